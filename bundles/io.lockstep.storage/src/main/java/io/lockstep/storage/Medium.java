@@ -1,0 +1,85 @@
+package io.lockstep.storage;
+
+import java.io.IOException;
+
+/**
+ * The shared medium as one initiator sees it: a logical unit addressed in sectors, with the commands a SCSI
+ * target offers to hosts that share it. Every call is one command from this initiator (one I_T nexus);
+ * failures carry the status and sense a real target returns ({@link ScsiException} and subclasses).
+ *
+ * <p>Atomicity: a write of one sector is all or nothing; a larger write is not. COMPARE AND WRITE is atomic
+ * against every other command to the same sectors, from any initiator and any process.
+ *
+ * <p>Implementations: {@code io.lockstep.storage.file.FileMedium} (one ordinary file shared by processes on
+ * one machine) and, later, an iSCSI medium. Open one with {@link Media#open}.
+ */
+public interface Medium extends AutoCloseable {
+
+    /** This initiator's name (an iSCSI IQN, a host name …): the identity every reservation is tied to. */
+    String initiator();
+
+    /** Where this medium lives, as a URI that {@link Media#open} accepts. */
+    String uri();
+
+    int sectorSize();
+
+    long sectorCount();
+
+    Capabilities capabilities();
+
+    /** READ: {@code sectors} sectors from {@code lba}. */
+    byte[] read(long lba, int sectors) throws IOException;
+
+    /** WRITE: {@code data} (a whole number of sectors) at {@code lba}; with {@code fua}, durable on return. */
+    void write(long lba, byte[] data, boolean fua) throws IOException;
+
+    /**
+     * COMPARE AND WRITE (ATS): if the sectors at {@code lba} hold exactly {@code expected}, replace them with
+     * {@code replacement} durably and atomically; otherwise write nothing and throw {@link MiscompareException}.
+     */
+    void compareAndWrite(long lba, byte[] expected, byte[] replacement) throws IOException;
+
+    /** SYNCHRONIZE CACHE: everything written so far is durable. */
+    void flush() throws IOException;
+
+    // --- SCSI-2 reservation of the whole device ---------------------------------------------------------
+
+    /** RESERVE(6): exclusive access to the whole logical unit until {@link #release()} or I_T nexus loss. */
+    void reserve() throws IOException;
+
+    /** RELEASE(6): gives up this initiator's SCSI-2 reservation (GOOD even when it held none). */
+    void release() throws IOException;
+
+    // --- SCSI-3 persistent reservations (PERSISTENT RESERVE OUT / IN) ------------------------------------
+
+    /** REGISTER: replaces this initiator's key {@code currentKey} (0 when unregistered) by {@code newKey}; 0 unregisters. */
+    void register(long currentKey, long newKey) throws IOException;
+
+    /** REGISTER AND IGNORE EXISTING KEY: registers {@code newKey} whatever this initiator held (0 unregisters). */
+    void registerAndIgnoreExistingKey(long newKey) throws IOException;
+
+    /** RESERVE: creates a persistent reservation of {@code type} held through registered {@code key}. */
+    void reserve(long key, PrType type) throws IOException;
+
+    /** RELEASE: releases the persistent reservation this initiator holds through {@code key}. */
+    void release(long key, PrType type) throws IOException;
+
+    /** CLEAR: removes every registration and the reservation. */
+    void clear(long key) throws IOException;
+
+    /**
+     * PREEMPT: removes the registrations of {@code victimKey} (they get a unit attention, REGISTRATIONS
+     * PREEMPTED); when the victim held the reservation, this initiator takes it over with {@code type}.
+     */
+    void preempt(long key, long victimKey, PrType type) throws IOException;
+
+    /** READ KEYS. */
+    PrKeys readKeys() throws IOException;
+
+    /** READ RESERVATION. */
+    PrReservation readReservation() throws IOException;
+
+    /** Ends this initiator's session (I_T nexus loss): its SCSI-2 reservation ends; registrations persist. */
+    @Override
+    void close() throws IOException;
+}

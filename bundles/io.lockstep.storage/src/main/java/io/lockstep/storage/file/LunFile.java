@@ -1,0 +1,356 @@
+package io.lockstep.storage.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.CRC32C;
+
+import io.lockstep.storage.MediumFormatException;
+
+/**
+ * One LUN file as this JVM shares it among its initiators: one channel (POSIX record locks belong to the
+ * process and vanish when <em>any</em> descriptor of the file is closed, so a JVM must open a LUN file once),
+ * the header, the cross-process locks and the target state.
+ *
+ * <h2>File layout</h2>
+ * <pre>
+ *        0  LUN header (512 B, {@link LunHeader})
+ *      512  commit word: "LSCW" | sequence u64 | CRC32C u32 — names the current target-state slot (sequence % 2)
+ *     1024  state lock byte      (OS record lock only, never written)
+ *     2048  nexus liveness bytes (one per I_T nexus, locked by the process that has that initiator open)
+ *    64 Ki  target-state slot A (64 KiB), then slot B
+ *     1 Mi  data: sector n at 1 MiB + n × sector size
+ * </pre>
+ *
+ * <h2>Atomicity across processes</h2>
+ * Every command holds the state lock (shared for I/O, exclusive for reservation changes) for its whole
+ * length, so a PREEMPT that returned cannot be followed by a write of the preempted initiator. Data commands
+ * also lock their byte range (shared to read, exclusive to write or compare-and-write). A state change
+ * writes the other slot, forces it, then writes and forces the commit word: a process killed at any instant
+ * leaves either the old or the new state, never a mixture.
+ */
+final class LunFile {
+
+    private static final Map<Path, LunFile> OPEN = new HashMap<>();
+    private static final byte[] COMMIT_MAGIC = "LSCW".getBytes(StandardCharsets.US_ASCII);
+    private static final int STRIPES = 64;
+
+    final Path path;
+    final FileChannel channel;
+    final LunHeader header;
+    private final ProcessRangeLock stateLock;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    private final Set<Integer> localNexus = new HashSet<>();
+    private final Map<Integer, FileLock> nexusLocks = new HashMap<>();
+    private int users;
+    private TargetState cached;
+
+    private LunFile(Path path, FileChannel channel, LunHeader header) {
+        this.path = path;
+        this.channel = channel;
+        this.header = header;
+        this.stateLock = new ProcessRangeLock(channel, LunHeader.STATE_LOCK_OFFSET, 1);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    // --- creation and sharing --------------------------------------------------------------------------
+
+    /** Creates a new LUN file: written under a temporary name, then renamed, so a crash leaves no half LUN. */
+    static LunHeader create(Path path, int sectorSize, long sectorCount) throws IOException {
+        if (!LunHeader.validSectorSize(sectorSize)) {
+            throw new IllegalArgumentException("sector size: expected a power of two from 512 to 65536, found " + sectorSize);
+        }
+        if (sectorCount <= 0) {
+            throw new IllegalArgumentException("sector count: expected at least 1, found " + sectorCount);
+        }
+        if (Files.exists(path)) {
+            throw new FileAlreadyExistsException(path.toString(), null, "a LUN (or another file) is already there; nothing was changed");
+        }
+        LunHeader header = LunHeader.fresh(sectorSize, sectorCount);
+        Path tmp = path.resolveSibling(path.getFileName() + ".creating");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(header.encode()), 0);
+            TargetState initial = new TargetState();
+            initial.sequence = 1;
+            ch.write(ByteBuffer.wrap(initial.encodeSlot(header.stateSlotSize())), slotOffset(header, 1));
+            ch.write(ByteBuffer.wrap(commitWord(1)), LunHeader.COMMIT_WORD_OFFSET);
+            ch.truncate(header.fileSize());
+            if (ch.size() < header.fileSize()) {
+                ch.write(ByteBuffer.allocate(1), header.fileSize() - 1); // sparse: only the last byte is allocated
+            }
+            ch.force(true);
+        }
+        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
+        return header;
+    }
+
+    static synchronized LunFile acquire(Path file) throws IOException {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no LUN file there (create one first)");
+        }
+        LunFile lun = OPEN.get(real);
+        if (lun == null) {
+            FileChannel ch = FileChannel.open(real, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                byte[] raw = new byte[LunHeader.SIZE];
+                int n = readFully(ch, ByteBuffer.wrap(raw), 0);
+                LunHeader header = LunHeader.decode(n < raw.length ? Arrays.copyOf(raw, n) : raw, real.toString());
+                long size = ch.size();
+                if (size < header.fileSize()) {
+                    throw new MediumFormatException(real + ": LUN file is truncated: header says " + header.sectorCount()
+                            + " sectors of " + header.sectorSize() + " bytes (" + header.fileSize() + " bytes), file has "
+                            + size + " bytes");
+                }
+                lun = new LunFile(real, ch, header);
+                lun.stateLock.lockShared();
+                try {
+                    lun.readState();
+                } finally {
+                    lun.stateLock.unlockShared();
+                }
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
+            }
+            OPEN.put(real, lun);
+        }
+        lun.users++;
+        return lun;
+    }
+
+    void releaseUser() throws IOException {
+        synchronized (LunFile.class) {
+            if (--users == 0) {
+                OPEN.remove(path);
+                channel.close();
+            }
+        }
+    }
+
+    // --- the state lock and the target state ----------------------------------------------------------
+
+    void lockStateShared() throws IOException {
+        stateLock.lockShared();
+    }
+
+    void unlockStateShared() throws IOException {
+        stateLock.unlockShared();
+    }
+
+    void lockStateExclusive() throws IOException {
+        stateLock.lockExclusive();
+    }
+
+    void unlockStateExclusive() throws IOException {
+        stateLock.unlockExclusive();
+    }
+
+    /** The current target state; callers hold the state lock and must {@link TargetState#copy()} before changing it. */
+    TargetState readState() throws IOException {
+        byte[] word = new byte[16];
+        readFully(channel, ByteBuffer.wrap(word), LunHeader.COMMIT_WORD_OFFSET);
+        ByteBuffer w = ByteBuffer.wrap(word);
+        byte[] magic = new byte[4];
+        w.get(magic);
+        long sequence = w.getLong();
+        int stored = w.getInt();
+        CRC32C crc = new CRC32C();
+        crc.update(word, 0, 12);
+        if (!Arrays.equals(magic, COMMIT_MAGIC) || stored != (int) crc.getValue()) {
+            throw new MediumFormatException(path + ": the target-state commit word at offset 512 is damaged (found "
+                    + LunHeader.printable(word, 0, 16) + ")");
+        }
+        TargetState current = cached;
+        if (current != null && current.sequence == sequence) {
+            return current;
+        }
+        byte[] slot = new byte[header.stateSlotSize()];
+        readFully(channel, ByteBuffer.wrap(slot), slotOffset(header, sequence));
+        current = TargetState.decodeSlot(slot, sequence, path.toString());
+        cached = current;
+        return current;
+    }
+
+    /** Writes {@code next} as the new state (the caller holds the state lock exclusively). */
+    void commit(TargetState next) throws IOException {
+        if (!stateLock.heldExclusivelyByCurrentThread()) {
+            throw new IllegalStateException("commit without the exclusive state lock");
+        }
+        TargetState current = readState();
+        next.sequence = current.sequence + 1;
+        byte[] slot = next.encodeSlot(header.stateSlotSize());
+        if (slot.length > header.stateSlotSize()) {
+            throw new IOException("target state of " + slot.length + " bytes exceeds its " + header.stateSlotSize() + "-byte slot");
+        }
+        channel.write(ByteBuffer.wrap(slot), slotOffset(header, next.sequence));
+        channel.force(false);
+        channel.write(ByteBuffer.wrap(commitWord(next.sequence)), LunHeader.COMMIT_WORD_OFFSET);
+        channel.force(false);
+        cached = next;
+    }
+
+    private static long slotOffset(LunHeader header, long sequence) {
+        return header.stateOffset() + (sequence % 2) * header.stateSlotSize();
+    }
+
+    private static byte[] commitWord(long sequence) {
+        ByteBuffer w = ByteBuffer.allocate(16);
+        w.put(COMMIT_MAGIC);
+        w.putLong(sequence);
+        CRC32C crc = new CRC32C();
+        crc.update(w.array(), 0, 12);
+        w.putInt((int) crc.getValue());
+        return w.array();
+    }
+
+    // --- I_T nexus liveness -------------------------------------------------------------------------------
+
+    /**
+     * Marks nexus {@code index} as logged in from this process: an OS lock on its liveness byte, which the
+     * kernel drops when the process dies (I_T nexus loss that others can see).
+     *
+     * @return false when another process has that nexus (that initiator) open
+     */
+    synchronized boolean holdNexus(int index) throws IOException {
+        if (localNexus.contains(index)) {
+            return false;
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock(LunHeader.NEXUS_LOCK_OFFSET + index, 1, false);
+        } catch (OverlappingFileLockException e) {
+            return false;
+        }
+        if (lock == null) {
+            return false;
+        }
+        localNexus.add(index);
+        nexusLocks.put(index, lock);
+        return true;
+    }
+
+    synchronized void dropNexus(int index) throws IOException {
+        localNexus.remove(index);
+        FileLock lock = nexusLocks.remove(index);
+        if (lock != null && lock.isValid()) {
+            lock.release();
+        }
+    }
+
+    /** Is nexus {@code index} logged in, in this process or another? */
+    synchronized boolean nexusAlive(int index) throws IOException {
+        if (localNexus.contains(index)) {
+            return true;
+        }
+        FileLock probe;
+        try {
+            probe = channel.tryLock(LunHeader.NEXUS_LOCK_OFFSET + index, 1, false);
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
+        if (probe == null) {
+            return true;
+        }
+        probe.release();
+        return false;
+    }
+
+    // --- data ranges ------------------------------------------------------------------------------------
+
+    /** Locks sectors [lba, lba + sectors) for a data command; release with {@link DataRange#close()}. */
+    DataRange lockData(long lba, int sectors, boolean shared) throws IOException {
+        int count = Math.min(sectors, STRIPES);
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = (int) ((lba + i) % STRIPES);
+        }
+        Arrays.sort(order);
+        for (int i = 0; i < count; i++) {
+            stripes[order[i]].lock();
+        }
+        try {
+            FileLock os = channel.lock(dataOffset(lba), (long) sectors * header.sectorSize(), shared);
+            return new DataRange(order, os);
+        } catch (IOException | RuntimeException | Error e) {
+            for (int i = count - 1; i >= 0; i--) {
+                stripes[order[i]].unlock();
+            }
+            throw e;
+        }
+    }
+
+    final class DataRange implements AutoCloseable {
+        private final int[] order;
+        private final FileLock os;
+
+        private DataRange(int[] order, FileLock os) {
+            this.order = order;
+            this.os = os;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (os.isValid()) {
+                    os.release();
+                }
+            } finally {
+                for (int i = order.length - 1; i >= 0; i--) {
+                    stripes[order[i]].unlock();
+                }
+            }
+        }
+    }
+
+    /**
+     * The whole file's bytes, read through this JVM's shared channel. Tools and tests must use this (not
+     * {@code Files.readAllBytes}) while a session is open: closing a second descriptor of the file would drop
+     * every POSIX lock this process holds on it.
+     */
+    static byte[] snapshot(Path file) throws IOException {
+        LunFile lun = acquire(file);
+        try {
+            byte[] all = new byte[Math.toIntExact(lun.channel.size())];
+            readFully(lun.channel, ByteBuffer.wrap(all), 0);
+            return all;
+        } finally {
+            lun.releaseUser();
+        }
+    }
+
+    long dataOffset(long lba) {
+        return header.dataOffset() + lba * header.sectorSize();
+    }
+
+    static int readFully(FileChannel ch, ByteBuffer dst, long position) throws IOException {
+        int total = 0;
+        while (dst.hasRemaining()) {
+            int n = ch.read(dst, position + total);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+}
