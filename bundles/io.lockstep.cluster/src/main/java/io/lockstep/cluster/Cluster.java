@@ -1,0 +1,198 @@
+package io.lockstep.cluster;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.lockstep.storage.CheckConditionException;
+import io.lockstep.storage.Medium;
+
+/**
+ * A medium formatted for Lockstep, as one host sees it: its superblock and regions, listings of heartbeats
+ * and locks, and {@link #join} to take part as a host.
+ *
+ * <h2>On-disk layout</h2>
+ * <pre>
+ * sector 0                 superblock ({@link Superblock})
+ * 1 .. 15                  notification area (zeroed; the notification protocol uses it)
+ * heartbeat region         one {@link HeartbeatRecord} per slot
+ * journal region           per slot: a {@link JournalHeader} and its redo images
+ * lock region              one {@link LockRecord} per record; an entity's record is found by hashing its name
+ * data area                the rest: what hosts guard with their locks
+ * </pre>
+ */
+public final class Cluster {
+
+    /** A record read from the medium, or why it could not be trusted (listings show both). */
+    public record Read<T>(long lba, T record, CorruptRecordException error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    private final ClusterIo io;
+    private final Superblock sb;
+
+    private Cluster(ClusterIo io, Superblock sb) {
+        this.io = io;
+        this.sb = sb;
+    }
+
+    /** Format options with defaults: 64 heartbeat slots, 8 journal sectors each, 1024 lock records. */
+    public record FormatOptions(Duration ioTimeout, int slots, int journalSectors, int locks, String label, boolean force) {
+        public static FormatOptions defaults() {
+            return new FormatOptions(Timing.DEFAULT_IO_TIMEOUT, 64, 8, 1024, "lockstep", false);
+        }
+
+        public FormatOptions withIoTimeout(Duration io) {
+            return new FormatOptions(io, slots, journalSectors, locks, label, force);
+        }
+
+        public FormatOptions withLocks(int n) {
+            return new FormatOptions(ioTimeout, slots, journalSectors, n, label, force);
+        }
+
+        public FormatOptions withSlots(int n) {
+            return new FormatOptions(ioTimeout, n, journalSectors, locks, label, force);
+        }
+
+        public FormatOptions withLabel(String l) {
+            return new FormatOptions(ioTimeout, slots, journalSectors, locks, l, force);
+        }
+
+        public FormatOptions forced() {
+            return new FormatOptions(ioTimeout, slots, journalSectors, locks, label, true);
+        }
+    }
+
+    /**
+     * Formats {@code medium}: writes every region, then the superblock last, so a format cut short leaves no
+     * valid superblock. Refuses a medium that is already formatted unless {@code force}, and a medium too small.
+     */
+    public static Superblock format(Medium medium, FormatOptions options) throws IOException {
+        Superblock sb = Superblock.layout(medium.sectorSize(), options.ioTimeout(), options.slots(), options.journalSectors(),
+                options.locks(), options.label());
+        ClusterIo io = new ClusterIo(medium, AcquisitionMode.bestFor(medium.capabilities()), sb.timing());
+        if (medium.sectorCount() < sb.requiredSectors() + 1) {
+            throw new ClusterFormatException(medium.uri() + " has " + medium.sectorCount() + " sectors; this layout ("
+                    + options.slots() + " slots, " + options.locks() + " lock records) needs at least " + (sb.requiredSectors() + 1));
+        }
+        if (!options.force()) {
+            byte[] zero = io.read(0);
+            try {
+                Superblock existing = Superblock.decode(zero, medium.sectorSize(), medium.uri());
+                throw new ClusterFormatException(medium.uri() + " is already formatted (label '" + existing.label() + "', cluster "
+                        + existing.uuid() + "); formatting again destroys its leases — use --force to do it anyway");
+            } catch (ClusterFormatException notOurs) {
+                if (notOurs.getMessage().contains("already formatted")) {
+                    throw notOurs;
+                }
+            }
+        }
+        int ss = medium.sectorSize();
+        io.write(0, new byte[ss], true); // invalidate any old superblock first
+        io.write(sb.notificationLba(), new byte[sb.notificationSectors() * ss], false);
+        byte[] hb = new byte[sb.slots() * ss];
+        for (int slot = 0; slot < sb.slots(); slot++) {
+            System.arraycopy(HeartbeatRecord.free(slot, 0).encode(ss), 0, hb, slot * ss, ss);
+        }
+        io.write(sb.heartbeatLba(), hb, false);
+        for (int slot = 0; slot < sb.slots(); slot++) {
+            byte[] journal = new byte[sb.journalSectors() * ss];
+            System.arraycopy(JournalHeader.empty(slot).encode(ss), 0, journal, 0, ss);
+            io.write(sb.journalLba(slot), journal, false);
+        }
+        int chunk = 256;
+        for (int first = 0; first < sb.locks(); first += chunk) {
+            int n = Math.min(chunk, sb.locks() - first);
+            byte[] locks = new byte[n * ss];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(LockRecord.unused(first + i).encode(ss), 0, locks, i * ss, ss);
+            }
+            io.write(sb.lockLba(first), locks, false);
+        }
+        io.flush();
+        io.write(0, sb.encode(), true);
+        return sb;
+    }
+
+    /** Opens a formatted medium; refuses one that is not ours, of another version, or of another sector size. */
+    public static Cluster open(Medium medium, AcquisitionMode mode) throws IOException {
+        // the superblock is read before the timing is known: use the default timing to wait out reservations
+        ClusterIo probe = new ClusterIo(medium, mode, new Timing(Timing.DEFAULT_IO_TIMEOUT));
+        byte[] zero;
+        try {
+            zero = probe.read(0);
+        } catch (CheckConditionException e) {
+            throw new ClusterFormatException(medium.uri() + ": cannot read the superblock: " + e.getMessage());
+        }
+        Superblock sb = Superblock.decode(zero, medium.sectorSize(), medium.uri());
+        if (medium.sectorCount() < sb.requiredSectors()) {
+            throw new ClusterFormatException(medium.uri() + ": the superblock describes " + sb.requiredSectors()
+                    + " sectors of regions but the medium has only " + medium.sectorCount());
+        }
+        return new Cluster(new ClusterIo(medium, mode, sb.timing()), sb);
+    }
+
+    public static Cluster open(Medium medium) throws IOException {
+        return open(medium, AcquisitionMode.bestFor(medium.capabilities()));
+    }
+
+    public Superblock superblock() {
+        return sb;
+    }
+
+    public Timing timing() {
+        return sb.timing();
+    }
+
+    public ClusterIo io() {
+        return io;
+    }
+
+    /** Every heartbeat slot, read in one command. */
+    public List<Read<HeartbeatRecord>> heartbeats() throws IOException {
+        byte[] region = io.read(sb.heartbeatLba(), sb.slots());
+        int ss = io.sectorSize();
+        List<Read<HeartbeatRecord>> slots = new ArrayList<>();
+        for (int slot = 0; slot < sb.slots(); slot++) {
+            long lba = sb.heartbeatLba(slot);
+            try {
+                slots.add(new Read<>(lba, HeartbeatRecord.decode(Arrays.copyOfRange(region, slot * ss, (slot + 1) * ss), lba, slot), null));
+            } catch (CorruptRecordException e) {
+                slots.add(new Read<>(lba, null, e));
+            }
+        }
+        return slots;
+    }
+
+    /** Every lock record in use (an entity was ever locked there), and every damaged one. */
+    public List<Read<LockRecord>> locks() throws IOException {
+        List<Read<LockRecord>> records = new ArrayList<>();
+        int ss = io.sectorSize();
+        int chunk = 256;
+        for (int first = 0; first < sb.locks(); first += chunk) {
+            int n = Math.min(chunk, sb.locks() - first);
+            byte[] bytes = io.read(sb.lockLba(first), n);
+            for (int i = 0; i < n; i++) {
+                long lba = sb.lockLba(first + i);
+                try {
+                    LockRecord r = LockRecord.decode(Arrays.copyOfRange(bytes, i * ss, (i + 1) * ss), lba, first + i);
+                    if (!r.unused()) {
+                        records.add(new Read<>(lba, r, null));
+                    }
+                } catch (CorruptRecordException e) {
+                    records.add(new Read<>(lba, null, e));
+                }
+            }
+        }
+        return records;
+    }
+
+    /** Takes part as {@code identity}: claims a heartbeat slot and starts renewing it. */
+    public ClusterHost join(HostIdentity identity) throws IOException {
+        return ClusterHost.join(this, identity);
+    }
+}

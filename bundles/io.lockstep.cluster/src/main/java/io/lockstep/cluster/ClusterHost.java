@@ -1,0 +1,422 @@
+package io.lockstep.cluster;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+
+import io.lockstep.cluster.LockRecord.Owner;
+
+/**
+ * A host taking part in a cluster: it holds a heartbeat slot and takes leases (locks) on named entities.
+ *
+ * <h2>Acquiring (ARCHITECTURE "Heartbeats and leases")</h2>
+ * Find the entity's lock record (hash of its name, then linear probing; remembered once found), then one
+ * atomic update that adds this host as an owner when no owner blocks the wanted mode. Uncontended that is
+ * one READ and one COMPARE AND WRITE. When owners block, each blocking owner's heartbeat is read and watched:
+ * <ul>
+ * <li>an owner whose slot has another generation (or is free or fenced) is stale: it is removed once its
+ * journal is settled;</li>
+ * <li>an owner whose counter this host has seen stand still for the lease timeout is dead: its slot is
+ * fenced first (generation bumped with an atomic update, naming this host as fencer), its committed journal
+ * replayed, then it is removed;</li>
+ * <li>otherwise this host waits and polls until its deadline.</li>
+ * </ul>
+ */
+public final class ClusterHost implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ClusterHost.class.getName());
+
+    private final Cluster cluster;
+    private final ClusterIo io;
+    private final Superblock sb;
+    private final Timing timing;
+    private final HostIdentity identity;
+    private final LivenessMonitor monitor = new LivenessMonitor();
+    private final Journal journal;
+    private final Heartbeat heartbeat;
+    private final Map<String, Integer> recordOf = new ConcurrentHashMap<>();
+    private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
+    private final Object journalLock = new Object();
+    private volatile long fencesDone;
+    private volatile long journalsReplayed;
+
+    private ClusterHost(Cluster cluster, HostIdentity identity) {
+        this.cluster = cluster;
+        this.io = cluster.io();
+        this.sb = cluster.superblock();
+        this.timing = sb.timing();
+        this.identity = identity;
+        this.journal = new Journal(io, sb);
+        this.heartbeat = new Heartbeat(io, sb, identity, journal, monitor);
+    }
+
+    static ClusterHost join(Cluster cluster, HostIdentity identity) throws IOException {
+        ClusterHost host = new ClusterHost(cluster, identity);
+        host.heartbeat.claim();
+        host.heartbeat.start();
+        return host;
+    }
+
+    public HostIdentity identity() {
+        return identity;
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    public int slot() {
+        return heartbeat.slot();
+    }
+
+    public long heartbeatGeneration() {
+        return heartbeat.generation();
+    }
+
+    public HeartbeatRecord heartbeat() {
+        return heartbeat.record();
+    }
+
+    public boolean heartbeatValid() {
+        return heartbeat.valid();
+    }
+
+    public void ensureHeartbeatValid() throws HostFencedException {
+        heartbeat.ensureValid();
+    }
+
+    /** Told (on the heartbeat thread) when another host fenced this one: stop all I/O under its leases. */
+    public void onFenced(Consumer<String> listener) {
+        heartbeat.onFenced(listener);
+    }
+
+    public String fencedReason() {
+        return heartbeat.fencedReason();
+    }
+
+    public List<Lease> leases() {
+        return List.copyOf(leases);
+    }
+
+    /** Counters for operators and benchmarks. */
+    public record Stats(long heartbeatRenewals, long heartbeatFailures, long fences, long journalsReplayed) {
+    }
+
+    public Stats stats() {
+        return new Stats(heartbeat.renewals(), heartbeat.renewalFailures(), fencesDone, journalsReplayed);
+    }
+
+    /** Renews the heartbeat now (besides the periodic renewal); for tools that show a fresh counter. */
+    public void renewNow() throws IOException {
+        heartbeat.renew();
+    }
+
+    // --- acquiring ------------------------------------------------------------------------------------------
+
+    /** Takes a lock without waiting for live holders (stale holders are still cleared). */
+    public Optional<Lease> tryAcquire(String entity, EntityKind kind, LockMode mode) throws IOException {
+        try {
+            return Optional.of(acquire(entity, kind, mode, Duration.ZERO));
+        } catch (LockBusyException busy) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Takes a lock on {@code entity} in {@code mode}, waiting up to {@code timeout} for live holders and
+     * breaking the locks of holders that stopped heartbeating.
+     *
+     * @throws LockBusyException when live holders kept it for the whole {@code timeout}
+     * @throws HostFencedException when this host may not act (fenced, or its heartbeat lapsed)
+     */
+    public Lease acquire(String entity, EntityKind kind, LockMode mode, Duration timeout) throws IOException {
+        validate(entity, kind, mode);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Owner> removable = new ArrayList<>();
+        int ss = io.sectorSize();
+        while (true) {
+            heartbeat.ensureValid();
+            Located loc = locate(entity);
+            Owner me = new Owner(heartbeat.slot(), heartbeat.generation(), System.currentTimeMillis(), heartbeat.record().counter());
+            ClusterIo.Update u = io.update(loc.lba, loc.bytes, bytes -> {
+                LockRecord r = LockRecord.decode(bytes, loc.lba, loc.index);
+                if (r.unused()) {
+                    return LockRecord.unused(loc.index).withOwner(kind, entity, mode, me).encode(ss);
+                }
+                if (!r.entity().equals(entity)) {
+                    return null; // another entity took this record first: look again
+                }
+                if (r.kind() != kind) {
+                    throw new IllegalArgumentException(entity + " is a " + r.kind().label() + ", not a " + kind.label());
+                }
+                for (Owner o : r.owners()) {
+                    if (o.same(me)) {
+                        throw new IllegalStateException(identity + " already holds " + entity + " (" + r.mode().label() + ")");
+                    }
+                }
+                LockRecord pruned = r.without(o -> removable.stream().anyMatch(o::same));
+                if (pruned.blockers(mode, ss).isEmpty()) {
+                    return pruned.withOwner(kind, entity, mode, me).encode(ss);
+                }
+                return pruned.owners().size() < r.owners().size() ? pruned.encode(ss) : null;
+            });
+            LockRecord after = LockRecord.decode(u.after(), loc.lba, loc.index);
+            if (after.unused() || !after.entity().equals(entity)) {
+                recordOf.remove(entity);
+                continue;
+            }
+            recordOf.put(entity, loc.index);
+            if (u.written() && after.owners().stream().anyMatch(o -> o.same(me))) {
+                Lease lease = new Lease(this, entity, kind, mode, loc.index, after.generation());
+                leases.add(lease);
+                return lease;
+            }
+            Map<Integer, String> waitingOn = new LinkedHashMap<>();
+            if (settle(after.blockers(mode, ss), removable, waitingOn)) {
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new LockBusyException(entity + " is held " + after.mode().label() + " by " + String.join(", ", waitingOn.values())
+                        + "; " + identity + " waited " + timeout.toMillis() + " ms");
+            }
+            sleep(Math.min(left, timing.pollInterval().toNanos()));
+        }
+    }
+
+    private static void validate(String entity, EntityKind kind, LockMode mode) {
+        if (entity == null || entity.isBlank()) {
+            throw new IllegalArgumentException("entity: expected a name such as /vmfs/vm1/disk.vmdk, found "
+                    + (entity == null ? "none" : "'" + entity + "'"));
+        }
+        if (SectorCodec.utf8Length(entity) > LockRecord.ENTITY_BYTES) {
+            throw new IllegalArgumentException("entity: at most " + LockRecord.ENTITY_BYTES + " bytes, found "
+                    + SectorCodec.utf8Length(entity));
+        }
+        if (kind == null || kind == EntityKind.UNUSED) {
+            throw new IllegalArgumentException("entity kind: expected filesystem, directory or file, found " + kind);
+        }
+        if (mode == null || mode == LockMode.FREE) {
+            throw new IllegalArgumentException("lock mode: expected exclusive, shared-read or multi-writer, found " + mode);
+        }
+    }
+
+    private record Located(int index, long lba, byte[] bytes) {
+    }
+
+    /** The entity's record: remembered, or found by probing from the hash of its name (an unused one to allocate). */
+    private Located locate(String entity) throws IOException {
+        Integer known = recordOf.get(entity);
+        if (known != null) {
+            long lba = sb.lockLba(known);
+            return new Located(known, lba, io.read(lba));
+        }
+        int start = Math.floorMod(hash(entity), sb.locks());
+        for (int i = 0; i < sb.locks(); i++) {
+            int index = (start + i) % sb.locks();
+            long lba = sb.lockLba(index);
+            byte[] bytes = io.read(lba);
+            LockRecord r = LockRecord.decode(bytes, lba, index);
+            if (r.unused() || r.entity().equals(entity)) {
+                return new Located(index, lba, bytes);
+            }
+        }
+        throw new IOException("the lock table of " + io.medium().uri() + " is full (" + sb.locks() + " records); format with more");
+    }
+
+    static int hash(String entity) {
+        CRC32C crc = new CRC32C();
+        crc.update(entity.getBytes(StandardCharsets.UTF_8));
+        return (int) crc.getValue();
+    }
+
+    /**
+     * Looks at each blocking owner's heartbeat; marks stale or dead (fenced here) owners whose journals are
+     * settled as removable. Returns whether any became removable; fills {@code waitingOn} for messages.
+     */
+    private boolean settle(List<Owner> blockers, List<Owner> removable, Map<Integer, String> waitingOn) throws IOException {
+        boolean progress = false;
+        for (Owner o : blockers) {
+            if (removable.stream().anyMatch(o::same)) {
+                continue;
+            }
+            long lba = sb.heartbeatLba(o.slot());
+            byte[] bytes = io.read(lba);
+            HeartbeatRecord hb = HeartbeatRecord.decode(bytes, lba, o.slot());
+            monitor.observe(hb);
+            boolean stale = hb.generation() != o.heartbeatGeneration() || !hb.live();
+            if (!stale) {
+                if (!monitor.expired(o.slot(), o.heartbeatGeneration(), timing.leaseTimeout())) {
+                    waitingOn.put(o.slot(), hb.hostName() + " (slot " + o.slot() + ", heartbeat unchanged for "
+                            + monitor.unchangedFor(o.slot()).toMillis() + " of " + timing.leaseTimeout().toMillis() + " ms)");
+                    continue;
+                }
+                if (!fence(hb, bytes)) {
+                    continue; // it renewed after all, or another host fenced it first: look again next round
+                }
+                bytes = io.read(lba);
+                hb = HeartbeatRecord.decode(bytes, lba, o.slot());
+            }
+            if (journalSettled(o, hb)) {
+                removable.add(o);
+                progress = true;
+            } else {
+                waitingOn.put(o.slot(), hb.hostName() + " (slot " + o.slot() + ", its journal is being replayed)");
+            }
+        }
+        return progress;
+    }
+
+    /** Fences a dead host's slot: bumps its generation if it still shows exactly what this host saw stand still. */
+    private boolean fence(HeartbeatRecord seen, byte[] seenBytes) throws IOException {
+        long lba = sb.heartbeatLba(seen.slot());
+        int me = heartbeat.slot();
+        ClusterIo.Update u = io.update(lba, seenBytes, bytes -> {
+            HeartbeatRecord r = HeartbeatRecord.decode(bytes, lba, seen.slot());
+            boolean unchanged = r.live() && r.generation() == seen.generation() && r.counter() == seen.counter();
+            return unchanged ? r.fencedBy(me).encode(bytes.length) : null;
+        });
+        if (u.written()) {
+            fencesDone++;
+            LOG.log(Level.INFO, identity + " fenced " + seen.hostName() + " (slot " + seen.slot() + ", generation "
+                    + seen.generation() + "): its heartbeat stood still for " + timing.leaseTimeout().toMillis() + " ms");
+        }
+        return u.written();
+    }
+
+    /**
+     * May a stale owner be removed? Yes unless a committed journal of its generation is not in place yet;
+     * that journal is replayed here when this host is the fencer, or takes over from a fencer that died.
+     */
+    private boolean journalSettled(Owner o, HeartbeatRecord hb) throws IOException {
+        if (!journal.pending(o.slot(), o.heartbeatGeneration())) {
+            return true;
+        }
+        if (hb.state() != HeartbeatRecord.State.FENCED) {
+            return false; // the owner restarted and replays its own journal, or the slot is in transition
+        }
+        int me = heartbeat.slot();
+        if (hb.fencedBy() != me) {
+            if (hb.fencedBy() >= 0 && fencerAlive(hb.fencedBy())) {
+                return false;
+            }
+            long lba = sb.heartbeatLba(hb.slot());
+            ClusterIo.Update u = io.update(lba, null, bytes -> {
+                HeartbeatRecord r = HeartbeatRecord.decode(bytes, lba, hb.slot());
+                return r.state() == HeartbeatRecord.State.FENCED && r.generation() == hb.generation() && r.fencedBy() == hb.fencedBy()
+                        ? r.refencedBy(me).encode(bytes.length) : null;
+            });
+            if (!u.written()) {
+                return false;
+            }
+        }
+        int replayed = journal.replay(o.slot(), o.heartbeatGeneration());
+        journalsReplayed++;
+        LOG.log(Level.INFO, identity + " replayed " + replayed + " journaled sectors of " + hb.hostName() + " (slot " + o.slot() + ")");
+        return true;
+    }
+
+    private boolean fencerAlive(int slot) throws IOException {
+        long lba = sb.heartbeatLba(slot);
+        HeartbeatRecord hb = HeartbeatRecord.decode(io.read(lba), lba, slot);
+        monitor.observe(hb);
+        return hb.live() && !monitor.expired(slot, hb.generation(), timing.leaseTimeout());
+    }
+
+    private static void sleep(long nanos) throws InterruptedIOException {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a lock");
+        }
+    }
+
+    // --- releasing and leaving ------------------------------------------------------------------------------
+
+    /**
+     * Releases a lease: removes this host from the lock's owners. When another host had broken the lock (this
+     * host was taken for dead), there is nothing to remove; that is logged.
+     */
+    public void release(Lease lease) throws IOException {
+        if (lease.released()) {
+            return;
+        }
+        lease.markReleased();
+        leases.remove(lease);
+        if (heartbeat.fencedReason() != null) {
+            return; // a fenced host writes nothing; its fencer removes it
+        }
+        long lba = sb.lockLba(lease.record());
+        Owner me = new Owner(heartbeat.slot(), heartbeat.generation(), 0, 0);
+        int ss = io.sectorSize();
+        ClusterIo.Update u = io.update(lba, null, bytes -> {
+            LockRecord r = LockRecord.decode(bytes, lba, lease.record());
+            if (r.owners().stream().noneMatch(o -> o.same(me))) {
+                return null;
+            }
+            return r.without(o -> o.same(me)).encode(ss);
+        });
+        if (!u.written()) {
+            LOG.log(Level.WARNING, identity + ": the lock on " + lease.entity() + " was already gone when released: another host broke it");
+        }
+    }
+
+    void journaledWrite(Map<Long, byte[]> sectors) throws IOException {
+        synchronized (journalLock) {
+            heartbeat.ensureValid();
+            journal.write(heartbeat.slot(), heartbeat.generation(), sectors);
+        }
+    }
+
+    /** For fault-injection tests: commits a journaled write without putting it in place (as if this host died then). */
+    void journalCommitOnly(Map<Long, byte[]> sectors) throws IOException {
+        synchronized (journalLock) {
+            heartbeat.ensureValid();
+            journal.commit(heartbeat.slot(), heartbeat.generation(), sectors);
+        }
+    }
+
+    /**
+     * For in-process fault tests: stops renewing and does nothing more, as a host that died this instant
+     * (its slot and locks stay on the medium for others to break). The multi-process tests use SIGKILL.
+     */
+    void crashForTest() {
+        heartbeat.stopRenewing();
+        leases.forEach(Lease::markReleased);
+        leases.clear();
+    }
+
+    /** Releases every lease, then the heartbeat slot. */
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (Lease lease : leases()) {
+            try {
+                release(lease);
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        heartbeat.close();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return identity + " (slot " + (heartbeat.record() == null ? "?" : heartbeat.slot()) + ")";
+    }
+}

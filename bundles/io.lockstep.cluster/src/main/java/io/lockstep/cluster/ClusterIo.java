@@ -1,0 +1,189 @@
+package io.lockstep.cluster;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Arrays;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+import io.lockstep.storage.CheckConditionException;
+import io.lockstep.storage.Medium;
+import io.lockstep.storage.MiscompareException;
+import io.lockstep.storage.ReservationConflictException;
+import io.lockstep.storage.Sense;
+
+/**
+ * Every sector I/O of the cluster protocol goes through here. It turns the target's transient answers into
+ * waiting, so protocol code reads as if the medium were simple:
+ * <ul>
+ * <li>UNIT ATTENTION (a new session's POWER ON RESET, a reservation change …) is reported to the listeners
+ * and the command retried, as initiators do;</li>
+ * <li>RESERVATION CONFLICT while another host holds the device for a read-modify-write ({@code reserve}
+ * mode) is retried with growing pauses for up to {@link Timing#reservationWait()}.</li>
+ * </ul>
+ * It also provides the one primitive every record change uses, {@link #update}, in both acquisition modes.
+ */
+public final class ClusterIo {
+
+    /** Told of every unit attention this host's commands met (the notification protocol listens here). */
+    public interface UnitAttentionListener {
+        void unitAttention(Sense sense) throws IOException;
+    }
+
+    /** The sector's content before and after an {@link #update}, and whether this call wrote it. */
+    public record Update(byte[] before, byte[] after, boolean written) {
+    }
+
+    /** Computes a sector's replacement from its current content; null leaves the sector as it is. */
+    @FunctionalInterface
+    public interface SectorChange {
+        byte[] apply(byte[] current) throws IOException;
+    }
+
+    static final int MAX_UNIT_ATTENTIONS = 16;
+    static final int MAX_ATS_ATTEMPTS = 64;
+
+    private final Medium medium;
+    private final AcquisitionMode mode;
+    private final Timing timing;
+    private final CopyOnWriteArrayList<UnitAttentionListener> listeners = new CopyOnWriteArrayList<>();
+
+    public ClusterIo(Medium medium, AcquisitionMode mode, Timing timing) {
+        this.medium = medium;
+        this.mode = mode;
+        this.timing = timing;
+        if (mode == AcquisitionMode.ATS && !medium.capabilities().compareAndWrite()) {
+            throw new IllegalArgumentException("acquisition mode ats needs COMPARE AND WRITE, which " + medium.uri()
+                    + " does not offer; use the reserve mode");
+        }
+    }
+
+    public Medium medium() {
+        return medium;
+    }
+
+    public AcquisitionMode mode() {
+        return mode;
+    }
+
+    public int sectorSize() {
+        return medium.sectorSize();
+    }
+
+    public void addUnitAttentionListener(UnitAttentionListener listener) {
+        listeners.add(listener);
+    }
+
+    @FunctionalInterface
+    private interface Command<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T retrying(Command<T> command) throws IOException {
+        int attentions = 0;
+        long waitedNanos = 0;
+        long pause = 50_000; // 50 µs, doubling to 5 ms
+        while (true) {
+            try {
+                return command.run();
+            } catch (CheckConditionException e) {
+                if (!e.isUnitAttention() || ++attentions > MAX_UNIT_ATTENTIONS) {
+                    throw e;
+                }
+                for (UnitAttentionListener l : listeners) {
+                    l.unitAttention(e.sense());
+                }
+            } catch (ReservationConflictException e) {
+                if (waitedNanos > timing.reservationWait().toNanos()) {
+                    throw new ReservationConflictException(e.command(), "the device stayed reserved by another host for "
+                            + waitedNanos / 1_000_000 + " ms (" + e.getMessage() + ")");
+                }
+                long p = pause + ThreadLocalRandom.current().nextLong(pause);
+                LockSupport.parkNanos(p);
+                if (Thread.interrupted()) {
+                    throw new InterruptedIOException("interrupted while the device was reserved by another host");
+                }
+                waitedNanos += p;
+                pause = Math.min(pause * 2, 5_000_000);
+            }
+        }
+    }
+
+    public byte[] read(long lba, int sectors) throws IOException {
+        return retrying(() -> medium.read(lba, sectors));
+    }
+
+    public byte[] read(long lba) throws IOException {
+        return read(lba, 1);
+    }
+
+    public void write(long lba, byte[] data, boolean fua) throws IOException {
+        retrying(() -> {
+            medium.write(lba, data, fua);
+            return null;
+        });
+    }
+
+    public void flush() throws IOException {
+        retrying(() -> {
+            medium.flush();
+            return null;
+        });
+    }
+
+    /**
+     * Changes one sector atomically with respect to every other host's update of it: reads it (or starts from
+     * {@code known}, saving a read when the caller just read it), applies {@code change}, and writes the result
+     * with COMPARE AND WRITE ({@code ats}) or inside a device reservation ({@code reserve}). With ATS, a
+     * miscompare re-reads and re-applies {@code change} to what is there now.
+     */
+    public Update update(long lba, byte[] known, SectorChange change) throws IOException {
+        return mode == AcquisitionMode.ATS ? updateWithAts(lba, known, change) : updateWithReservation(lba, change);
+    }
+
+    private Update updateWithAts(long lba, byte[] known, SectorChange change) throws IOException {
+        byte[] current = known != null ? known : read(lba);
+        for (int attempt = 0; attempt < MAX_ATS_ATTEMPTS; attempt++) {
+            byte[] next = change.apply(current);
+            if (next == null) {
+                return new Update(current, current, false);
+            }
+            if (Arrays.equals(next, current)) {
+                return new Update(current, current, false);
+            }
+            byte[] expected = current;
+            try {
+                retrying(() -> {
+                    medium.compareAndWrite(lba, expected, next);
+                    return null;
+                });
+                return new Update(expected, next, true);
+            } catch (MiscompareException e) {
+                current = read(lba); // someone else changed it: decide again on what is there now
+            }
+        }
+        throw new IOException("sector " + lba + " changed under " + MAX_ATS_ATTEMPTS + " compare-and-writes in a row; giving up");
+    }
+
+    private Update updateWithReservation(long lba, SectorChange change) throws IOException {
+        retrying(() -> {
+            medium.reserve();
+            return null;
+        });
+        try {
+            byte[] current = read(lba);
+            byte[] next = change.apply(current);
+            if (next == null || Arrays.equals(next, current)) {
+                return new Update(current, current, false);
+            }
+            write(lba, next, true);
+            return new Update(current, next, true);
+        } finally {
+            retrying(() -> {
+                medium.release();
+                return null;
+            });
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.lockstep.cluster;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.lockstep.storage.CountingMedium;
+import io.lockstep.storage.file.FileMedium;
+
+/** A formatted LUN file and the hosts (each its own initiator) that join it, for in-process tests. */
+final class TestCluster implements AutoCloseable {
+
+    final Path lun;
+    final Duration ioTimeout;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Map<ClusterHost, CountingMedium> media = new HashMap<>();
+
+    private TestCluster(Path lun, Duration ioTimeout) {
+        this.lun = lun;
+        this.ioTimeout = ioTimeout;
+    }
+
+    static TestCluster create(Path dir, Duration ioTimeout) throws IOException {
+        Path lun = dir.resolve("datastore.lun");
+        FileMedium.create(lun, 512, 16 * 1024);
+        try (FileMedium m = FileMedium.open(lun, "formatter")) {
+            Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(ioTimeout).withLocks(256).withSlots(16));
+        }
+        return new TestCluster(lun, ioTimeout);
+    }
+
+    CountingMedium medium(String initiator) throws IOException {
+        CountingMedium m = new CountingMedium(FileMedium.open(lun, initiator));
+        open.add(m);
+        return m;
+    }
+
+    ClusterHost host(String name, AcquisitionMode mode) throws IOException {
+        CountingMedium m = medium(name);
+        ClusterHost host = Cluster.open(m, mode).join(HostIdentity.named(name));
+        open.add(0, host);
+        media.put(host, m);
+        return host;
+    }
+
+    CountingMedium mediumOf(ClusterHost host) {
+        return media.get(host);
+    }
+
+    Timing timing() {
+        return new Timing(ioTimeout);
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable c : open) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // a crashed or fenced host may refuse; the medium closes anyway
+            }
+        }
+    }
+}
