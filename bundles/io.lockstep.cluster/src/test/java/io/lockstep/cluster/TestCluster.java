@@ -47,6 +47,17 @@ final class TestCluster implements AutoCloseable {
         return host;
     }
 
+    /** The host dies this instant, as a SIGKILLed process: no more renewals, and its initiator session ends. */
+    void crash(ClusterHost host) throws IOException {
+        host.crashForTest();
+        media.get(host).close();
+    }
+
+    /** A view of the cluster from an initiator that does not join it. */
+    Cluster viewer(String name) throws IOException {
+        return Cluster.open(medium(name));
+    }
+
     CountingMedium mediumOf(ClusterHost host) {
         return media.get(host);
     }

@@ -1,0 +1,211 @@
+package io.lockstep.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.lockstep.storage.CountingMedium;
+
+/** Locks on entities in both acquisition modes: modes, contention, breaking dead holders, the journal. */
+class LeaseTest {
+
+    static final String VMDK = "/vmfs/volumes/ds1/vm1/vm1.vmdk";
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    @TempDir
+    Path dir;
+    TestCluster cluster;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cluster = TestCluster.create(dir, Duration.ofMillis(25));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        cluster.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void anExclusiveLockKeepsOtherHostsOutUntilReleased(AcquisitionMode mode) throws Exception {
+        ClusterHost a = cluster.host("esx-a", mode);
+        ClusterHost b = cluster.host("esx-b", mode);
+        Lease lease = a.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
+        assertEquals(1, lease.generation());
+        assertTrue(lease.valid());
+        assertEquals(Optional.empty(), b.tryAcquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE));
+        assertEquals(Optional.empty(), b.tryAcquire(VMDK, EntityKind.FILE, LockMode.SHARED_READ));
+        LockBusyException busy = assertThrows(LockBusyException.class,
+                () -> b.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofMillis(60)));
+        assertTrue(busy.getMessage().startsWith(VMDK + " is held exclusive by esx-a (slot " + a.slot()), busy.getMessage());
+        lease.close();
+        Lease second = b.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
+        assertEquals(2, second.generation(), "every acquisition bumps the lock generation (a fencing token)");
+        LockRecord onDisk = b.cluster().locks().get(0).record();
+        assertEquals(LockMode.EXCLUSIVE, onDisk.mode());
+        assertEquals(List.of(b.slot()), onDisk.owners().stream().map(LockRecord.Owner::slot).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void sharedReadersShareAndKeepWritersOut(AcquisitionMode mode) throws Exception {
+        ClusterHost a = cluster.host("esx-a", mode);
+        ClusterHost b = cluster.host("esx-b", mode);
+        ClusterHost c = cluster.host("esx-c", mode);
+        Lease ra = a.acquire("/vmfs/volumes/ds1/iso/base.iso", EntityKind.FILE, LockMode.SHARED_READ, WAIT);
+        Lease rb = b.acquire("/vmfs/volumes/ds1/iso/base.iso", EntityKind.FILE, LockMode.SHARED_READ, WAIT);
+        assertEquals(Optional.empty(), c.tryAcquire("/vmfs/volumes/ds1/iso/base.iso", EntityKind.FILE, LockMode.EXCLUSIVE));
+        assertEquals(Optional.empty(), c.tryAcquire("/vmfs/volumes/ds1/iso/base.iso", EntityKind.FILE, LockMode.MULTI_WRITER));
+        ra.close();
+        rb.close();
+        assertTrue(c.tryAcquire("/vmfs/volumes/ds1/iso/base.iso", EntityKind.FILE, LockMode.EXCLUSIVE).isPresent());
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void multiWriterLocksAreSharedByUpToEightHostsOnAClusteredDisk(AcquisitionMode mode) throws Exception {
+        List<ClusterHost> hosts = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            hosts.add(cluster.host("esx-" + i, mode));
+        }
+        for (int i = 0; i < 8; i++) {
+            hosts.get(i).acquire("/vmfs/volumes/ds1/quorum.vmdk", EntityKind.FILE, LockMode.MULTI_WRITER, WAIT);
+        }
+        assertEquals(Optional.empty(), hosts.get(8).tryAcquire("/vmfs/volumes/ds1/quorum.vmdk", EntityKind.FILE, LockMode.MULTI_WRITER),
+                "a 512-byte lock record holds eight owners");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void theLockOfAHostThatStoppedHeartbeatingIsBrokenAfterTheLeaseTimeout(AcquisitionMode mode) throws Exception {
+        ClusterHost a = cluster.host("esx-a", mode);
+        ClusterHost b = cluster.host("esx-b", mode);
+        a.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
+        int deadSlot = a.slot();
+        long start = System.nanoTime();
+        cluster.crash(a);
+        Lease taken = b.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        Duration t = cluster.timing().leaseTimeout();
+        assertTrue(tookMs >= t.toMillis(), "no break before the lease timeout (" + tookMs + " ms)");
+        assertTrue(tookMs <= 2 * t.toMillis(), "takeover within 2T (" + tookMs + " ms, T = " + t.toMillis() + " ms)");
+        assertTrue(taken.valid());
+        HeartbeatRecord fenced = b.cluster().heartbeats().get(deadSlot).record();
+        assertEquals(HeartbeatRecord.State.FENCED, fenced.state());
+        assertEquals(b.slot(), fenced.fencedBy());
+        assertEquals(1, b.stats().fences());
+        assertFalse(a.heartbeatValid(), "the crashed host's leases lapse on its side too");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void aRestartedHostsOldLocksAreStaleAtOnce(AcquisitionMode mode) throws Exception {
+        ClusterHost a = cluster.host("esx-a", mode);
+        a.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
+        cluster.crash(a);
+        ClusterHost restarted = cluster.host("esx-a", mode);
+        long start = System.nanoTime();
+        restarted.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
+        assertTrue((System.nanoTime() - start) / 1_000_000 < cluster.timing().leaseTimeout().toMillis(),
+                "no need to wait out the lease timeout for one's own previous generation");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void anUncontendedAcquireCostsAtMostThreeSectorIos(AcquisitionMode mode) throws Exception {
+        ClusterHost a = cluster.host("esx-a", mode);
+        CountingMedium medium = cluster.mediumOf(a);
+        for (String entity : List.of("/vmfs/fresh-entity", "/vmfs/fresh-entity")) {
+            CountingMedium.Counts before = medium.counts();
+            Lease lease = a.acquire(entity, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
+            CountingMedium.Counts cost = medium.counts().minus(before);
+            lease.close();
+            assertTrue(cost.sectorIos() <= 3, mode + ": acquire cost " + cost);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void aCorruptLockRecordIsReportedAndNotOverwritten(AcquisitionMode mode) throws Exception {
+        ClusterHost a = cluster.host("esx-a", mode);
+        a.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT).close();
+        ClusterHost b = cluster.host("esx-b", mode);
+        Cluster.Read<LockRecord> read = b.cluster().locks().get(0);
+        byte[] bytes = b.cluster().io().read(read.lba());
+        bytes[30] ^= 0x01; // a byte of the entity name
+        b.cluster().io().write(read.lba(), bytes, true);
+        CorruptRecordException e = assertThrows(CorruptRecordException.class,
+                () -> b.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT));
+        assertTrue(e.getMessage().startsWith("lock record " + read.record().index() + " at sector " + read.lba() + " is corrupt: CRC32C expected"),
+                e.getMessage());
+        assertArrayEquals(bytes, b.cluster().io().read(read.lba()), "the damaged record was left as found");
+        assertFalse(b.cluster().locks().get(0).ok());
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void badRequestsAreRefusedClearly(AcquisitionMode mode) throws Exception {
+        ClusterHost a = cluster.host("esx-a", mode);
+        a.acquire("/vmfs/volumes/ds1/vm1", EntityKind.DIRECTORY, LockMode.SHARED_READ, WAIT).close();
+        IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
+                () -> a.acquire("/vmfs/volumes/ds1/vm1", EntityKind.FILE, LockMode.EXCLUSIVE, WAIT));
+        assertEquals("/vmfs/volumes/ds1/vm1 is a directory, not a file", kind.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> a.acquire("", EntityKind.FILE, LockMode.EXCLUSIVE, WAIT));
+        assertThrows(IllegalArgumentException.class, () -> a.acquire("x".repeat(201), EntityKind.FILE, LockMode.EXCLUSIVE, WAIT));
+        assertThrows(IllegalArgumentException.class, () -> a.acquire("/x", EntityKind.FILE, LockMode.FREE, WAIT));
+        a.acquire("/x", EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
+        IllegalStateException twice = assertThrows(IllegalStateException.class, () -> a.acquire("/x", EntityKind.FILE, LockMode.EXCLUSIVE, WAIT));
+        assertTrue(twice.getMessage().contains("already holds /x"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void aJournaledChangeOfADeadHostIsReplayedBeforeItsLockIsTaken(AcquisitionMode mode) throws Exception {
+        ClusterHost a = cluster.host("esx-a", mode);
+        ClusterHost b = cluster.host("esx-b", mode);
+        long data = a.cluster().superblock().dataLba();
+        a.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
+        byte[] one = filled(0x11);
+        byte[] two = filled(0x22);
+        a.journalCommitOnly(Map.of(data, one, data + 5, two)); // committed, then the host dies before writing in place
+        cluster.crash(a);
+        b.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
+        assertArrayEquals(one, b.cluster().io().read(data));
+        assertArrayEquals(two, b.cluster().io().read(data + 5));
+        assertEquals(1, b.stats().journalsReplayed());
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void writeAtomicallyPutsEverySectorInPlaceUnderTheLease(AcquisitionMode mode) throws Exception {
+        ClusterHost a = cluster.host("esx-a", mode);
+        long data = a.cluster().superblock().dataLba();
+        Lease lease = a.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
+        lease.writeAtomically(Map.of(data + 1, filled(1), data + 2, filled(2)));
+        assertArrayEquals(filled(2), a.cluster().io().read(data + 2));
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> lease.writeAtomically(Map.of(0L, filled(9))));
+        assertTrue(outside.getMessage().contains("journaled writes go to the data area"), outside.getMessage());
+    }
+
+    static byte[] filled(int value) {
+        byte[] b = new byte[512];
+        java.util.Arrays.fill(b, (byte) value);
+        return b;
+    }
+}
