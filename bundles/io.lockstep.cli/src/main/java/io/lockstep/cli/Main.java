@@ -1,5 +1,31 @@
 package io.lockstep.cli;
+
 import picocli.CommandLine;
-@CommandLine.Command(name = "lockstep") public class Main implements Runnable {
-  public void run() { System.out.println(io.lockstep.cluster.Probe2.hello()); }
-  public static void main(String[] a) { System.exit(new CommandLine(new Main()).execute(a)); } }
+import picocli.CommandLine.Command;
+
+/** {@code lockstep}: the command line for people and scripts. */
+@Command(name = "lockstep", mixinStandardHelpOptions = true, version = "Lockstep 0.1.0",
+        description = "Hosts that coordinate through shared storage alone.",
+        subcommands = {MediumCommand.class, ClusterCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %5$s%n");
+        }
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (0 ok, 1 failed, 2 bad usage). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("lockstep: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (System.getenv("LOCKSTEP_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}
