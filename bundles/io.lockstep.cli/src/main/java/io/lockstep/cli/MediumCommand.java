@@ -30,6 +30,9 @@ final class MediumCommand {
 
         @Override
         public Integer call() throws Exception {
+            if (!io.lockstep.storage.file.LunHeader.validSectorSize(sectorSize)) {
+                throw new IllegalArgumentException("--sector-size: expected a power of two from 512 to 65536, found " + sectorSize);
+            }
             if (size % sectorSize != 0 || size <= 0) {
                 throw new IllegalArgumentException("--size: expected a positive multiple of the " + sectorSize + "-byte sector, found " + size);
             }

@@ -167,23 +167,54 @@ public final class ClusterIo {
     }
 
     private Update updateWithReservation(long lba, SectorChange change) throws IOException {
-        retrying(() -> {
-            medium.reserve();
-            return null;
-        });
-        try {
-            byte[] current = read(lba);
-            byte[] next = change.apply(current);
-            if (next == null || Arrays.equals(next, current)) {
-                return new Update(current, current, false);
-            }
-            write(lba, next, true);
-            return new Update(current, next, true);
-        } finally {
+        // A SCSI-2 reservation belongs to the I_T nexus, not to a thread: two threads of this host (the
+        // heartbeat and a lock request) sharing the medium must not overlap their reserve→release windows,
+        // or the first RELEASE would end the other's reservation in the middle of its read-modify-write.
+        synchronized (medium) {
             retrying(() -> {
-                medium.release();
+                medium.reserve();
                 return null;
             });
+            try {
+                byte[] current = insideReservation(lba, () -> medium.read(lba, 1));
+                byte[] next = change.apply(current);
+                if (next == null || Arrays.equals(next, current)) {
+                    return new Update(current, current, false);
+                }
+                insideReservation(lba, () -> {
+                    medium.write(lba, next, true);
+                    return null;
+                });
+                return new Update(current, next, true);
+            } finally {
+                retrying(() -> {
+                    medium.release();
+                    return null;
+                });
+            }
+        }
+    }
+
+    /**
+     * A command inside this host's reservation window. Unit attentions are retried; a RESERVATION CONFLICT
+     * means the reservation was lost (a reset, or another host took this one for dead), so the update is
+     * abandoned — retrying would write a record computed from what may no longer be there.
+     */
+    private <T> T insideReservation(long lba, Command<T> command) throws IOException {
+        for (int attentions = 0;; attentions++) {
+            try {
+                return command.run();
+            } catch (CheckConditionException e) {
+                if (!e.isUnitAttention() || attentions >= MAX_UNIT_ATTENTIONS) {
+                    throw e;
+                }
+                for (UnitAttentionListener l : listeners) {
+                    l.unitAttention(e.sense());
+                }
+            } catch (ReservationConflictException e) {
+                throw new IOException("lost the device reservation while updating sector " + lba
+                        + "; the update was abandoned (" + e.getMessage() + ")", e);
+            }
         }
     }
 }

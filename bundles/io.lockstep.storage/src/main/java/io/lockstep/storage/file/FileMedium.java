@@ -99,6 +99,9 @@ public final class FileMedium implements Medium {
                     throw new IOException("initiator " + initiator + " is already logged in to " + lun.path
                             + " from another session; log it out there first (each host or VM needs its own initiator name)");
                 }
+                if (next.scsi2Holder == index) {
+                    next.scsi2Holder = TargetState.NO_HOLDER; // its previous session died holding it: I_T nexus loss
+                }
                 next.addUnitAttention(index, Sense.POWER_ON_RESET);
                 lun.commit(next);
             } finally {
