@@ -6,39 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.lockstep.storage.CountingMedium;
 
 /** Locks on entities in both acquisition modes: modes, contention, breaking dead holders, the journal. */
-class LeaseTest {
+class LeaseTest extends InProcessClusterTest {
 
     static final String VMDK = "/vmfs/volumes/ds1/vm1/vm1.vmdk";
     static final Duration WAIT = Duration.ofSeconds(5);
 
-    @TempDir
-    Path dir;
-    TestCluster cluster;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        cluster = TestCluster.create(dir, Duration.ofMillis(25));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        cluster.close();
-    }
 
     @ParameterizedTest
     @EnumSource(AcquisitionMode.class)

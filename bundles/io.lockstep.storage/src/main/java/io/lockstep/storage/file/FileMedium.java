@@ -345,7 +345,7 @@ public final class FileMedium implements Medium {
                 if (state.reservationPresent() && !state.prType.allows(write, state.isHolder(nexus), state.registered(nexus))) {
                     throw new ReservationConflictException(cmd, initiator + " may not " + (write ? "write" : "read")
                             + " under the " + state.prType + " reservation held by "
-                            + (state.prHolder == TargetState.ALL_REGISTRANTS ? "all registrants" : state.nexusName(state.prHolder))
+                            + state.holderName()
                             + (state.registered(nexus) ? "" : " (" + initiator + " is not registered)"));
                 }
                 ok = true;
@@ -476,7 +476,7 @@ public final class FileMedium implements Medium {
                     return; // already held as asked
                 }
                 throw new ReservationConflictException(cmd, "a " + state.prType + " reservation is held by "
-                        + (state.prHolder == TargetState.ALL_REGISTRANTS ? "all registrants" : state.nexusName(state.prHolder)));
+                        + state.holderName());
             }
             next.prHolder = type.allRegistrants() ? TargetState.ALL_REGISTRANTS : nexus;
             next.prType = type;

@@ -235,12 +235,7 @@ final class LunFile {
         if (localNexus.contains(index)) {
             return false;
         }
-        FileLock lock;
-        try {
-            lock = channel.tryLock(LunHeader.NEXUS_LOCK_OFFSET + index, 1, false);
-        } catch (OverlappingFileLockException e) {
-            return false;
-        }
+        FileLock lock = tryNexusLock(index);
         if (lock == null) {
             return false;
         }
@@ -262,17 +257,21 @@ final class LunFile {
         if (localNexus.contains(index)) {
             return true;
         }
-        FileLock probe;
-        try {
-            probe = channel.tryLock(LunHeader.NEXUS_LOCK_OFFSET + index, 1, false);
-        } catch (OverlappingFileLockException e) {
-            return true;
-        }
+        FileLock probe = tryNexusLock(index);
         if (probe == null) {
             return true;
         }
         probe.release();
         return false;
+    }
+
+    /** The liveness lock of nexus {@code index}, or null when a process (this one included) holds it. */
+    private FileLock tryNexusLock(int index) throws IOException {
+        try {
+            return channel.tryLock(LunHeader.NEXUS_LOCK_OFFSET + index, 1, false);
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
     }
 
     // --- data ranges ------------------------------------------------------------------------------------

@@ -71,6 +71,11 @@ final class TargetState {
         return index >= 0 && index < nexusNames.size() ? nexusNames.get(index) : "nexus#" + index;
     }
 
+    /** Who holds the persistent reservation, for messages. */
+    String holderName() {
+        return prHolder == ALL_REGISTRANTS ? "all registrants" : nexusName(prHolder);
+    }
+
     boolean reservationPresent() {
         return prHolder != NO_HOLDER;
     }

@@ -17,9 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.lockstep.storage.CheckConditionException;
 import io.lockstep.storage.Medium;
@@ -32,19 +30,10 @@ import io.lockstep.storage.Sense;
 import io.lockstep.storage.SenseKey;
 
 /** The file medium's data commands, SCSI-2 reservations and bad input. Reservations: {@link PersistentReservationTest}. */
-class FileMediumTest {
+class FileMediumTest extends LunTestBase {
 
     static final int SECTOR = 512;
 
-    @TempDir
-    Path dir;
-    Path lun;
-
-    @BeforeEach
-    void createLun() throws IOException {
-        lun = dir.resolve("lun.img");
-        FileMedium.create(lun, SECTOR, 2048);
-    }
 
     /** Logs in and takes the POWER ON, RESET unit attention every new session starts with. */
     static FileMedium login(Path lun, String initiator) throws IOException {

@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.lockstep.storage.CheckConditionException;
 import io.lockstep.storage.PrKeys;
@@ -25,20 +23,11 @@ import io.lockstep.storage.Sense;
 import io.lockstep.storage.SenseKey;
 
 /** SCSI-3 persistent reservations on the file medium: every service action and the result codes a target gives. */
-class PersistentReservationTest {
+class PersistentReservationTest extends LunTestBase {
 
     static final long KEY_A = 0xA0A0L;
     static final long KEY_B = 0xB0B0L;
 
-    @TempDir
-    Path dir;
-    Path lun;
-
-    @BeforeEach
-    void createLun() throws IOException {
-        lun = dir.resolve("lun.img");
-        FileMedium.create(lun, 512, 1024);
-    }
 
     @Test
     void registeredKeysAndTheGenerationAreReported() throws IOException {
