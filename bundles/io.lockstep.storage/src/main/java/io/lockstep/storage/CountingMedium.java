@@ -108,6 +108,12 @@ public final class CountingMedium implements Medium {
     }
 
     @Override
+    public void lunReset() throws IOException {
+        reservations.increment();
+        medium.lunReset();
+    }
+
+    @Override
     public void register(long currentKey, long newKey) throws IOException {
         persistentReservations.increment();
         medium.register(currentKey, newKey);

@@ -50,6 +50,12 @@ public interface Medium extends AutoCloseable {
     /** RELEASE(6): gives up this initiator's SCSI-2 reservation (GOOD even when it held none). */
     void release() throws IOException;
 
+    /**
+     * LOGICAL UNIT RESET (task management): ends any SCSI-2 reservation and tells every initiator (29/03);
+     * persistent reservations and registrations stay. Clustered guests use it to break a dead node's RESERVE.
+     */
+    void lunReset() throws IOException;
+
     // --- SCSI-3 persistent reservations (PERSISTENT RESERVE OUT / IN) ------------------------------------
 
     /** REGISTER: replaces this initiator's key {@code currentKey} (0 when unregistered) by {@code newKey}; 0 unregisters. */

@@ -20,6 +20,8 @@ public record Sense(SenseKey key, int asc, int ascq, long information) {
     public static final Sense INSUFFICIENT_REGISTRATION_RESOURCES = of(SenseKey.ILLEGAL_REQUEST, 0x55, 0x04);
     public static final Sense MISCOMPARE_DURING_VERIFY = of(SenseKey.MISCOMPARE, 0x1D, 0x00);
     public static final Sense POWER_ON_RESET = of(SenseKey.UNIT_ATTENTION, 0x29, 0x00);
+    public static final Sense BUS_DEVICE_RESET = of(SenseKey.UNIT_ATTENTION, 0x29, 0x03);
+    public static final Sense INVALID_RELEASE_OF_PERSISTENT_RESERVATION = of(SenseKey.ILLEGAL_REQUEST, 0x26, 0x04);
     public static final Sense RESERVATIONS_PREEMPTED = of(SenseKey.UNIT_ATTENTION, 0x2A, 0x03);
     public static final Sense RESERVATIONS_RELEASED = of(SenseKey.UNIT_ATTENTION, 0x2A, 0x04);
     public static final Sense REGISTRATIONS_PREEMPTED = of(SenseKey.UNIT_ATTENTION, 0x2A, 0x05);
@@ -38,6 +40,7 @@ public record Sense(SenseKey key, int asc, int ascq, long information) {
             Map.entry(0x2400, "INVALID FIELD IN CDB"),
             Map.entry(0x2500, "LOGICAL UNIT NOT SUPPORTED"),
             Map.entry(0x2600, "INVALID FIELD IN PARAMETER LIST"),
+            Map.entry(0x2604, "INVALID RELEASE OF PERSISTENT RESERVATION"),
             Map.entry(0x2900, "POWER ON, RESET, OR BUS DEVICE RESET OCCURRED"),
             Map.entry(0x2903, "BUS DEVICE RESET FUNCTION OCCURRED"),
             Map.entry(0x2A03, "RESERVATIONS PREEMPTED"),

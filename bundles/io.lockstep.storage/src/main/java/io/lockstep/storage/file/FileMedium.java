@@ -13,6 +13,7 @@ import io.lockstep.storage.CheckConditionException;
 import io.lockstep.storage.Medium;
 import io.lockstep.storage.MiscompareException;
 import io.lockstep.storage.PrKeys;
+import io.lockstep.storage.PrEngine;
 import io.lockstep.storage.PrReservation;
 import io.lockstep.storage.PrType;
 import io.lockstep.storage.ReservationConflictException;
@@ -38,6 +39,7 @@ public final class FileMedium implements Medium {
     /** The longest COMPARE AND WRITE, in sectors (the CDB field is one byte). */
     public static final int MAX_ATS_SECTORS = 255;
     public static final int MAX_REGISTRATIONS = 128;
+    private static final PrEngine ENGINE = new PrEngine(MAX_REGISTRATIONS);
 
     private final LunFile lun;
     private final String initiator;
@@ -81,28 +83,19 @@ public final class FileMedium implements Medium {
             int index;
             lun.lockStateExclusive();
             try {
-                TargetState state = lun.readState();
-                index = state.nexusIndex(initiator);
-                TargetState next = state.copy();
+                TargetState next = lun.readState().copy();
+                index = next.nexusIndex(initiator);
                 if (index < 0) {
-                    index = next.nexusNames.size();
-                    if (index >= LunHeader.MAX_NEXUS || TargetState.sizeEstimate(next) + 256 > lun.header.stateSlotSize()) {
-                        pruneDeadNexus(lun, next);
-                        index = next.nexusNames.size();
-                        if (index >= LunHeader.MAX_NEXUS) {
-                            throw new IOException(lun.path + ": too many initiators (" + index + ") have logged in to this LUN");
-                        }
-                    }
-                    next.nexusNames.add(initiator);
+                    index = freeNexus(lun, next, initiator);
                 }
                 if (!lun.holdNexus(index)) {
                     throw new IOException("initiator " + initiator + " is already logged in to " + lun.path
                             + " from another session; log it out there first (each host or VM needs its own initiator name)");
                 }
-                if (next.scsi2Holder == index) {
-                    next.scsi2Holder = TargetState.NO_HOLDER; // its previous session died holding it: I_T nexus loss
+                if (initiator.equals(next.pr.scsi2Holder)) {
+                    next.pr.scsi2Holder = null; // its previous session died holding it: I_T nexus loss
                 }
-                next.addUnitAttention(index, Sense.POWER_ON_RESET);
+                next.pr.addUnitAttention(initiator, Sense.POWER_ON_RESET);
                 lun.commit(next);
             } finally {
                 lun.unlockStateExclusive();
@@ -112,6 +105,27 @@ public final class FileMedium implements Medium {
             lun.releaseUser();
             throw e;
         }
+    }
+
+    /**
+     * A nexus number for a new initiator: a new one while they last, else one whose initiator holds nothing
+     * and is not logged in (its number is reused; numbers of live initiators never change).
+     */
+    private static int freeNexus(LunFile lun, TargetState next, String initiator) throws IOException {
+        int bytes = initiator.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 2;
+        if (next.nexusNames.size() < LunHeader.MAX_NEXUS && next.sizeEstimate() + bytes + 64 <= lun.header.stateSlotSize()) {
+            next.nexusNames.add(initiator);
+            return next.nexusNames.size() - 1;
+        }
+        for (int i = 0; i < next.nexusNames.size(); i++) {
+            String old = next.nexusNames.get(i);
+            if (!next.holdsState(old) && !lun.nexusAlive(i)) {
+                next.nexusNames.set(i, initiator);
+                return i;
+            }
+        }
+        throw new IOException(lun.path + ": too many initiators (" + next.nexusNames.size()
+                + ") hold state on this LUN; no nexus number is free");
     }
 
     private static void validateInitiator(String initiator) {
@@ -124,57 +138,6 @@ public final class FileMedium implements Medium {
             throw new IllegalArgumentException("initiator name: expected at most " + TargetState.MAX_NAME_BYTES
                     + " bytes (the iSCSI limit), found " + bytes);
         }
-    }
-
-    /** Forgets nexus entries that hold nothing and are not logged in, to make room (indexes are renumbered). */
-    private static void pruneDeadNexus(LunFile lun, TargetState state) throws IOException {
-        List<String> keep = new ArrayList<>();
-        List<Integer> oldIndex = new ArrayList<>();
-        for (int i = 0; i < state.nexusNames.size(); i++) {
-            boolean holds = state.registered(i) || state.unitAttentions.containsKey(i) || state.scsi2Holder == i
-                    || state.prHolder == i || lun.nexusAlive(i);
-            if (holds) {
-                keep.add(state.nexusNames.get(i));
-                oldIndex.add(i);
-            }
-        }
-        if (keep.size() == state.nexusNames.size()) {
-            return;
-        }
-        // Renumbering is only safe when no live nexus moves: keep the prefix of live ones in place.
-        for (int i = 0; i < oldIndex.size(); i++) {
-            if (oldIndex.get(i) != i && lun.nexusAlive(oldIndex.get(i))) {
-                return;
-            }
-        }
-        TargetState renumbered = state.copy();
-        renumbered.nexusNames.clear();
-        renumbered.nexusNames.addAll(keep);
-        renumbered.registrations.clear();
-        renumbered.unitAttentions.clear();
-        for (int i = 0; i < oldIndex.size(); i++) {
-            int old = oldIndex.get(i);
-            if (state.registrations.containsKey(old)) {
-                renumbered.registrations.put(i, state.registrations.get(old));
-            }
-            if (state.unitAttentions.containsKey(old)) {
-                renumbered.unitAttentions.put(i, state.unitAttentions.get(old));
-            }
-            if (state.scsi2Holder == old) {
-                renumbered.scsi2Holder = i;
-            }
-            if (state.prHolder == old) {
-                renumbered.prHolder = i;
-            }
-        }
-        state.nexusNames.clear();
-        state.nexusNames.addAll(renumbered.nexusNames);
-        state.registrations.clear();
-        state.registrations.putAll(renumbered.registrations);
-        state.unitAttentions.clear();
-        state.unitAttentions.putAll(renumbered.unitAttentions);
-        state.scsi2Holder = renumbered.scsi2Holder;
-        state.prHolder = renumbered.prHolder;
     }
 
     @Override
@@ -322,36 +285,30 @@ public final class FileMedium implements Medium {
         ensureOpen(cmd);
         while (true) {
             lun.lockStateShared();
-            boolean ok = false;
+            boolean holding = true;
             try {
                 TargetState state = lun.readState();
-                if (state.pendingUnitAttention(nexus) != null) {
+                if (state.pr.pendingUnitAttention(initiator) != null) {
                     lun.unlockStateShared();
-                    ok = true; // released above
+                    holding = false;
                     reportUnitAttention(cmd);
-                    continue; // the unit attention was already consumed by someone else: run the command
+                    continue; // someone else consumed it meanwhile: run the command
                 }
-                int holder = state.scsi2Holder;
-                if (holder != TargetState.NO_HOLDER && holder != nexus) {
-                    if (lun.nexusAlive(holder)) {
-                        throw new ReservationConflictException(cmd, "the LUN is reserved (SCSI-2 RESERVE) by "
-                                + state.nexusName(holder));
+                String holder = state.pr.scsi2Holder;
+                if (holder != null && !holder.equals(initiator)) {
+                    if (lun.nexusAlive(state.nexusIndex(holder))) {
+                        throw new ReservationConflictException(cmd, "the LUN is reserved (SCSI-2 RESERVE) by " + holder);
                     }
                     lun.unlockStateShared();
-                    ok = true;
+                    holding = false;
                     dropDeadScsi2Holder(holder);
                     continue;
                 }
-                if (state.reservationPresent() && !state.prType.allows(write, state.isHolder(nexus), state.registered(nexus))) {
-                    throw new ReservationConflictException(cmd, initiator + " may not " + (write ? "write" : "read")
-                            + " under the " + state.prType + " reservation held by "
-                            + state.holderName()
-                            + (state.registered(nexus) ? "" : " (" + initiator + " is not registered)"));
-                }
-                ok = true;
-                return; // the state lock stays held for the data transfer
+                ENGINE.checkAccess(state.pr, initiator, write, cmd);
+                holding = false; // stays held for the data transfer; the caller releases it
+                return;
             } finally {
-                if (!ok) {
+                if (holding) {
                     lun.unlockStateShared();
                 }
             }
@@ -359,13 +316,13 @@ public final class FileMedium implements Medium {
     }
 
     /** The holder of a SCSI-2 reservation has lost its nexus (its process died): the reservation ends. */
-    private void dropDeadScsi2Holder(int holder) throws IOException {
+    private void dropDeadScsi2Holder(String holder) throws IOException {
         lun.lockStateExclusive();
         try {
             TargetState state = lun.readState();
-            if (state.scsi2Holder == holder && !lun.nexusAlive(holder)) {
+            if (holder.equals(state.pr.scsi2Holder) && !lun.nexusAlive(state.nexusIndex(holder))) {
                 TargetState next = state.copy();
-                next.scsi2Holder = TargetState.NO_HOLDER;
+                next.pr.scsi2Holder = null;
                 lun.commit(next);
             }
         } finally {
@@ -373,18 +330,17 @@ public final class FileMedium implements Medium {
         }
     }
 
-    /** Consumes and throws this nexus's oldest unit attention; returns when there was none any more. */
+    /** Consumes and throws this initiator's oldest unit attention; returns when there was none any more. */
     private void reportUnitAttention(String cmd) throws IOException {
         Sense sense;
         lun.lockStateExclusive();
         try {
-            TargetState state = lun.readState();
-            sense = state.pendingUnitAttention(nexus);
+            TargetState next = lun.readState().copy();
+            sense = next.pr.pendingUnitAttention(initiator);
             if (sense == null) {
                 return;
             }
-            TargetState next = state.copy();
-            next.consumeUnitAttention(nexus);
+            next.pr.consumeUnitAttention(initiator);
             lun.commit(next);
         } finally {
             lun.unlockStateExclusive();
@@ -392,189 +348,77 @@ public final class FileMedium implements Medium {
         throw new CheckConditionException(cmd, sense, "reported to " + initiator + "; the command was not executed");
     }
 
-    // --- SCSI-2 reservations ----------------------------------------------------------------------------------
+    // --- SCSI-2 reservations and resets -------------------------------------------------------------------------
 
     @Override
     public void reserve() throws IOException {
-        changeState("RESERVE(6)", (state, next) -> {
-            int holder = state.scsi2Holder;
-            if (holder != TargetState.NO_HOLDER && holder != nexus && lun.nexusAlive(holder)) {
-                throw new ReservationConflictException("RESERVE(6)", "the LUN is already reserved by " + state.nexusName(holder));
-            }
-            next.scsi2Holder = nexus;
+        changeState("RESERVE(6)", next -> {
+            String holder = next.pr.scsi2Holder;
+            boolean alive = holder != null && !holder.equals(initiator) && lun.nexusAlive(next.nexusIndex(holder));
+            ENGINE.reserveScsi2(next.pr, initiator, alive);
         });
     }
 
     @Override
     public void release() throws IOException {
-        changeState("RELEASE(6)", (state, next) -> {
-            if (state.scsi2Holder == nexus) {
-                next.scsi2Holder = TargetState.NO_HOLDER;
-            }
-        });
+        changeState("RELEASE(6)", next -> ENGINE.releaseScsi2(next.pr, initiator));
+    }
+
+    @Override
+    public void lunReset() throws IOException {
+        // task management, not a command: no unit attention is reported to the caller first
+        ensureOpen("LOGICAL UNIT RESET");
+        lun.lockStateExclusive();
+        try {
+            TargetState next = lun.readState().copy();
+            ENGINE.lunReset(next.pr, next.nexusNames);
+            lun.commit(next);
+        } finally {
+            lun.unlockStateExclusive();
+        }
     }
 
     // --- persistent reservations -----------------------------------------------------------------------------
 
     @Override
     public void register(long currentKey, long newKey) throws IOException {
-        String cmd = "PERSISTENT RESERVE OUT REGISTER";
-        changeState(cmd, (state, next) -> {
-            Long held = state.registrations.get(nexus);
-            long mine = held == null ? 0 : held;
-            if (mine != currentKey) {
-                throw new ReservationConflictException(cmd, String.format(
-                        "%s is registered with key 0x%x, not the 0x%x given", initiator, mine, currentKey));
-            }
-            applyRegistration(cmd, state, next, newKey);
-        });
+        changeState("PERSISTENT RESERVE OUT REGISTER", next -> ENGINE.register(next.pr, initiator, currentKey, newKey));
     }
 
     @Override
     public void registerAndIgnoreExistingKey(long newKey) throws IOException {
-        String cmd = "PERSISTENT RESERVE OUT REGISTER AND IGNORE EXISTING KEY";
-        changeState(cmd, (state, next) -> applyRegistration(cmd, state, next, newKey));
-    }
-
-    private void applyRegistration(String cmd, TargetState state, TargetState next, long newKey) throws IOException {
-        boolean registered = state.registered(nexus);
-        if (newKey == 0) {
-            if (!registered) {
-                next.prGeneration++;
-                return;
-            }
-            boolean wasHolder = state.isHolder(nexus);
-            next.registrations.remove(nexus);
-            if (wasHolder) {
-                boolean allRegistrants = state.prHolder == TargetState.ALL_REGISTRANTS;
-                if (!allRegistrants || next.registrations.isEmpty()) {
-                    PrType type = state.prType;
-                    next.clearReservation();
-                    if (type.registrantsOnly()) {
-                        next.registrations.keySet().forEach(n -> next.addUnitAttention(n, Sense.RESERVATIONS_RELEASED));
-                    }
-                }
-            }
-        } else {
-            if (!registered && state.registrations.size() >= MAX_REGISTRATIONS) {
-                throw new CheckConditionException(cmd, Sense.INSUFFICIENT_REGISTRATION_RESOURCES,
-                        "all " + MAX_REGISTRATIONS + " registrations are in use");
-            }
-            next.registrations.put(nexus, newKey);
-        }
-        next.prGeneration++;
+        changeState("PERSISTENT RESERVE OUT REGISTER AND IGNORE EXISTING KEY",
+                next -> ENGINE.registerAndIgnoreExistingKey(next.pr, initiator, newKey));
     }
 
     @Override
     public void reserve(long key, PrType type) throws IOException {
-        String cmd = "PERSISTENT RESERVE OUT RESERVE";
-        requireType(cmd, type);
-        changeState(cmd, (state, next) -> {
-            requireRegistered(cmd, state, key);
-            if (state.reservationPresent()) {
-                if (state.isHolder(nexus) && state.prType == type) {
-                    return; // already held as asked
-                }
-                throw new ReservationConflictException(cmd, "a " + state.prType + " reservation is held by "
-                        + state.holderName());
-            }
-            next.prHolder = type.allRegistrants() ? TargetState.ALL_REGISTRANTS : nexus;
-            next.prType = type;
-            next.prKey = type.allRegistrants() ? 0 : key;
-        });
+        changeState("PERSISTENT RESERVE OUT RESERVE", next -> ENGINE.reserve(next.pr, initiator, key, type));
     }
 
     @Override
     public void release(long key, PrType type) throws IOException {
-        String cmd = "PERSISTENT RESERVE OUT RELEASE";
-        requireType(cmd, type);
-        changeState(cmd, (state, next) -> {
-            requireRegistered(cmd, state, key);
-            if (!state.reservationPresent() || !state.isHolder(nexus)) {
-                return; // GOOD, nothing to release
-            }
-            if (state.prType != type) {
-                throw new CheckConditionException(cmd, Sense.of(SenseKey.ILLEGAL_REQUEST, 0x26, 0x04),
-                        "the reservation is " + state.prType + ", not " + type + " (INVALID RELEASE OF PERSISTENT RESERVATION)");
-            }
-            PrType released = state.prType;
-            next.clearReservation();
-            if (released.registrantsOnly()) {
-                next.registrations.keySet().stream().filter(n -> n != nexus)
-                        .forEach(n -> next.addUnitAttention(n, Sense.RESERVATIONS_RELEASED));
-            }
-        });
+        changeState("PERSISTENT RESERVE OUT RELEASE", next -> ENGINE.release(next.pr, initiator, key, type));
     }
 
     @Override
     public void clear(long key) throws IOException {
-        String cmd = "PERSISTENT RESERVE OUT CLEAR";
-        changeState(cmd, (state, next) -> {
-            requireRegistered(cmd, state, key);
-            state.registrations.keySet().stream().filter(n -> n != nexus)
-                    .forEach(n -> next.addUnitAttention(n, Sense.RESERVATIONS_PREEMPTED));
-            next.registrations.clear();
-            next.clearReservation();
-            next.prGeneration++;
-        });
+        changeState("PERSISTENT RESERVE OUT CLEAR", next -> ENGINE.clear(next.pr, initiator, key));
     }
 
     @Override
     public void preempt(long key, long victimKey, PrType type) throws IOException {
-        String cmd = "PERSISTENT RESERVE OUT PREEMPT";
-        requireType(cmd, type);
-        changeState(cmd, (state, next) -> {
-            requireRegistered(cmd, state, key);
-            boolean present = state.reservationPresent();
-            boolean allRegistrants = present && state.prHolder == TargetState.ALL_REGISTRANTS;
-            if (victimKey == 0 && !allRegistrants) {
-                throw new CheckConditionException(cmd, Sense.INVALID_FIELD_IN_PARAMETER_LIST,
-                        "the service action reservation key is 0, which preempts only an all-registrants reservation");
-            }
-            List<Integer> victims = new ArrayList<>();
-            for (Map.Entry<Integer, Long> r : state.registrations.entrySet()) {
-                if (r.getKey() != nexus && (victimKey == 0 || r.getValue() == victimKey)) {
-                    victims.add(r.getKey());
-                }
-            }
-            boolean holderPreempted = present && (allRegistrants ? victimKey == 0
-                    : state.registrations.getOrDefault(state.prHolder, 0L) == victimKey);
-            if (victims.isEmpty() && !holderPreempted) {
-                throw new ReservationConflictException(cmd, String.format("no other initiator is registered with key 0x%x", victimKey));
-            }
-            for (int victim : victims) {
-                next.registrations.remove(victim);
-                next.addUnitAttention(victim, Sense.REGISTRATIONS_PREEMPTED);
-            }
-            if (holderPreempted) {
-                boolean typeChanged = state.prType != type;
-                next.prHolder = type.allRegistrants() ? TargetState.ALL_REGISTRANTS : nexus;
-                next.prType = type;
-                next.prKey = type.allRegistrants() ? 0 : key;
-                if (typeChanged) {
-                    next.registrations.keySet().stream().filter(n -> n != nexus)
-                            .forEach(n -> next.addUnitAttention(n, Sense.RESERVATIONS_RELEASED));
-                }
-            } else if (present && !allRegistrants && !next.registrations.containsKey(state.prHolder)) {
-                next.clearReservation(); // the holder lost its registration with the victims
-            }
-            next.prGeneration++;
-        });
+        changeState("PERSISTENT RESERVE OUT PREEMPT", next -> ENGINE.preempt(next.pr, initiator, key, victimKey, type));
     }
 
     @Override
     public PrKeys readKeys() throws IOException {
-        TargetState state = readStateForIn("PERSISTENT RESERVE IN READ KEYS");
-        return new PrKeys(state.prGeneration, new ArrayList<>(state.registrations.values()));
+        return ENGINE.readKeys(readStateForIn("PERSISTENT RESERVE IN READ KEYS").pr);
     }
 
     @Override
     public PrReservation readReservation() throws IOException {
-        TargetState state = readStateForIn("PERSISTENT RESERVE IN READ RESERVATION");
-        if (!state.reservationPresent()) {
-            return PrReservation.none(state.prGeneration);
-        }
-        return new PrReservation(state.prGeneration, true, state.prKey, state.prType);
+        return ENGINE.readReservation(readStateForIn("PERSISTENT RESERVE IN READ RESERVATION").pr);
     }
 
     private TargetState readStateForIn(String cmd) throws IOException {
@@ -587,33 +431,16 @@ public final class FileMedium implements Medium {
             } finally {
                 lun.unlockStateShared();
             }
-            if (state.pendingUnitAttention(nexus) == null) {
+            if (state.pr.pendingUnitAttention(initiator) == null) {
                 return state;
             }
             reportUnitAttention(cmd);
         }
     }
 
-    private void requireRegistered(String cmd, TargetState state, long key) throws ReservationConflictException {
-        Long held = state.registrations.get(nexus);
-        if (held == null) {
-            throw new ReservationConflictException(cmd, String.format("%s is not registered (key 0x%x given)", initiator, key));
-        }
-        if (held != key) {
-            throw new ReservationConflictException(cmd, String.format("%s is registered with key 0x%x, not the 0x%x given",
-                    initiator, held, key));
-        }
-    }
-
-    private static void requireType(String cmd, PrType type) throws CheckConditionException {
-        if (type == null) {
-            throw new CheckConditionException(cmd, Sense.INVALID_FIELD_IN_CDB, "a reservation type is required (1, 3, 5, 6, 7 or 8)");
-        }
-    }
-
     @FunctionalInterface
     private interface StateChange {
-        void apply(TargetState current, TargetState next) throws IOException;
+        void apply(TargetState next) throws IOException;
     }
 
     /**
@@ -624,15 +451,14 @@ public final class FileMedium implements Medium {
         ensureOpen(cmd);
         lun.lockStateExclusive();
         try {
-            TargetState state = lun.readState();
-            Sense pending = state.pendingUnitAttention(nexus);
-            TargetState next = state.copy();
+            TargetState next = lun.readState().copy();
+            Sense pending = next.pr.pendingUnitAttention(initiator);
             if (pending != null) {
-                next.consumeUnitAttention(nexus);
+                next.pr.consumeUnitAttention(initiator);
                 lun.commit(next);
                 throw new CheckConditionException(cmd, pending, "reported to " + initiator + "; the command was not executed");
             }
-            change.apply(state, next);
+            change.apply(next);
             lun.commit(next);
         } finally {
             lun.unlockStateExclusive();
@@ -655,9 +481,9 @@ public final class FileMedium implements Medium {
             lun.lockStateExclusive();
             try {
                 TargetState state = lun.readState();
-                if (state.scsi2Holder == nexus) { // I_T nexus loss ends a SCSI-2 reservation
+                if (initiator.equals(state.pr.scsi2Holder)) { // I_T nexus loss ends a SCSI-2 reservation
                     TargetState next = state.copy();
-                    next.scsi2Holder = TargetState.NO_HOLDER;
+                    next.pr.scsi2Holder = null;
                     lun.commit(next);
                 }
             } finally {

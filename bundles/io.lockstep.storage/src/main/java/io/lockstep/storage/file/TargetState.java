@@ -2,28 +2,27 @@ package io.lockstep.storage.file;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
 import io.lockstep.storage.MediumFormatException;
+import io.lockstep.storage.PrState;
 import io.lockstep.storage.PrType;
 import io.lockstep.storage.Sense;
 import io.lockstep.storage.SenseKey;
 
 /**
- * What a SCSI target remembers about a logical unit besides its data: the I_T nexuses it has seen (by
- * initiator name), their persistent-reservation registrations, the persistent reservation, the SCSI-2
- * reservation, and unit attentions waiting to be reported. Kept in the LUN file in two slots written
- * alternately; the commit word names the current one (see {@link LunFile}).
+ * What the file target remembers about a logical unit besides its data: the initiators it has seen (their
+ * position is their nexus number, whose liveness byte their process locks) and the reservation state
+ * ({@link PrState}). Kept in the LUN file in two slots written alternately; the commit word names the current
+ * one (see {@link LunFile}). On disk, initiators are referred to by nexus number.
  *
  * <pre>
  * slot: "LSTS" | version u16 | 0 u16 | sequence u64 | payload length u32 | CRC32C(payload) u32 | payload
- * payload: prGeneration u64 | scsi2Holder i32 | prHolder i32 | prType u8 | prKey u64
+ * payload: prGeneration u64 | scsi2Holder i32 | prHolder i32 (-1 none, -2 all registrants) | prType u8 | prKey u64
  *          | nexus count u16 | (name length u16, UTF-8 name)*
  *          | registration count u16 | (nexus u16, key u64)*
  *          | unit attention count u16 | (nexus u16, sense key u8, asc u8, ascq u8)*
@@ -34,32 +33,27 @@ final class TargetState {
     static final byte[] MAGIC = "LSTS".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
     static final int SLOT_HEADER = 24;
-    static final int NO_HOLDER = -1;
-    static final int ALL_REGISTRANTS = -2;
+    static final int NONE = -1;
+    static final int ALL = -2;
     static final int MAX_UNIT_ATTENTIONS = 16;
     static final int MAX_NAME_BYTES = 223; // the longest iSCSI name
 
     long sequence;
-    long prGeneration;
-    int scsi2Holder = NO_HOLDER;
-    int prHolder = NO_HOLDER;
-    PrType prType;
-    long prKey;
     final List<String> nexusNames = new ArrayList<>();
-    final Map<Integer, Long> registrations = new LinkedHashMap<>();
-    final Map<Integer, Deque<Sense>> unitAttentions = new LinkedHashMap<>();
+    final PrState pr;
+
+    TargetState() {
+        this(new PrState(MAX_UNIT_ATTENTIONS));
+    }
+
+    private TargetState(PrState pr) {
+        this.pr = pr;
+    }
 
     TargetState copy() {
-        TargetState c = new TargetState();
+        TargetState c = new TargetState(pr.copy());
         c.sequence = sequence;
-        c.prGeneration = prGeneration;
-        c.scsi2Holder = scsi2Holder;
-        c.prHolder = prHolder;
-        c.prType = prType;
-        c.prKey = prKey;
         c.nexusNames.addAll(nexusNames);
-        c.registrations.putAll(registrations);
-        unitAttentions.forEach((nexus, queue) -> c.unitAttentions.put(nexus, new ArrayDeque<>(queue)));
         return c;
     }
 
@@ -67,92 +61,40 @@ final class TargetState {
         return nexusNames.indexOf(initiator);
     }
 
-    String nexusName(int index) {
-        return index >= 0 && index < nexusNames.size() ? nexusNames.get(index) : "nexus#" + index;
-    }
-
-    /** Who holds the persistent reservation, for messages. */
-    String holderName() {
-        return prHolder == ALL_REGISTRANTS ? "all registrants" : nexusName(prHolder);
-    }
-
-    boolean reservationPresent() {
-        return prHolder != NO_HOLDER;
-    }
-
-    boolean registered(int nexus) {
-        return registrations.containsKey(nexus);
-    }
-
-    boolean isHolder(int nexus) {
-        if (prHolder == ALL_REGISTRANTS) {
-            return registered(nexus);
-        }
-        return prHolder == nexus && registered(nexus);
-    }
-
-    void addUnitAttention(int nexus, Sense sense) {
-        Deque<Sense> queue = unitAttentions.computeIfAbsent(nexus, n -> new ArrayDeque<>());
-        for (Sense pending : queue) {
-            if (pending.is(sense)) {
-                return;
-            }
-        }
-        if (queue.size() >= MAX_UNIT_ATTENTIONS) {
-            queue.pollFirst();
-        }
-        queue.addLast(sense);
-    }
-
-    Sense pendingUnitAttention(int nexus) {
-        Deque<Sense> queue = unitAttentions.get(nexus);
-        return queue == null ? null : queue.peekFirst();
-    }
-
-    void consumeUnitAttention(int nexus) {
-        Deque<Sense> queue = unitAttentions.get(nexus);
-        if (queue != null) {
-            queue.pollFirst();
-            if (queue.isEmpty()) {
-                unitAttentions.remove(nexus);
-            }
-        }
-    }
-
-    void clearReservation() {
-        prHolder = NO_HOLDER;
-        prType = null;
-        prKey = 0;
+    /** Does this initiator hold anything the target must remember after its session? */
+    boolean holdsState(String initiator) {
+        return pr.registered(initiator) || pr.unitAttentions.containsKey(initiator) || initiator.equals(pr.scsi2Holder)
+                || initiator.equals(pr.holder);
     }
 
     byte[] encodeSlot(int slotSize) {
         ByteBuffer p = ByteBuffer.allocate(slotSize - SLOT_HEADER);
-        p.putLong(prGeneration);
-        p.putInt(scsi2Holder);
-        p.putInt(prHolder);
-        p.put((byte) (prType == null ? 0 : prType.code()));
-        p.putLong(prKey);
+        p.putLong(pr.generation);
+        p.putInt(pr.scsi2Holder == null ? NONE : nexusIndex(pr.scsi2Holder));
+        p.putInt(pr.holder == null ? NONE : PrState.ALL_REGISTRANTS.equals(pr.holder) ? ALL : nexusIndex(pr.holder));
+        p.put((byte) (pr.type == null ? 0 : pr.type.code()));
+        p.putLong(pr.key);
         p.putShort((short) nexusNames.size());
         for (String name : nexusNames) {
             byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
             p.putShort((short) bytes.length);
             p.put(bytes);
         }
-        p.putShort((short) registrations.size());
-        registrations.forEach((nexus, key) -> {
-            p.putShort((short) (int) nexus);
+        p.putShort((short) pr.registrations.size());
+        pr.registrations.forEach((initiator, key) -> {
+            p.putShort((short) nexusIndex(initiator));
             p.putLong(key);
         });
-        int count = unitAttentions.values().stream().mapToInt(Deque::size).sum();
+        int count = pr.unitAttentions.values().stream().mapToInt(Deque::size).sum();
         p.putShort((short) count);
-        unitAttentions.forEach((nexus, queue) -> {
-            for (Sense sense : queue) {
-                p.putShort((short) (int) nexus);
+        for (Map.Entry<String, Deque<Sense>> e : pr.unitAttentions.entrySet()) {
+            for (Sense sense : e.getValue()) {
+                p.putShort((short) nexusIndex(e.getKey()));
                 p.put((byte) sense.key().code());
                 p.put((byte) sense.asc());
                 p.put((byte) sense.ascq());
             }
-        });
+        }
         int length = p.position();
         CRC32C crc = new CRC32C();
         crc.update(p.array(), 0, length);
@@ -167,14 +109,14 @@ final class TargetState {
         return slot.array();
     }
 
-    /** Bytes a state with these names would need; callers refuse logins that would not fit. */
-    static int sizeEstimate(TargetState state) {
+    /** Bytes this state needs in a slot; logins that would not fit are refused. */
+    int sizeEstimate() {
         int size = SLOT_HEADER + 8 + 4 + 4 + 1 + 8 + 2 + 2 + 2;
-        for (String name : state.nexusNames) {
+        for (String name : nexusNames) {
             size += 2 + name.getBytes(StandardCharsets.UTF_8).length;
         }
-        size += state.registrations.size() * 10;
-        size += state.unitAttentions.values().stream().mapToInt(Deque::size).sum() * 5;
+        size += pr.registrations.size() * 10;
+        size += pr.unitAttentions.values().stream().mapToInt(Deque::size).sum() * 5;
         return size;
     }
 
@@ -209,27 +151,28 @@ final class TargetState {
         }
         TargetState s = new TargetState();
         s.sequence = sequence;
-        s.prGeneration = b.getLong();
-        s.scsi2Holder = b.getInt();
-        s.prHolder = b.getInt();
+        s.pr.generation = b.getLong();
+        int scsi2 = b.getInt();
+        int holder = b.getInt();
         int type = b.get() & 0xFF;
-        s.prType = type == 0 ? null : PrType.of(type);
-        s.prKey = b.getLong();
+        s.pr.type = type == 0 ? null : PrType.of(type);
+        s.pr.key = b.getLong();
         int names = b.getShort() & 0xFFFF;
         for (int i = 0; i < names; i++) {
             byte[] name = new byte[b.getShort() & 0xFFFF];
             b.get(name);
             s.nexusNames.add(new String(name, StandardCharsets.UTF_8));
         }
+        s.pr.scsi2Holder = scsi2 == NONE ? null : s.nexusNames.get(scsi2);
+        s.pr.holder = holder == NONE ? null : holder == ALL ? PrState.ALL_REGISTRANTS : s.nexusNames.get(holder);
         int registrations = b.getShort() & 0xFFFF;
         for (int i = 0; i < registrations; i++) {
-            s.registrations.put(b.getShort() & 0xFFFF, b.getLong());
+            s.pr.registrations.put(s.nexusNames.get(b.getShort() & 0xFFFF), b.getLong());
         }
         int uas = b.getShort() & 0xFFFF;
         for (int i = 0; i < uas; i++) {
-            int nexus = b.getShort() & 0xFFFF;
-            Sense sense = Sense.of(SenseKey.of(b.get()), b.get() & 0xFF, b.get() & 0xFF);
-            s.unitAttentions.computeIfAbsent(nexus, n -> new ArrayDeque<>()).addLast(sense);
+            String initiator = s.nexusNames.get(b.getShort() & 0xFFFF);
+            s.pr.addUnitAttention(initiator, Sense.of(SenseKey.of(b.get()), b.get() & 0xFF, b.get() & 0xFF));
         }
         return s;
     }

@@ -176,6 +176,22 @@ class FileMediumTest extends LunTestBase {
     }
 
     @Test
+    void aLunResetBreaksAScsi2ReservationAndEveryInitiatorHearsOfIt() throws IOException {
+        try (FileMedium a = login(lun, "node-1"); FileMedium b = login(lun, "node-2")) {
+            a.reserve();
+            a.register(0, 0xAA);
+            assertThrows(ReservationConflictException.class, () -> b.write(0, sector(1), false));
+            b.lunReset(); // what a clustered guest's surviving node does to a dead node's RESERVE
+            CheckConditionException heard = assertThrows(CheckConditionException.class, () -> b.write(0, sector(1), false));
+            assertTrue(heard.sense().is(Sense.BUS_DEVICE_RESET), heard.getMessage());
+            b.write(0, sector(1), false);
+            CheckConditionException aHeard = assertThrows(CheckConditionException.class, () -> a.read(0, 1));
+            assertTrue(aHeard.sense().is(Sense.BUS_DEVICE_RESET));
+            assertEquals(java.util.List.of(0xAAL), a.readKeys().keys(), "persistent registrations survive a LUN reset");
+        }
+    }
+
+    @Test
     void oneInitiatorCannotLogInTwice() throws IOException {
         try (FileMedium a = FileMedium.open(lun, "host-a")) {
             IOException e = assertThrows(IOException.class, () -> FileMedium.open(lun, "host-a"));
