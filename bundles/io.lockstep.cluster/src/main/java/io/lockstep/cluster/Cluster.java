@@ -16,10 +16,12 @@ import io.lockstep.storage.Medium;
  * <h2>On-disk layout</h2>
  * <pre>
  * sector 0                 superblock ({@link Superblock})
- * 1 .. 15                  notification area (zeroed; the notification protocol uses it)
+ * 1 .. 15                  notification area: the notification record in sector 1, the rest reserved
  * heartbeat region         one {@link HeartbeatRecord} per slot
  * journal region           per slot: a {@link JournalHeader} and its redo images
  * lock region              one {@link LockRecord} per record; an entity's record is found by hashing its name
+ * directory region         one {@link DirectoryEntry} per entry
+ * VDR region               one {@link VdrRecord} per directory entry (the reservations of a virtual disk)
  * data area                the rest: what hosts guard with their locks
  * </pre>
  */
@@ -41,29 +43,33 @@ public final class Cluster {
     }
 
     /** Format options with defaults: 64 heartbeat slots, 8 journal sectors each, 1024 lock records. */
-    public record FormatOptions(Duration ioTimeout, int slots, int journalSectors, int locks, String label, boolean force) {
+    public record FormatOptions(Duration ioTimeout, int slots, int journalSectors, int locks, int entries, String label, boolean force) {
         public static FormatOptions defaults() {
-            return new FormatOptions(Timing.DEFAULT_IO_TIMEOUT, 64, 8, 1024, "lockstep", false);
+            return new FormatOptions(Timing.DEFAULT_IO_TIMEOUT, 64, 8, 1024, 256, "lockstep", false);
         }
 
         public FormatOptions withIoTimeout(Duration io) {
-            return new FormatOptions(io, slots, journalSectors, locks, label, force);
+            return new FormatOptions(io, slots, journalSectors, locks, entries, label, force);
         }
 
         public FormatOptions withLocks(int n) {
-            return new FormatOptions(ioTimeout, slots, journalSectors, n, label, force);
+            return new FormatOptions(ioTimeout, slots, journalSectors, n, entries, label, force);
         }
 
         public FormatOptions withSlots(int n) {
-            return new FormatOptions(ioTimeout, n, journalSectors, locks, label, force);
+            return new FormatOptions(ioTimeout, n, journalSectors, locks, entries, label, force);
+        }
+
+        public FormatOptions withEntries(int n) {
+            return new FormatOptions(ioTimeout, slots, journalSectors, locks, n, label, force);
         }
 
         public FormatOptions withLabel(String l) {
-            return new FormatOptions(ioTimeout, slots, journalSectors, locks, l, force);
+            return new FormatOptions(ioTimeout, slots, journalSectors, locks, entries, l, force);
         }
 
         public FormatOptions forced() {
-            return new FormatOptions(ioTimeout, slots, journalSectors, locks, label, true);
+            return new FormatOptions(ioTimeout, slots, journalSectors, locks, entries, label, true);
         }
     }
 
@@ -73,7 +79,7 @@ public final class Cluster {
      */
     public static Superblock format(Medium medium, FormatOptions options) throws IOException {
         Superblock sb = Superblock.layout(medium.sectorSize(), options.ioTimeout(), options.slots(), options.journalSectors(),
-                options.locks(), options.label());
+                options.locks(), options.entries(), options.label());
         ClusterIo io = new ClusterIo(medium, AcquisitionMode.bestFor(medium.capabilities()), sb.timing());
         if (medium.sectorCount() < sb.requiredSectors() + 1) {
             throw new ClusterFormatException(medium.uri() + " has " + medium.sectorCount() + " sectors; this layout ("
@@ -93,7 +99,9 @@ public final class Cluster {
         }
         int ss = medium.sectorSize();
         io.write(0, new byte[ss], true); // invalidate any old superblock first
-        io.write(sb.notificationLba(), new byte[sb.notificationSectors() * ss], false);
+        byte[] notification = new byte[sb.notificationSectors() * ss];
+        System.arraycopy(NotificationRecord.empty().encode(ss), 0, notification, 0, ss);
+        io.write(sb.notificationLba(), notification, false);
         byte[] hb = new byte[sb.slots() * ss];
         for (int slot = 0; slot < sb.slots(); slot++) {
             System.arraycopy(HeartbeatRecord.free(slot, 0).encode(ss), 0, hb, slot * ss, ss);
@@ -112,6 +120,17 @@ public final class Cluster {
                 System.arraycopy(LockRecord.unused(first + i).encode(ss), 0, locks, i * ss, ss);
             }
             io.write(sb.lockLba(first), locks, false);
+        }
+        for (int first = 0; first < sb.directoryEntries(); first += chunk) {
+            int n = Math.min(chunk, sb.directoryEntries() - first);
+            byte[] dir = new byte[n * ss];
+            byte[] vdr = new byte[n * ss];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(DirectoryEntry.unused(first + i).encode(ss), 0, dir, i * ss, ss);
+                System.arraycopy(VdrRecord.empty(first + i).encode(ss), 0, vdr, i * ss, ss);
+            }
+            io.write(sb.directoryLba(first), dir, false);
+            io.write(sb.vdrLba(first), vdr, false);
         }
         io.flush();
         io.write(0, sb.encode(), true);
@@ -189,6 +208,10 @@ public final class Cluster {
             }
         }
         return records;
+    }
+
+    public NotificationRecord notificationRecord() throws IOException {
+        return NotificationRecord.decode(io.read(sb.notificationLba()), sb.notificationLba());
     }
 
     /** Takes part as {@code identity}: claims a heartbeat slot and starts renewing it. */

@@ -48,6 +48,7 @@ public final class ClusterHost implements AutoCloseable {
     private final Map<String, Integer> recordOf = new ConcurrentHashMap<>();
     private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
     private final Object journalLock = new Object();
+    private volatile Consumer<HeartbeatRecord> fenceHook;
     private volatile long fencesDone;
     private volatile long journalsReplayed;
 
@@ -103,6 +104,27 @@ public final class ClusterHost implements AutoCloseable {
 
     public String fencedReason() {
         return heartbeat.fencedReason();
+    }
+
+    /**
+     * Called after this host fenced another (with that host's heartbeat record as it was before): the
+     * datastore layer then unregisters the fenced host's reservation key, so the target itself refuses its writes.
+     */
+    public void onFencedAnother(Consumer<HeartbeatRecord> hook) {
+        this.fenceHook = hook;
+    }
+
+    /** This host learned another way (its registration was removed and its slot fenced) that it is fenced. */
+    public void fencedElsewhere(String reason) {
+        heartbeat.fencedElsewhere(reason);
+    }
+
+    public ClusterIo io() {
+        return io;
+    }
+
+    public Superblock superblock() {
+        return sb;
     }
 
     public List<Lease> leases() {
@@ -289,6 +311,10 @@ public final class ClusterHost implements AutoCloseable {
         });
         if (u.written()) {
             fencesDone++;
+            Consumer<HeartbeatRecord> hook = fenceHook;
+            if (hook != null) {
+                hook.accept(seen);
+            }
             LOG.log(Level.INFO, identity + " fenced " + seen.hostName() + " (slot " + seen.slot() + ", generation "
                     + seen.generation() + "): its heartbeat stood still for " + timing.leaseTimeout().toMillis() + " ms");
         }

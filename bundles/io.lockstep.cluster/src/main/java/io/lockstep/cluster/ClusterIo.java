@@ -31,6 +31,15 @@ public final class ClusterIo {
         void unitAttention(Sense sense) throws IOException;
     }
 
+    /**
+     * Asked when a command meets RESERVATION CONFLICT: has this host lost its registration (a notification
+     * whose unit attention another of its commands took)? If so it re-registers and refreshes, and returns
+     * true so the command is retried at once.
+     */
+    public interface ConflictListener {
+        boolean registrationLost() throws IOException;
+    }
+
     /** The sector's content before and after an {@link #update}, and whether this call wrote it. */
     public record Update(byte[] before, byte[] after, boolean written) {
     }
@@ -48,6 +57,7 @@ public final class ClusterIo {
     private final AcquisitionMode mode;
     private final Timing timing;
     private final CopyOnWriteArrayList<UnitAttentionListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile ConflictListener conflictListener;
 
     public ClusterIo(Medium medium, AcquisitionMode mode, Timing timing) {
         this.medium = medium;
@@ -75,12 +85,26 @@ public final class ClusterIo {
         listeners.add(listener);
     }
 
+    public void setConflictListener(ConflictListener listener) {
+        this.conflictListener = listener;
+    }
+
+    /** Checks run again before a command is retried after a unit attention (see {@link #read(long, int, Recheck)}). */
+    @FunctionalInterface
+    public interface Recheck {
+        void run() throws IOException;
+    }
+
     @FunctionalInterface
     private interface Command<T> {
         T run() throws IOException;
     }
 
     private <T> T retrying(Command<T> command) throws IOException {
+        return retrying(command, null);
+    }
+
+    private <T> T retrying(Command<T> command, Recheck recheck) throws IOException {
         int attentions = 0;
         long waitedNanos = 0;
         long pause = 50_000; // 50 µs, doubling to 5 ms
@@ -94,7 +118,17 @@ public final class ClusterIo {
                 for (UnitAttentionListener l : listeners) {
                     l.unitAttention(e.sense());
                 }
+                if (recheck != null) {
+                    recheck.run(); // what the command depended on may have changed with the notification
+                }
             } catch (ReservationConflictException e) {
+                ConflictListener cl = conflictListener;
+                if (cl != null && cl.registrationLost()) {
+                    if (recheck != null) {
+                        recheck.run();
+                    }
+                    continue;
+                }
                 if (waitedNanos > timing.reservationWait().toNanos()) {
                     throw new ReservationConflictException(e.command(), "the device stayed reserved by another host for "
                             + waitedNanos / 1_000_000 + " ms (" + e.getMessage() + ")");
@@ -118,11 +152,33 @@ public final class ClusterIo {
         return read(lba, 1);
     }
 
+    /**
+     * A read on behalf of something that depends on cached shared state (a guest's access to a reserved
+     * virtual disk): when a notification arrives instead, {@code recheck} runs again — and may refuse — before
+     * the read is retried.
+     */
+    public byte[] read(long lba, int sectors, Recheck recheck) throws IOException {
+        return retrying(() -> medium.read(lba, sectors), recheck);
+    }
+
+    /** A write that depends on cached shared state; see {@link #read(long, int, Recheck)}. */
+    public void write(long lba, byte[] data, boolean fua, Recheck recheck) throws IOException {
+        retrying(() -> {
+            medium.write(lba, data, fua);
+            return null;
+        }, recheck);
+    }
+
     public void write(long lba, byte[] data, boolean fua) throws IOException {
         retrying(() -> {
             medium.write(lba, data, fua);
             return null;
         });
+    }
+
+    /** READ KEYS, retried through unit attentions. */
+    public java.util.List<Long> readKeysRetrying() throws IOException {
+        return retrying(medium::readKeys).keys();
     }
 
     public void flush() throws IOException {

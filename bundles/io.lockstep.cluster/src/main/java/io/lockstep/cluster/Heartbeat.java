@@ -163,6 +163,10 @@ final class Heartbeat implements AutoCloseable {
                         + " (generation " + found.generation() + ")");
     }
 
+    void fencedElsewhere(String reason) {
+        fenced(reason);
+    }
+
     private void fenced(String reason) {
         if (fencedReason != null) {
             return;

@@ -66,8 +66,8 @@ final class Journal {
         }
         SortedMap<Long, byte[]> sorted = new TreeMap<>(sectors);
         for (Map.Entry<Long, byte[]> e : sorted.entrySet()) {
-            if (e.getKey() < sb.dataLba() || e.getKey() >= io.medium().sectorCount()) {
-                throw new IllegalArgumentException("journaled writes go to the data area (sectors " + sb.dataLba() + " to "
+            if (e.getKey() < sb.directoryLba() || e.getKey() >= io.medium().sectorCount()) {
+                throw new IllegalArgumentException("journaled writes go to the directory, reservation and data areas (sectors " + sb.directoryLba() + " to "
                         + (io.medium().sectorCount() - 1) + "), found sector " + e.getKey());
             }
             if (e.getValue().length != io.sectorSize()) {

@@ -16,23 +16,35 @@ import java.util.UUID;
  *  56   8 journal region lba   64  4 lock records
  *  68   8 lock region lba      76  8 notification region lba   84  4 notification sectors
  *  88   8 first free data lba  96 66 label (length-prefixed UTF-8, 64 bytes)
+ * 162   8 directory region lba 170 4 directory entries   174  8 virtual-disk reservation region lba (one per entry)
  * last 4: CRC32C
  * </pre>
  */
 public record Superblock(int sectorSize, UUID uuid, long createdMillis, Duration ioTimeout, int slots, long heartbeatLba,
         int journalSectors, long journalLba, int locks, long lockLba, long notificationLba, int notificationSectors,
-        long dataLba, String label) {
+        long dataLba, String label, long directoryLba, int directoryEntries, long vdrLba) {
 
     static final String MAGIC = "LSCL";
     static final int VERSION = 1;
     static final int LABEL_BYTES = 64;
     public static final int NOTIFICATION_SECTORS = 15;
+    /** Hosts are named in 64-bit bitmaps (the notification indicator), so a cluster has at most 64 slots, as VMFS. */
+    public static final int MAX_SLOTS = 64;
 
     /** Lays out a new cluster: superblock, notification area, heartbeat slots, their journals, lock records. */
     public static Superblock layout(int sectorSize, Duration ioTimeout, int slots, int journalSectors, int locks, String label) {
+        return layout(sectorSize, ioTimeout, slots, journalSectors, locks, 256, label);
+    }
+
+    /** The layout, with {@code entries} directory entries (files a datastore can hold) and as many VDR records. */
+    public static Superblock layout(int sectorSize, Duration ioTimeout, int slots, int journalSectors, int locks, int entries,
+            String label) {
         new Timing(ioTimeout); // validates
-        if (slots < 1 || slots > 2048) {
-            throw new IllegalArgumentException("heartbeat slots: expected 1 to 2048, found " + slots);
+        if (slots < 1 || slots > MAX_SLOTS) {
+            throw new IllegalArgumentException("heartbeat slots: expected 1 to " + MAX_SLOTS + ", found " + slots);
+        }
+        if (entries < 1 || entries > 100_000) {
+            throw new IllegalArgumentException("directory entries: expected 1 to 100000, found " + entries);
         }
         if (journalSectors < 2 || journalSectors > JournalHeader.maxEntries(sectorSize) + 1) {
             throw new IllegalArgumentException("journal sectors per slot: expected 2 to " + (JournalHeader.maxEntries(sectorSize) + 1)
@@ -48,9 +60,11 @@ public record Superblock(int sectorSize, UUID uuid, long createdMillis, Duration
         long heartbeat = notification + NOTIFICATION_SECTORS;
         long journal = heartbeat + slots;
         long lock = journal + (long) slots * journalSectors;
-        long data = lock + locks;
+        long directory = lock + locks;
+        long vdr = directory + entries;
+        long data = vdr + entries;
         return new Superblock(sectorSize, UUID.randomUUID(), System.currentTimeMillis(), ioTimeout, slots, heartbeat,
-                journalSectors, journal, locks, lock, notification, NOTIFICATION_SECTORS, data, label);
+                journalSectors, journal, locks, lock, notification, NOTIFICATION_SECTORS, data, label, directory, entries, vdr);
     }
 
     public Timing timing() {
@@ -67,6 +81,14 @@ public record Superblock(int sectorSize, UUID uuid, long createdMillis, Duration
 
     public long lockLba(int record) {
         return lockLba + record;
+    }
+
+    public long directoryLba(int entry) {
+        return directoryLba + entry;
+    }
+
+    public long vdrLba(int entry) {
+        return vdrLba + entry;
     }
 
     /** The sectors the layout needs: a medium must have at least this many. */
@@ -92,6 +114,9 @@ public record Superblock(int sectorSize, UUID uuid, long createdMillis, Duration
         b.putInt(notificationSectors);
         b.putLong(dataLba);
         SectorCodec.putString(b, label, LABEL_BYTES);
+        b.putLong(directoryLba);
+        b.putInt(directoryEntries);
+        b.putLong(vdrLba);
         return SectorCodec.seal(b);
     }
 
@@ -144,7 +169,10 @@ public record Superblock(int sectorSize, UUID uuid, long createdMillis, Duration
         } catch (CorruptRecordException e) {
             throw new ClusterFormatException(medium + ": " + e.getMessage());
         }
+        long directory = b.getLong();
+        int entries = b.getInt();
+        long vdr = b.getLong();
         return new Superblock(sectorSize, uuid, created, io, slots, hb, journalSectors, journal, locks, lock, notification,
-                notificationSectors, data, label);
+                notificationSectors, data, label, directory, entries, vdr);
     }
 }

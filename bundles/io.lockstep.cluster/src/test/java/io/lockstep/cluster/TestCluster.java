@@ -47,6 +47,15 @@ final class TestCluster implements AutoCloseable {
         return host;
     }
 
+    /** Mounts the datastore as host {@code name} (its own initiator), in {@code mode}. */
+    Datastore datastore(String name, AcquisitionMode mode) throws IOException {
+        CountingMedium m = medium(name);
+        Datastore ds = Datastore.mount(m, HostIdentity.named(name), mode);
+        open.add(0, ds);
+        media.put(ds.host(), m);
+        return ds;
+    }
+
     /** The host dies this instant, as a SIGKILLed process: no more renewals, and its initiator session ends. */
     void crash(ClusterHost host) throws IOException {
         host.crashForTest();

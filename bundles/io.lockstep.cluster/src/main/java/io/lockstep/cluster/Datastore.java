@@ -1,0 +1,705 @@
+package io.lockstep.cluster;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.lockstep.storage.CheckConditionException;
+import io.lockstep.storage.Medium;
+import io.lockstep.storage.PrKeys;
+import io.lockstep.storage.PrReservation;
+import io.lockstep.storage.PrType;
+import io.lockstep.storage.ReservationConflictException;
+import io.lockstep.storage.ScsiException;
+import io.lockstep.storage.Sense;
+
+/**
+ * A mounted datastore: a host taking part in a cluster ({@link ClusterHost}) plus the notification protocol
+ * through the medium (ARCHITECTURE "Notification through the medium") and the shared tables every host
+ * caches — the directory of entities and the virtual-disk reservation table.
+ *
+ * <h2>Mounting</h2>
+ * The host registers a reservation key derived from its heartbeat slot and generation, and makes sure the
+ * medium carries a Write Exclusive – All Registrants reservation: every registered host may write, an
+ * unregistered (fenced) one may not.
+ *
+ * <h2>Notifying</h2>
+ * A host that changed a table: bumps that table's generation in the notification record and sets the
+ * notification indicator for every other live host, then PREEMPTs every other host's key. Their next
+ * command — a guest's I/O, or at the latest their heartbeat renewal — meets a unit attention.
+ *
+ * <h2>Being notified</h2>
+ * On that unit attention (or a RESERVATION CONFLICT whose unit attention another command took), the host
+ * reads its heartbeat slot: fenced (declared dead) → it stops acting under its leases and the command
+ * fails; notified → it re-registers, refreshes the tables whose generation moved, clears its indicator bit,
+ * and the command is retried — its caller never sees an error.
+ */
+public final class Datastore implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Datastore.class.getName());
+
+    /** Key prefix "LS": keys are "LS" | 48 bits of the host's UUID (a host must register before it may write its slot). */
+    static final long KEY_PREFIX = 0x4C53L << 48;
+    static final String DIRECTORY_LOCK = "/.lockstep/directory";
+    static final PrType RESERVATION = PrType.WRITE_EXCLUSIVE_ALL_REGISTRANTS;
+
+    /** Counters for operators, tests and the benchmark. */
+    public record Stats(long notificationsSent, long preemptsSent, long notificationsReceived, long directoryRefreshes,
+            long vdrRefreshes, long staleRecords, long damagedRecords, long fencedNotices) {
+    }
+
+    private final Medium medium;
+    private volatile ClusterHost host;
+    private final ClusterIo io;
+    private final Superblock sb;
+    private final HostIdentity identity;
+    private final long key;
+    private final Object notifyLock = new Object();
+    private final ThreadLocal<Boolean> handling = ThreadLocal.withInitial(() -> false);
+    private volatile boolean again;
+    private final Map<SharedTable, Long> seen = Collections.synchronizedMap(new EnumMap<>(SharedTable.class));
+    private volatile DirectoryEntry[] directory;
+    private volatile VdrRecord[] vdrs;
+    private final List<Consumer<SharedTable>> refreshListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong notificationsSent = new AtomicLong();
+    private final AtomicLong preemptsSent = new AtomicLong();
+    private final AtomicLong notificationsReceived = new AtomicLong();
+    private final AtomicLong directoryRefreshes = new AtomicLong();
+    private final AtomicLong vdrRefreshes = new AtomicLong();
+    private final AtomicLong staleRecords = new AtomicLong();
+    private final AtomicLong damagedRecords = new AtomicLong();
+    private final AtomicLong fencedNotices = new AtomicLong();
+
+    private Datastore(Medium medium, Cluster cluster, HostIdentity identity) {
+        this.medium = medium;
+        this.io = cluster.io();
+        this.sb = cluster.superblock();
+        this.identity = identity;
+        this.key = keyOf(identity);
+    }
+
+    /** Mounts {@code medium} as {@code identity}, in the best acquisition mode the medium offers. */
+    public static Datastore mount(Medium medium, HostIdentity identity) throws IOException {
+        return mount(medium, identity, AcquisitionMode.bestFor(medium.capabilities()));
+    }
+
+    public static Datastore mount(Medium medium, HostIdentity identity, AcquisitionMode mode) throws IOException {
+        Cluster cluster = Cluster.open(medium, mode);
+        Datastore ds = new Datastore(medium, cluster, identity);
+        ds.register(); // first: claiming a heartbeat slot is a write, which an unregistered host may not do
+        cluster.io().addUnitAttentionListener(ds::unitAttention);
+        cluster.io().setConflictListener(ds::registrationLost);
+        try {
+            ds.host = cluster.join(identity);
+            ds.host.onFencedAnother(ds::unregisterFenced);
+            ds.removeStaleRegistrations();
+            ds.refreshAll();
+        } catch (IOException | RuntimeException e) {
+            if (ds.host != null) {
+                ds.host.close();
+            }
+            ds.unregisterQuietly();
+            throw e;
+        }
+        return ds;
+    }
+
+    /** The reservation key of the host with this identity. */
+    public static long keyOf(HostIdentity identity) {
+        return KEY_PREFIX | (identity.uuid().getLeastSignificantBits() & 0xFFFF_FFFF_FFFFL);
+    }
+
+    static long keyOf(java.util.UUID owner) {
+        return KEY_PREFIX | (owner.getLeastSignificantBits() & 0xFFFF_FFFF_FFFFL);
+    }
+
+    private void unregisterQuietly() {
+        try {
+            direct(() -> {
+                medium.registerAndIgnoreExistingKey(0);
+                return null;
+            });
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, identity + ": could not unregister: " + e.getMessage());
+        }
+    }
+
+    public ClusterHost host() {
+        return host;
+    }
+
+    public long key() {
+        return key;
+    }
+
+    public Superblock superblock() {
+        return sb;
+    }
+
+    public Stats stats() {
+        return new Stats(notificationsSent.get(), preemptsSent.get(), notificationsReceived.get(), directoryRefreshes.get(),
+                vdrRefreshes.get(), staleRecords.get(), damagedRecords.get(), fencedNotices.get());
+    }
+
+    /** Told, on whichever thread met the notification, after a table was refreshed. */
+    public void onRefreshed(Consumer<SharedTable> listener) {
+        refreshListeners.add(listener);
+    }
+
+    /** The generation of {@code table} this host's cache holds. */
+    public long cachedGeneration(SharedTable table) {
+        return seen.getOrDefault(table, 0L);
+    }
+
+    // --- registration -------------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Command<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * A command issued while handling a notification: unit attentions are taken and retried here (not handed
+     * to the listeners, which are busy with this one); one about reservations means another notification
+     * arrived meanwhile, remembered in {@link #again}.
+     */
+    private <T> T direct(Command<T> command) throws IOException {
+        for (int i = 0;; i++) {
+            try {
+                return command.run();
+            } catch (CheckConditionException e) {
+                if (!e.isUnitAttention() || i >= 16) {
+                    throw e;
+                }
+                if (e.sense().asc() == 0x2A) {
+                    again = true;
+                }
+            }
+        }
+    }
+
+    private void register() throws IOException {
+        direct(() -> {
+            medium.registerAndIgnoreExistingKey(key);
+            return null;
+        });
+        PrKeys keys = direct(medium::readKeys);
+        long mine = keys.keys().stream().filter(k -> k == key).count();
+        if (mine > 1) {
+            direct(() -> {
+                medium.registerAndIgnoreExistingKey(0);
+                return null;
+            });
+            throw new IOException(String.format("registration key collision on %s: key 0x%x of %s is registered by another "
+                    + "initiator too; %s did not mount (is another host using the same identity?)", medium.uri(), key, identity, identity));
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            PrReservation r = direct(medium::readReservation);
+            if (r.present()) {
+                if (r.type() != RESERVATION) {
+                    throw new IOException(medium.uri() + " carries a foreign persistent reservation (" + r + "); Lockstep needs "
+                            + RESERVATION + " — release or clear it first");
+                }
+                break;
+            }
+            try {
+                direct(() -> {
+                    medium.reserve(key, RESERVATION);
+                    return null;
+                });
+                break;
+            } catch (ReservationConflictException someoneElseFirst) {
+                // another host created it meanwhile: look again
+            }
+        }
+    }
+
+    /** Keys of ours whose host has no live heartbeat slot (it died or left): unregister them. */
+    private void removeStaleRegistrations() throws IOException {
+        java.util.Set<Long> liveKeys = new java.util.HashSet<>();
+        for (HeartbeatRecord hb : liveHosts().values()) {
+            liveKeys.add(keyOf(hb.owner()));
+        }
+        for (long k : direct(medium::readKeys).keys()) {
+            if ((k & 0xFFFF_0000_0000_0000L) == KEY_PREFIX && k != key && !liveKeys.contains(k)) {
+                preempt(k);
+            }
+        }
+    }
+
+    private Map<Integer, HeartbeatRecord> liveHosts() throws IOException {
+        Map<Integer, HeartbeatRecord> live = new HashMap<>();
+        byte[] region = direct(() -> medium.read(sb.heartbeatLba(), sb.slots()));
+        int ss = medium.sectorSize();
+        for (int slot = 0; slot < sb.slots(); slot++) {
+            try {
+                HeartbeatRecord r = HeartbeatRecord.decode(Arrays.copyOfRange(region, slot * ss, (slot + 1) * ss), sb.heartbeatLba(slot), slot);
+                if (r.live()) {
+                    live.put(slot, r);
+                }
+            } catch (CorruptRecordException e) {
+                LOG.log(Level.WARNING, e.getMessage());
+            }
+        }
+        return live;
+    }
+
+    private void preempt(long victim) throws IOException {
+        try {
+            direct(() -> {
+                medium.preempt(key, victim, RESERVATION);
+                return null;
+            });
+            preemptsSent.incrementAndGet();
+        } catch (ReservationConflictException alreadyGone) {
+            // nobody holds that key any more
+        }
+    }
+
+    /** After this host fenced another: unregister its key, so the target itself refuses its writes. */
+    private void unregisterFenced(HeartbeatRecord fenced) {
+        try {
+            preempt(keyOf(fenced.owner()));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not unregister the key of fenced " + fenced.hostName() + ": " + e.getMessage());
+        }
+    }
+
+    // --- notifying ------------------------------------------------------------------------------------------------
+
+    /**
+     * Tells every other host that {@code table} changed: new generation and indicator in the notification
+     * record, then their keys preempted. Returns the table's new generation.
+     */
+    public long publish(SharedTable table) throws IOException {
+        Map<Integer, HeartbeatRecord> live = liveHosts();
+        long others = 0;
+        for (int slot : live.keySet()) {
+            if (slot != host.slot()) {
+                others |= 1L << slot;
+            }
+        }
+        long othersFinal = others;
+        long gone = ~bitmap(live.keySet());
+        long lba = sb.notificationLba();
+        ClusterIo.Update u = io.update(lba, null, bytes -> {
+            NotificationRecord current;
+            try {
+                current = NotificationRecord.decode(bytes, lba);
+            } catch (CorruptRecordException e) {
+                damagedRecords.incrementAndGet();
+                LOG.log(Level.WARNING, e.getMessage() + "; rewriting it with every table past what any host has seen");
+                current = rebuilt();
+            }
+            return current.acknowledged(gone).changed(table, host.slot(), othersFinal).encode(bytes.length);
+        });
+        long generation = NotificationRecord.decode(u.after(), lba).entry(table).generation();
+        seen.put(table, generation);
+        notificationsSent.incrementAndGet();
+        for (long k : io.readKeysRetrying()) {
+            if (k != key) {
+                preempt(k);
+            }
+        }
+        return generation;
+    }
+
+    private static long bitmap(Iterable<Integer> slots) {
+        long b = 0;
+        for (int s : slots) {
+            b |= 1L << s;
+        }
+        return b;
+    }
+
+    /** A record to replace a damaged one: each table one generation past what this host has, so everyone refreshes. */
+    private NotificationRecord rebuilt() {
+        Map<SharedTable, NotificationRecord.Entry> t = new EnumMap<>(SharedTable.class);
+        for (SharedTable table : SharedTable.values()) {
+            t.put(table, new NotificationRecord.Entry(seen.getOrDefault(table, 0L) + 1, host.slot(), System.currentTimeMillis(), 0));
+        }
+        return new NotificationRecord(System.currentTimeMillis(), t);
+    }
+
+    // --- being notified ---------------------------------------------------------------------------------------------
+
+    private void unitAttention(Sense sense) throws IOException {
+        if (sense.asc() == 0x2A) {
+            handleUnregistered("unit attention " + sense);
+        } else if (sense.asc() == 0x29) {
+            registrationLost(); // a reset or a new session: on some targets registrations belong to the session
+        }
+    }
+
+    /** RESERVATION CONFLICT: if this host's key is gone, handle it as the notification it was; else not ours to fix. */
+    private boolean registrationLost() throws IOException {
+        if (handling.get()) {
+            again = true;
+            return false;
+        }
+        PrKeys keys = direct(medium::readKeys);
+        if (keys.keys().contains(key)) {
+            return false;
+        }
+        handleUnregistered("reservation conflict, key 0x" + Long.toHexString(key) + " no longer registered");
+        return true;
+    }
+
+    private void handleUnregistered(String why) throws IOException {
+        if (handling.get()) {
+            again = true; // a notification while handling one: handled in the loop below
+            return;
+        }
+        synchronized (notifyLock) {
+            handling.set(true);
+            try {
+                do {
+                    again = false;
+                    notificationsReceived.incrementAndGet();
+                    checkNotFenced(why);
+                    direct(() -> {
+                        medium.registerAndIgnoreExistingKey(key);
+                        return null;
+                    });
+                    refreshFromNotification();
+                } while (again);
+            } finally {
+                handling.set(false);
+            }
+        }
+    }
+
+    /** Unregistered and fenced: this host was declared dead. It stops; the command fails. */
+    private void checkNotFenced(String why) throws IOException {
+        ClusterHost host = this.host;
+        if (host == null || host.heartbeat() == null) {
+            return; // still joining: nothing to be fenced from yet
+        }
+        long lba = sb.heartbeatLba(host.slot());
+        HeartbeatRecord hb = HeartbeatRecord.decode(direct(() -> medium.read(lba, 1)), lba, host.slot());
+        if (hb.state() != HeartbeatRecord.State.LIVE || hb.generation() != host.heartbeatGeneration()
+                || !hb.owner().equals(host.identity().uuid())) {
+            fencedNotices.incrementAndGet();
+            String reason = "its reservation key was removed (" + why + ") and its heartbeat slot " + host.slot() + " is now "
+                    + hb.state().name().toLowerCase() + (hb.fencedBy() >= 0 ? " by slot " + hb.fencedBy() : "") + ", generation "
+                    + hb.generation();
+            host.fencedElsewhere(reason);
+            throw new HostFencedException(identity + " was fenced: " + reason + "; it writes nothing more");
+        }
+    }
+
+    private void refreshFromNotification() throws IOException {
+        long lba = sb.notificationLba();
+        NotificationRecord record;
+        try {
+            record = NotificationRecord.decode(direct(() -> medium.read(lba, 1)), lba);
+        } catch (CorruptRecordException e) {
+            damagedRecords.incrementAndGet();
+            LOG.log(Level.WARNING, identity + ": " + e.getMessage() + "; refreshing every table");
+            for (SharedTable table : SharedTable.values()) {
+                refresh(table);
+            }
+            return;
+        }
+        for (SharedTable table : SharedTable.values()) {
+            long generation = record.entry(table).generation();
+            long cached = seen.getOrDefault(table, 0L);
+            if (generation > cached) {
+                refresh(table);
+                seen.put(table, generation);
+            } else if (generation < cached) {
+                staleRecords.incrementAndGet();
+                LOG.log(Level.WARNING, identity + ": stale notification record: " + table.label() + " at generation "
+                        + generation + " but this host has seen " + cached + "; ignored");
+            }
+        }
+        if (host == null) {
+            return; // still joining: the tables are read whole once it has a slot
+        }
+        long mine = 1L << host.slot();
+        if ((record.entry(SharedTable.DIRECTORY).pending() | record.entry(SharedTable.VDR).pending()) != 0) {
+            long gone = ~bitmap(liveHosts().keySet());
+            direct(() -> io.update(lba, null, bytes -> {
+                NotificationRecord r;
+                try {
+                    r = NotificationRecord.decode(bytes, lba);
+                } catch (CorruptRecordException e) {
+                    return null;
+                }
+                return r.acknowledged(mine | gone).encode(bytes.length);
+            }));
+        }
+    }
+
+    private void refreshAll() throws IOException {
+        for (SharedTable table : SharedTable.values()) {
+            refresh(table);
+        }
+        try {
+            NotificationRecord r = NotificationRecord.decode(direct(() -> medium.read(sb.notificationLba(), 1)), sb.notificationLba());
+            for (SharedTable table : SharedTable.values()) {
+                seen.put(table, Math.max(seen.getOrDefault(table, 0L), r.entry(table).generation()));
+            }
+        } catch (CorruptRecordException e) {
+            damagedRecords.incrementAndGet();
+            LOG.log(Level.WARNING, e.getMessage());
+        }
+    }
+
+    private void refresh(SharedTable table) throws IOException {
+        switch (table) {
+            case DIRECTORY -> {
+                directory = readDirectory();
+                directoryRefreshes.incrementAndGet();
+            }
+            case VDR -> {
+                vdrs = readVdrs();
+                vdrRefreshes.incrementAndGet();
+            }
+        }
+        for (Consumer<SharedTable> l : refreshListeners) {
+            l.accept(table);
+        }
+    }
+
+    private DirectoryEntry[] readDirectory() throws IOException {
+        DirectoryEntry[] entries = new DirectoryEntry[sb.directoryEntries()];
+        readRegion(sb.directoryLba(), sb.directoryEntries(), (bytes, lba, i) -> {
+            try {
+                entries[i] = DirectoryEntry.decode(bytes, lba, i);
+            } catch (CorruptRecordException e) {
+                damagedRecords.incrementAndGet();
+                LOG.log(Level.WARNING, e.getMessage());
+                entries[i] = null;
+            }
+        });
+        return entries;
+    }
+
+    private VdrRecord[] readVdrs() throws IOException {
+        VdrRecord[] records = new VdrRecord[sb.directoryEntries()];
+        readRegion(sb.vdrLba(), sb.directoryEntries(), (bytes, lba, i) -> {
+            try {
+                records[i] = VdrRecord.decode(bytes, lba, i);
+            } catch (CorruptRecordException e) {
+                damagedRecords.incrementAndGet();
+                LOG.log(Level.WARNING, e.getMessage());
+                records[i] = null;
+            }
+        });
+        return records;
+    }
+
+    @FunctionalInterface
+    private interface SectorVisitor {
+        void visit(byte[] sector, long lba, int index);
+    }
+
+    private void readRegion(long first, int count, SectorVisitor visitor) throws IOException {
+        int ss = medium.sectorSize();
+        for (int start = 0; start < count; start += 256) {
+            int n = Math.min(256, count - start);
+            long lba = first + start;
+            byte[] bytes = handling.get() ? direct(() -> medium.read(lba, n)) : io.read(lba, n);
+            for (int i = 0; i < n; i++) {
+                visitor.visit(Arrays.copyOfRange(bytes, i * ss, (i + 1) * ss), lba + i, start + i);
+            }
+        }
+    }
+
+    // --- the directory (cached) -----------------------------------------------------------------------------------
+
+    /** Every file on the datastore, from this host's cache (no I/O). */
+    public List<DirectoryEntry> files() {
+        List<DirectoryEntry> in = new ArrayList<>();
+        for (DirectoryEntry e : directory) {
+            if (e != null && e.inUse()) {
+                in.add(e);
+            }
+        }
+        return in;
+    }
+
+    public Optional<DirectoryEntry> file(String name) {
+        return files().stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Creates a file of {@code sizeBytes} (rounded up to whole sectors) with its own extent in the data area,
+     * under the directory lock, and tells the other hosts.
+     */
+    public DirectoryEntry create(String name, EntityKind kind, long sizeBytes) throws IOException {
+        validateName(name);
+        if (sizeBytes <= 0) {
+            throw new IllegalArgumentException("size: expected at least one byte, found " + sizeBytes);
+        }
+        long sectors = (sizeBytes + medium.sectorSize() - 1) / medium.sectorSize();
+        DirectoryEntry created;
+        try (Lease lock = host.acquire(DIRECTORY_LOCK, EntityKind.DIRECTORY, LockMode.EXCLUSIVE, Duration.ofSeconds(30))) {
+            DirectoryEntry[] onDisk = readDirectory(); // authoritative under the lock
+            int free = -1;
+            for (DirectoryEntry e : onDisk) {
+                if (e != null && e.inUse() && e.name().equals(name)) {
+                    throw new FileAlreadyExistsException(name, null, "already on " + sb.label() + "; nothing was changed");
+                }
+                if (free < 0 && e != null && !e.inUse()) {
+                    free = e.index();
+                }
+            }
+            if (free < 0) {
+                throw new IOException(sb.label() + ": all " + sb.directoryEntries() + " directory entries are in use");
+            }
+            long start = allocate(onDisk, sectors);
+            created = new DirectoryEntry(free, true, kind, name, start, sectors, sizeBytes, System.currentTimeMillis());
+            lock.writeAtomically(Map.of(sb.directoryLba(free), created.encode(medium.sectorSize()),
+                    sb.vdrLba(free), VdrRecord.empty(free).encode(medium.sectorSize())));
+            onDisk[free] = created;
+            directory = onDisk;
+            VdrRecord[] v = vdrs.clone();
+            v[free] = VdrRecord.empty(free);
+            vdrs = v;
+        }
+        publish(SharedTable.DIRECTORY);
+        return created;
+    }
+
+    /** Deletes a file (its extent becomes free), under the directory lock, and tells the other hosts. */
+    public void delete(String name) throws IOException {
+        try (Lease lock = host.acquire(DIRECTORY_LOCK, EntityKind.DIRECTORY, LockMode.EXCLUSIVE, Duration.ofSeconds(30))) {
+            DirectoryEntry[] onDisk = readDirectory();
+            DirectoryEntry found = null;
+            for (DirectoryEntry e : onDisk) {
+                if (e != null && e.inUse() && e.name().equals(name)) {
+                    found = e;
+                }
+            }
+            if (found == null) {
+                throw new NoSuchFileException(name, null, "not on " + sb.label());
+            }
+            lock.writeAtomically(Map.of(sb.directoryLba(found.index()), DirectoryEntry.unused(found.index()).encode(medium.sectorSize())));
+            onDisk[found.index()] = DirectoryEntry.unused(found.index());
+            directory = onDisk;
+        }
+        publish(SharedTable.DIRECTORY);
+    }
+
+    /** First fit among the gaps between extents in use. */
+    private long allocate(DirectoryEntry[] entries, long sectors) throws IOException {
+        List<DirectoryEntry> used = new ArrayList<>();
+        for (DirectoryEntry e : entries) {
+            if (e != null && e.inUse()) {
+                used.add(e);
+            }
+        }
+        used.sort(Comparator.comparingLong(DirectoryEntry::extentLba));
+        long next = sb.dataLba();
+        for (DirectoryEntry e : used) {
+            if (e.extentLba() - next >= sectors) {
+                return next;
+            }
+            next = Math.max(next, e.extentLba() + e.extentSectors());
+        }
+        if (medium.sectorCount() - next < sectors) {
+            throw new IOException(sb.label() + " has no free extent of " + sectors + " sectors (" + (medium.sectorCount() - next)
+                    + " left at the end)");
+        }
+        return next;
+    }
+
+    static void validateName(String name) {
+        if (name == null || name.isBlank() || !name.startsWith("/")) {
+            throw new IllegalArgumentException("file name: expected an absolute name such as /vm1/disk.vmdk, found "
+                    + (name == null ? "none" : "'" + name + "'"));
+        }
+        if (SectorCodec.utf8Length(name) > LockRecord.ENTITY_BYTES) {
+            throw new IllegalArgumentException("file name: at most " + LockRecord.ENTITY_BYTES + " bytes, found " + SectorCodec.utf8Length(name));
+        }
+    }
+
+    // --- virtual disk reservations (cached) ------------------------------------------------------------------------
+
+    /** The reservation state of a virtual disk, from this host's cache. */
+    public VdrRecord vdr(int entry) {
+        return vdrs[entry];
+    }
+
+    /** Reads a virtual disk's reservation record from the medium (a notification met on the way refreshes the cache). */
+    VdrRecord readVdr(int entry) throws IOException {
+        long lba = sb.vdrLba(entry);
+        VdrRecord r = VdrRecord.decode(io.read(lba), lba, entry);
+        VdrRecord[] v = vdrs.clone();
+        v[entry] = r;
+        vdrs = v;
+        return r;
+    }
+
+    /** A change of a virtual disk's reservation state: applied to what is on the medium, atomically. */
+    @FunctionalInterface
+    interface VdrChange {
+        void apply(VdrRecord.Draft draft) throws ScsiException;
+    }
+
+    /** Changes one virtual disk's reservation record with one atomic update, then tells the other hosts. */
+    VdrRecord changeVdr(int entry, String initiator, VdrChange change) throws IOException {
+        host.ensureHeartbeatValid();
+        long lba = sb.vdrLba(entry);
+        ClusterIo.Update u = io.update(lba, null, bytes -> {
+            VdrRecord.Draft draft = VdrRecord.decode(bytes, lba, entry).draft(initiator, host.slot());
+            change.apply(draft);
+            return draft.done().encode(bytes.length);
+        });
+        VdrRecord after = VdrRecord.decode(u.after(), lba, entry);
+        VdrRecord[] v = vdrs.clone();
+        v[entry] = after;
+        vdrs = v;
+        if (u.written()) {
+            publish(SharedTable.VDR);
+        }
+        return after;
+    }
+
+    /** Opens {@code file} as a SCSI disk for the guest whose SAN identity is {@code virtualInitiator}. */
+    public VirtualDisk openVirtualDisk(String file, String virtualInitiator) throws IOException {
+        DirectoryEntry e = file(file).orElseThrow(() -> new NoSuchFileException(file, null, "not on " + sb.label()));
+        if (virtualInitiator == null || virtualInitiator.isBlank() || SectorCodec.utf8Length(virtualInitiator) > VdrRecord.MAX_NAME_BYTES) {
+            throw new IllegalArgumentException("virtual initiator: expected a name (an IQN or WWPN) of 1 to " + VdrRecord.MAX_NAME_BYTES
+                    + " bytes, found " + (virtualInitiator == null ? "none" : "'" + virtualInitiator + "'"));
+        }
+        return new VirtualDisk(this, e, virtualInitiator);
+    }
+
+    ClusterIo io() {
+        return io;
+    }
+
+    Medium medium() {
+        return medium;
+    }
+
+    /** Leaves the cluster (releasing leases and the heartbeat slot), then unregisters. */
+    @Override
+    public void close() throws IOException {
+        boolean fenced = host.fencedReason() != null;
+        try {
+            host.close();
+        } finally {
+            if (!fenced) {
+                unregisterQuietly();
+            }
+        }
+    }
+}

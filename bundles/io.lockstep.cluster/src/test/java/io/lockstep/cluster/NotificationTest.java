@@ -1,0 +1,186 @@
+package io.lockstep.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.lockstep.storage.CountingMedium;
+import io.lockstep.storage.PrReservation;
+import io.lockstep.storage.PrType;
+import io.lockstep.storage.ReservationConflictException;
+import io.lockstep.storage.file.FileMedium;
+
+/** Notification through the medium, in both acquisition modes, with hosts in this JVM (each its own initiator). */
+class NotificationTest extends InProcessClusterTest {
+
+    static final String DISK = "/vm1/vm1.vmdk";
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void mountingRegistersEachHostUnderOneAllRegistrantsReservation(AcquisitionMode mode) throws Exception {
+        Datastore a = cluster.datastore("esx-a", mode);
+        Datastore b = cluster.datastore("esx-b", mode);
+        CountingMedium viewer = cluster.medium("viewer");
+        try {
+            viewer.readKeys();
+        } catch (Exception powerOnReset) {
+            // a new session's first command
+        }
+        assertEquals(List.of(a.key(), b.key()), viewer.readKeys().keys());
+        PrReservation r = viewer.readReservation();
+        assertEquals(PrType.WRITE_EXCLUSIVE_ALL_REGISTRANTS, r.type());
+        assertThrows(ReservationConflictException.class, () -> viewer.write(1, new byte[512], false),
+                "a host that is not registered may not write");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void aChangeReachesABusyHostThroughItsNextIoWhichSucceeds(AcquisitionMode mode) throws Exception {
+        Datastore a = cluster.datastore("esx-a", mode);
+        Datastore b = cluster.datastore("esx-b", mode);
+        Datastore c = cluster.datastore("esx-c", mode);
+        assertTrue(b.file(DISK).isEmpty());
+        long before = b.stats().notificationsReceived();
+        a.create(DISK, EntityKind.FILE, 1 << 20);
+        byte[] data = b.host().io().read(a.superblock().dataLba()); // B's next I/O meets the unit attention…
+        assertEquals(512, data.length); // …and its caller sees only the data
+        assertTrue(b.file(DISK).isPresent(), "B refreshed its directory on the notification");
+        assertTrue(b.stats().notificationsReceived() > before);
+        c.host().io().write(a.superblock().dataLba() + 3000, new byte[512], false); // a write, too, is retried transparently
+        assertTrue(c.file(DISK).isPresent());
+        assertEquals(a.cachedGeneration(SharedTable.DIRECTORY), c.cachedGeneration(SharedTable.DIRECTORY));
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void anIdleHostLearnsWithinOneHeartbeat(AcquisitionMode mode) throws Exception {
+        Datastore a = cluster.datastore("esx-a", mode);
+        Datastore idle = cluster.datastore("esx-idle", mode);
+        a.create(DISK, EntityKind.FILE, 4096);
+        long start = System.nanoTime();
+        while (idle.file(DISK).isEmpty()) {
+            Thread.sleep(5);
+            assertTrue(System.nanoTime() - start < cluster.timing().heartbeatInterval().toNanos() * 3,
+                    "the idle host did not refresh within its heartbeats");
+        }
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(tookMs <= cluster.timing().heartbeatInterval().toMillis() + 40,
+                "learned after " + tookMs + " ms; one heartbeat is " + cluster.timing().heartbeatInterval().toMillis() + " ms");
+        NotificationRecord.Entry entry = a.host().cluster().notificationRecord().entry(SharedTable.DIRECTORY);
+        assertFalse(entry.indicatorSet(), "every host has seen the change: the indicator is cleared");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void listingTheDirectoryComesFromTheCacheWithoutIo(AcquisitionMode mode) throws Exception {
+        Datastore a = cluster.datastore("esx-a", mode);
+        a.create(DISK, EntityKind.FILE, 4096);
+        a.create("/vm2/vm2.vmdk", EntityKind.FILE, 4096);
+        CountingMedium medium = cluster.mediumOf(a.host());
+        Thread.sleep(cluster.timing().heartbeatInterval().toMillis() / 2); // between heartbeats
+        long readsBefore = medium.counts().reads();
+        for (int i = 0; i < 100; i++) {
+            assertEquals(2, a.files().size());
+        }
+        assertEquals(readsBefore, medium.counts().reads(), "no reads of the table on each listing");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void aFencedHostLearnsItAtItsNextIoAndTheTargetRefusesItsWrites(AcquisitionMode mode) throws Exception {
+        Datastore victim = cluster.datastore("esx-a", mode);
+        Datastore other = cluster.datastore("esx-b", mode);
+        victim.host().acquire(DISK, EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(5));
+        victim.host().crashForTest(); // its heartbeat stops, but the process (and its session) live on: a hung host
+        other.host().acquire(DISK, EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(5)); // breaks it after T: fences + unregisters
+        HostFencedException fenced = assertThrows(HostFencedException.class,
+                () -> victim.host().io().write(other.superblock().dataLba(), new byte[512], true));
+        assertTrue(fenced.getMessage().contains("was fenced"), fenced.getMessage());
+        assertEquals(1, victim.stats().fencedNotices());
+        FileMedium raw = (FileMedium) cluster.mediumOf(victim.host()).delegate();
+        assertThrows(ReservationConflictException.class, () -> raw.write(other.superblock().dataLba(), new byte[512], true),
+                "the target itself refuses a fenced host's writes");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void aStaleNotificationRecordIsIgnoredAndSaidSo(AcquisitionMode mode) throws Exception {
+        Datastore a = cluster.datastore("esx-a", mode);
+        Datastore b = cluster.datastore("esx-b", mode);
+        a.create(DISK, EntityKind.FILE, 4096);
+        b.host().io().read(0); // B is up to date
+        long lba = a.superblock().notificationLba();
+        byte[] current = a.host().io().read(lba);
+        byte[] stale = NotificationRecord.empty().encode(512); // every generation back to 0
+        a.host().io().write(lba, stale, true);
+        a.host().io().medium().preempt(a.key(), b.key(), Datastore.RESERVATION); // notify B by hand
+        b.host().io().read(0);
+        assertEquals(1, b.stats().staleRecords());
+        assertTrue(b.file(DISK).isPresent(), "B kept what it knew");
+        a.host().io().write(lba, current, true);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void aDamagedNotificationRecordMakesHostsRefreshEverythingAndIsRebuilt(AcquisitionMode mode) throws Exception {
+        Datastore a = cluster.datastore("esx-a", mode);
+        Datastore b = cluster.datastore("esx-b", mode);
+        long lba = a.superblock().notificationLba();
+        byte[] garbage = a.host().io().read(lba);
+        garbage[20] ^= 0x55;
+        a.host().io().write(lba, garbage, true);
+        a.host().io().medium().preempt(a.key(), b.key(), Datastore.RESERVATION);
+        long refreshes = b.stats().directoryRefreshes();
+        b.host().io().read(0); // no error reaches the caller
+        assertEquals(1, b.stats().damagedRecords());
+        assertTrue(b.stats().directoryRefreshes() > refreshes);
+        a.create(DISK, EntityKind.FILE, 4096); // the writer rebuilds the record past every generation
+        b.host().io().read(0);
+        assertTrue(b.file(DISK).isPresent());
+        assertTrue(a.host().cluster().notificationRecord().entry(SharedTable.DIRECTORY).generation() > 0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void aKeyAlreadyRegisteredByAnotherInitiatorIsACollisionAndNothingIsMounted(AcquisitionMode mode) throws Exception {
+        CountingMedium foreign = cluster.medium("foreign-tool");
+        long keyTheFirstHostWillHave = Datastore.keyOf(HostIdentity.named("esx-a"));
+        try {
+            foreign.registerAndIgnoreExistingKey(keyTheFirstHostWillHave);
+        } catch (Exception powerOnReset) {
+            foreign.registerAndIgnoreExistingKey(keyTheFirstHostWillHave);
+        }
+        Exception e = assertThrows(java.io.IOException.class, () -> cluster.datastore("esx-a", mode));
+        assertTrue(e.getMessage().contains("registration key collision"), e.getMessage());
+        assertEquals(List.of(keyTheFirstHostWillHave), foreign.readKeys().keys(), "the other initiator's registration is untouched");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AcquisitionMode.class)
+    void filesCreatedAndDeletedAreSeenByEveryHost(AcquisitionMode mode) throws Exception {
+        Datastore a = cluster.datastore("esx-a", mode);
+        Datastore b = cluster.datastore("esx-b", mode);
+        DirectoryEntry one = a.create("/one", EntityKind.FILE, 1 << 20);
+        DirectoryEntry two = b.create("/two", EntityKind.FILE, 1 << 20);
+        assertTrue(two.extentLba() >= one.extentLba() + one.extentSectors() || two.extentLba() + two.extentSectors() <= one.extentLba(),
+                "extents do not overlap: " + one + " " + two);
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> a.create("/two", EntityKind.FILE, 1));
+        a.delete("/one");
+        b.host().io().read(0);
+        assertEquals(List.of("/two"), b.files().stream().map(DirectoryEntry::name).toList());
+        assertThrows(IllegalArgumentException.class, () -> a.create("relative", EntityKind.FILE, 1));
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> a.delete("/nope"));
+        byte[] marker = new byte[512];
+        marker[0] = 7;
+        a.host().io().write(two.extentLba(), marker, true);
+        assertArrayEquals(marker, b.host().io().read(two.extentLba()));
+    }
+}
