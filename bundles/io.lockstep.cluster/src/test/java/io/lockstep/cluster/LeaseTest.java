@@ -183,7 +183,7 @@ class LeaseTest extends InProcessClusterTest {
         assertArrayEquals(filled(2), a.cluster().io().read(data + 2));
         IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
                 () -> lease.writeAtomically(Map.of(0L, filled(9))));
-        assertTrue(outside.getMessage().contains("journaled writes go to the data area"), outside.getMessage());
+        assertTrue(outside.getMessage().contains("journaled writes go to the directory, reservation and data areas"), outside.getMessage());
     }
 
     static byte[] filled(int value) {
