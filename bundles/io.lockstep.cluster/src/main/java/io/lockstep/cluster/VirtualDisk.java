@@ -103,11 +103,23 @@ public final class VirtualDisk implements Medium {
         }
     }
 
-    /** What a target checks before a data command: a unit attention waiting for this guest, then reservations. */
+    /**
+     * What a target checks before a data command: a unit attention waiting for this guest, then reservations.
+     * An allowed command trusts this host's cache (a change by another host would first unregister this one, and
+     * the data command would meet that notification and come back here); a refusal is confirmed on the record
+     * as it is on the medium, so a guest is never refused on the strength of a stale copy.
+     */
     private void allowed(String cmd, boolean write) throws IOException {
-        VdrRecord v = ds.vdr(entry.index());
+        try {
+            check(cmd, write, ds.vdr(entry.index()));
+        } catch (ReservationConflictException maybeStale) {
+            check(cmd, write, ds.readVdr(entry.index()));
+        }
+    }
+
+    private void check(String cmd, boolean write, VdrRecord v) throws IOException {
         if (v.state().pendingUnitAttention(initiator) != null) {
-            reportUnitAttention(cmd);
+            reportUnitAttention(cmd); // takes it from the record on the medium, atomically: never from a stale copy
             v = ds.vdr(entry.index());
         }
         String scsi2 = v.state().scsi2Holder;
