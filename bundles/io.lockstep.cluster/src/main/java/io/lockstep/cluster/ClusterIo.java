@@ -95,13 +95,43 @@ public final class ClusterIo {
         void run() throws IOException;
     }
 
+    /** One command to the medium. */
     @FunctionalInterface
-    private interface Command<T> {
+    public interface Command<T> {
         T run() throws IOException;
     }
 
     private <T> T retrying(Command<T> command) throws IOException {
         return retrying(command, null);
+    }
+
+    /**
+     * For the notification handler's own commands: unit attentions go to {@code attentions} (not to the
+     * listeners, which are busy with the one being handled) and the command is retried; another host's
+     * reservation window is waited out as usual.
+     */
+    public <T> T quietly(Command<T> command, java.util.function.Consumer<Sense> attentions) throws IOException {
+        int seen = 0;
+        long waitedNanos = 0;
+        long pause = 50_000;
+        while (true) {
+            try {
+                return command.run();
+            } catch (CheckConditionException e) {
+                if (!e.isUnitAttention() || ++seen > MAX_UNIT_ATTENTIONS) {
+                    throw e;
+                }
+                attentions.accept(e.sense());
+            } catch (ReservationConflictException e) {
+                if (waitedNanos > timing.reservationWait().toNanos()) {
+                    throw e;
+                }
+                long p = pause + ThreadLocalRandom.current().nextLong(pause);
+                LockSupport.parkNanos(p);
+                waitedNanos += p;
+                pause = Math.min(pause * 2, 5_000_000);
+            }
+        }
     }
 
     private <T> T retrying(Command<T> command, Recheck recheck) throws IOException {
@@ -223,14 +253,23 @@ public final class ClusterIo {
     }
 
     private Update updateWithReservation(long lba, SectorChange change) throws IOException {
-        // A SCSI-2 reservation belongs to the I_T nexus, not to a thread: two threads of this host (the
-        // heartbeat and a lock request) sharing the medium must not overlap their reserve→release windows,
-        // or the first RELEASE would end the other's reservation in the middle of its read-modify-write.
+        // A SCSI-2 reservation belongs to the I_T nexus, not to a thread or a call: this host's windows on one
+        // medium never overlap (threads wait on the medium) and nest (a notification handled inside a window may
+        // update the notification record): only the outermost RESERVE and RELEASE reach the target, or an inner
+        // RELEASE would end the outer window in the middle of its read-modify-write.
         synchronized (medium) {
-            retrying(() -> {
-                medium.reserve();
-                return null;
-            });
+            int[] depth = WINDOWS.computeIfAbsent(medium, m -> new int[1]);
+            if (depth[0]++ == 0) {
+                try {
+                    retrying(() -> {
+                        medium.reserve();
+                        return null;
+                    });
+                } catch (IOException | RuntimeException e) {
+                    depth[0]--;
+                    throw e;
+                }
+            }
             try {
                 byte[] current = insideReservation(lba, () -> medium.read(lba, 1));
                 byte[] next = change.apply(current);
@@ -243,13 +282,18 @@ public final class ClusterIo {
                 });
                 return new Update(current, next, true);
             } finally {
-                retrying(() -> {
-                    medium.release();
-                    return null;
-                });
+                if (--depth[0] == 0) {
+                    retrying(() -> {
+                        medium.release();
+                        return null;
+                    });
+                }
             }
         }
     }
+
+    /** Per medium: how deep this process is in reservation windows (see {@link #updateWithReservation}). */
+    private static final java.util.Map<Medium, int[]> WINDOWS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /**
      * A command inside this host's reservation window. Unit attentions are retried; a RESERVATION CONFLICT
@@ -268,6 +312,10 @@ public final class ClusterIo {
                     l.unitAttention(e.sense());
                 }
             } catch (ReservationConflictException e) {
+                ConflictListener cl = conflictListener;
+                if (cl != null && cl.registrationLost()) {
+                    continue; // this host had been unregistered (notified): registered again, the window still ours
+                }
                 throw new IOException("lost the device reservation while updating sector " + lba
                         + "; the update was abandoned (" + e.getMessage() + ")", e);
             }

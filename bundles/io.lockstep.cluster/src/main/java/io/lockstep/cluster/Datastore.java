@@ -167,29 +167,17 @@ public final class Datastore implements AutoCloseable {
 
     // --- registration -------------------------------------------------------------------------------------------
 
-    @FunctionalInterface
-    private interface Command<T> {
-        T run() throws IOException;
-    }
-
     /**
-     * A command issued while handling a notification: unit attentions are taken and retried here (not handed
-     * to the listeners, which are busy with this one); one about reservations means another notification
-     * arrived meanwhile, remembered in {@link #again}.
+     * A command issued while handling a notification (or before the host takes part): unit attentions are
+     * retried here, not handed to the listeners — one about reservations means another notification arrived
+     * meanwhile, remembered in {@link #again} — and another host's reservation window is waited out.
      */
-    private <T> T direct(Command<T> command) throws IOException {
-        for (int i = 0;; i++) {
-            try {
-                return command.run();
-            } catch (CheckConditionException e) {
-                if (!e.isUnitAttention() || i >= 16) {
-                    throw e;
-                }
-                if (e.sense().asc() == 0x2A) {
-                    again = true;
-                }
+    private <T> T direct(ClusterIo.Command<T> command) throws IOException {
+        return io.quietly(command, sense -> {
+            if (sense.asc() == 0x2A) {
+                again = true;
             }
-        }
+        });
     }
 
     private void register() throws IOException {
