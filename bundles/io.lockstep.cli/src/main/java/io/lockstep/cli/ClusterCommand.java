@@ -128,9 +128,44 @@ final class ClusterCommand {
         out.println();
         out.println("Locks (" + locks.size() + ")");
         locks.print(out);
+        out.println();
+        Table regs = new Table("KEY", "HOST");
+        s.registrations().forEach(r -> regs.row(String.format("0x%016x", r.key()), r.host()));
+        out.println("Registrations (" + regs.size() + ")");
+        regs.print(out);
+        if (s.notification() != null) {
+            Table n = new Table("TABLE", "GEN", "CHANGED BY", "AT", "INDICATOR (hosts still to refresh)");
+            for (io.lockstep.cluster.SharedTable table : io.lockstep.cluster.SharedTable.values()) {
+                io.lockstep.cluster.NotificationRecord.Entry e = s.notification().entry(table);
+                n.row(table.label(), e.generation(), e.changedBy() < 0 ? "-" : "slot " + e.changedBy(),
+                        e.changedAtMillis() == 0 ? "-" : CLOCK.format(Instant.ofEpochMilli(e.changedAtMillis())), slots(e.pending()));
+            }
+            out.println();
+            out.println("Notification record (sequence " + s.notification().sequence() + ")");
+            n.print(out);
+        }
+        out.println();
+        Table files = new Table("FILE", "KIND", "SIZE", "EXTENT");
+        s.files().forEach(f -> files.row(f.name(), f.kind().label(), Units.human(f.sizeBytes()),
+                f.extentLba() + "+" + f.extentSectors()));
+        out.println("Files (" + files.size() + ")");
+        files.print(out);
         for (String d : s.damaged()) {
             out.println("DAMAGED: " + d);
         }
+    }
+
+    static String slots(long bitmap) {
+        if (bitmap == 0) {
+            return "clear";
+        }
+        StringBuilder b = new StringBuilder("set: slots");
+        for (int i = 0; i < 64; i++) {
+            if ((bitmap & (1L << i)) != 0) {
+                b.append(' ').append(i);
+            }
+        }
+        return b.toString();
     }
 
     static String ms(Duration d) {

@@ -210,6 +210,28 @@ public final class Cluster {
         return records;
     }
 
+    /** Every directory entry in use, and every damaged one. */
+    public List<Read<DirectoryEntry>> directory() throws IOException {
+        List<Read<DirectoryEntry>> entries = new ArrayList<>();
+        int ss = io.sectorSize();
+        for (int first = 0; first < sb.directoryEntries(); first += 256) {
+            int n = Math.min(256, sb.directoryEntries() - first);
+            byte[] bytes = io.read(sb.directoryLba(first), n);
+            for (int i = 0; i < n; i++) {
+                long lba = sb.directoryLba(first + i);
+                try {
+                    DirectoryEntry e = DirectoryEntry.decode(Arrays.copyOfRange(bytes, i * ss, (i + 1) * ss), lba, first + i);
+                    if (e.inUse()) {
+                        entries.add(new Read<>(lba, e, null));
+                    }
+                } catch (CorruptRecordException e) {
+                    entries.add(new Read<>(lba, null, e));
+                }
+            }
+        }
+        return entries;
+    }
+
     public NotificationRecord notificationRecord() throws IOException {
         return NotificationRecord.decode(io.read(sb.notificationLba()), sb.notificationLba());
     }

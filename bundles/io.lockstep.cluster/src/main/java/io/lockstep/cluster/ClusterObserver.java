@@ -30,7 +30,12 @@ public final class ClusterObserver {
     public record LockView(int record, String entity, EntityKind kind, LockMode mode, long generation, List<OwnerView> owners) {
     }
 
-    public record Snapshot(Instant at, Timing timing, List<HostView> hosts, List<LockView> locks, List<String> damaged) {
+    /** A registered reservation key, and the host it belongs to when this observer can tell. */
+    public record RegistrationView(long key, String host) {
+    }
+
+    public record Snapshot(Instant at, Timing timing, List<HostView> hosts, List<LockView> locks, List<String> damaged,
+            List<RegistrationView> registrations, NotificationRecord notification, List<DirectoryEntry> files) {
     }
 
     private final Cluster cluster;
@@ -78,7 +83,31 @@ public final class ClusterObserver {
             }
             locks.add(new LockView(lock.index(), lock.entity(), lock.kind(), lock.mode(), lock.generation(), owners));
         }
-        return new Snapshot(Instant.now(), timing, hosts, locks, damaged);
+        Map<Long, String> keyOwners = new HashMap<>();
+        for (HeartbeatRecord hb : bySlot.values()) {
+            if (hb.live() || hb.state() == HeartbeatRecord.State.FENCED) {
+                keyOwners.put(Datastore.keyOf(hb.owner()), hb.hostName() + (hb.live() ? "" : " (fenced)"));
+            }
+        }
+        List<RegistrationView> registrations = new ArrayList<>();
+        for (long key : cluster.io().readKeysRetrying()) {
+            registrations.add(new RegistrationView(key, keyOwners.getOrDefault(key, "?")));
+        }
+        NotificationRecord notification = null;
+        try {
+            notification = cluster.notificationRecord();
+        } catch (CorruptRecordException e) {
+            damaged.add(e.getMessage());
+        }
+        List<DirectoryEntry> files = new ArrayList<>();
+        for (Cluster.Read<DirectoryEntry> r : cluster.directory()) {
+            if (r.ok()) {
+                files.add(r.record());
+            } else {
+                damaged.add(r.error().getMessage());
+            }
+        }
+        return new Snapshot(Instant.now(), timing, hosts, locks, damaged, registrations, notification, files);
     }
 
     private static Duration remaining(Duration timeout, Duration elapsed) {

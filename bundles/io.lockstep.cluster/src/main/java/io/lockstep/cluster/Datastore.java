@@ -83,6 +83,8 @@ public final class Datastore implements AutoCloseable {
     private final AtomicLong staleRecords = new AtomicLong();
     private final AtomicLong damagedRecords = new AtomicLong();
     private final AtomicLong fencedNotices = new AtomicLong();
+    private volatile boolean preemptOnPublish = true;
+    private final AtomicLong epoch = new AtomicLong();
 
     private Datastore(Medium medium, Cluster cluster, HostIdentity identity) {
         this.medium = medium;
@@ -298,12 +300,34 @@ public final class Datastore implements AutoCloseable {
         long generation = NotificationRecord.decode(u.after(), lba).entry(table).generation();
         seen.put(table, generation);
         notificationsSent.incrementAndGet();
-        for (long k : io.readKeysRetrying()) {
-            if (k != key) {
-                preempt(k);
+        if (preemptOnPublish) {
+            for (long k : io.readKeysRetrying()) {
+                if (k != key) {
+                    preempt(k);
+                }
             }
         }
         return generation;
+    }
+
+    /**
+     * For comparisons (the notification benchmark): with false, {@link #publish} only records the change, and
+     * hosts learn of it only by {@link #poll()}ing — the alternative this protocol replaces.
+     */
+    public void setPreemptOnPublish(boolean preempt) {
+        this.preemptOnPublish = preempt;
+    }
+
+    /** Reads the notification record and refreshes whatever changed: one read when nothing did. */
+    public void poll() throws IOException {
+        synchronized (notifyLock) {
+            handling.set(true);
+            try {
+                acknowledge(refreshFromNotification());
+            } finally {
+                handling.set(false);
+            }
+        }
     }
 
     private static long bitmap(Iterable<Integer> slots) {
@@ -354,20 +378,61 @@ public final class Datastore implements AutoCloseable {
         }
         synchronized (notifyLock) {
             handling.set(true);
+            epoch.incrementAndGet();
             try {
                 do {
                     again = false;
                     notificationsReceived.incrementAndGet();
                     checkNotFenced(why);
+                    // Refresh while still unregistered: the target refuses this host's writes until its cache is
+                    // current, so no write can be decided on the old tables. Reads are allowed meanwhile; guests'
+                    // reads re-check after a notification (see notifiedSince).
+                    byte[] record = refreshFromNotification();
                     direct(() -> {
                         medium.registerAndIgnoreExistingKey(key);
                         return null;
                     });
-                    refreshFromNotification();
+                    // A change published while this host was unregistered could not preempt it: look once more.
+                    if (changedSince(record)) {
+                        again = true;
+                    }
+                    acknowledge(record);
                 } while (again);
             } finally {
                 handling.set(false);
             }
+        }
+    }
+
+    /** How many notifications this host has started handling: a guest's read that spans a change re-checks. */
+    long notificationEpoch() {
+        return epoch.get();
+    }
+
+    /** Has a notification been handled since {@code epoch}? Waits for one being handled now. */
+    boolean notifiedSince(long before) {
+        synchronized (notifyLock) {
+            return epoch.get() != before;
+        }
+    }
+
+    private boolean changedSince(byte[] recordBytes) throws IOException {
+        long lba = sb.notificationLba();
+        byte[] now = direct(() -> medium.read(lba, 1));
+        return recordBytes != null && !Arrays.equals(now, recordBytes) && tablesAhead(now);
+    }
+
+    private boolean tablesAhead(byte[] bytes) {
+        try {
+            NotificationRecord r = NotificationRecord.decode(bytes, sb.notificationLba());
+            for (SharedTable t : SharedTable.values()) {
+                if (r.entry(t).generation() > seen.getOrDefault(t, 0L)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (CorruptRecordException e) {
+            return true;
         }
     }
 
@@ -390,18 +455,21 @@ public final class Datastore implements AutoCloseable {
         }
     }
 
-    private void refreshFromNotification() throws IOException {
+    /** Refreshes every table whose generation moved; returns the record as read (null when it was damaged). */
+    private byte[] refreshFromNotification() throws IOException {
         long lba = sb.notificationLba();
+        byte[] bytes = direct(() -> medium.read(lba, 1));
         NotificationRecord record;
         try {
-            record = NotificationRecord.decode(direct(() -> medium.read(lba, 1)), lba);
+            record = NotificationRecord.decode(bytes, lba);
         } catch (CorruptRecordException e) {
             damagedRecords.incrementAndGet();
             LOG.log(Level.WARNING, identity + ": " + e.getMessage() + "; refreshing every table");
             for (SharedTable table : SharedTable.values()) {
                 refresh(table);
+                fire(table);
             }
-            return;
+            return null;
         }
         for (SharedTable table : SharedTable.values()) {
             long generation = record.entry(table).generation();
@@ -409,28 +477,38 @@ public final class Datastore implements AutoCloseable {
             if (generation > cached) {
                 refresh(table);
                 seen.put(table, generation);
+                fire(table);
             } else if (generation < cached) {
                 staleRecords.incrementAndGet();
                 LOG.log(Level.WARNING, identity + ": stale notification record: " + table.label() + " at generation "
                         + generation + " but this host has seen " + cached + "; ignored");
             }
         }
-        if (host == null) {
-            return; // still joining: the tables are read whole once it has a slot
+        return bytes;
+    }
+
+    /**
+     * Clears this host's indicator bit, starting from the record as read (one COMPARE AND WRITE when nobody
+     * changed it since); bits of hosts that died are cleared by the next writer.
+     */
+    private void acknowledge(byte[] recordBytes) throws IOException {
+        ClusterHost h = host;
+        if (h == null || recordBytes == null) {
+            return; // still joining (the tables are read whole once it has a slot), or the record was damaged
         }
-        long mine = 1L << host.slot();
-        if ((record.entry(SharedTable.DIRECTORY).pending() | record.entry(SharedTable.VDR).pending()) != 0) {
-            long gone = ~bitmap(liveHosts().keySet());
-            direct(() -> io.update(lba, null, bytes -> {
-                NotificationRecord r;
-                try {
-                    r = NotificationRecord.decode(bytes, lba);
-                } catch (CorruptRecordException e) {
-                    return null;
-                }
-                return r.acknowledged(mine | gone).encode(bytes.length);
-            }));
+        long lba = sb.notificationLba();
+        long mine = 1L << h.slot();
+        NotificationRecord record = NotificationRecord.decode(recordBytes, lba);
+        if (((record.entry(SharedTable.DIRECTORY).pending() | record.entry(SharedTable.VDR).pending()) & mine) == 0) {
+            return;
         }
+        io.update(lba, recordBytes, current -> {
+            try {
+                return NotificationRecord.decode(current, lba).acknowledged(mine).encode(current.length);
+            } catch (CorruptRecordException e) {
+                return null;
+            }
+        });
     }
 
     private void refreshAll() throws IOException {
@@ -459,6 +537,10 @@ public final class Datastore implements AutoCloseable {
                 vdrRefreshes.incrementAndGet();
             }
         }
+    }
+
+    /** Tells the listeners, once the cache and its generation are both in place. */
+    private void fire(SharedTable table) {
         for (Consumer<SharedTable> l : refreshListeners) {
             l.accept(table);
         }

@@ -184,8 +184,25 @@ final class Heartbeat implements AutoCloseable {
     /** Stops the renewals and nothing else (a crash, for in-process fault tests). */
     void stopRenewing() {
         released = true;
-        if (renewer != null) {
-            renewer.shutdownNow();
+        stopRenewer();
+    }
+
+    /**
+     * Stops the renewal thread without interrupting it: a thread interrupted in the middle of file I/O closes
+     * the FileChannel that every initiator of this JVM shares on that LUN. A renewal in progress finishes
+     * (it is bounded by the reservation wait); later ones do nothing once {@code released} is set.
+     */
+    private void stopRenewer() {
+        if (renewer == null) {
+            return;
+        }
+        renewer.shutdown();
+        try {
+            if (!renewer.awaitTermination(timing.reservationWait().toMillis() + 5000, TimeUnit.MILLISECONDS)) {
+                LOG.log(Level.WARNING, identity + ": the heartbeat renewal did not finish; leaving it to end on its own");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -241,14 +258,10 @@ final class Heartbeat implements AutoCloseable {
     /** Frees the slot (the caller released every lease first); a fenced host leaves its slot to its fencer. */
     @Override
     public void close() throws IOException {
-        if (renewer != null) {
-            renewer.shutdownNow();
-            try {
-                renewer.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        boolean wasReleased = released;
+        released = true; // renewals from now on do nothing
+        stopRenewer();
+        released = wasReleased;
         HeartbeatRecord mine = current;
         if (released || mine == null || fencedReason != null) {
             released = true;

@@ -68,8 +68,15 @@ public final class VirtualDisk implements Medium {
     public byte[] read(long lba, int sectors) throws IOException {
         String cmd = "READ(16) lba " + lba + " x" + sectors + " on " + entry.name();
         checkRange(cmd, lba, sectors);
+        long epoch = ds.notificationEpoch();
         allowed(cmd, false);
-        return ds.io().read(entry.extentLba() + lba, sectors, () -> allowed(cmd, false));
+        byte[] data = ds.io().read(entry.extentLba() + lba, sectors, () -> allowed(cmd, false));
+        if (ds.notifiedSince(epoch)) {
+            // another of this host's threads took a notification while this read ran (the target lets an
+            // unregistered host read): decide again on the refreshed record before handing the data over
+            allowed(cmd, false);
+        }
+        return data;
     }
 
     @Override

@@ -143,7 +143,7 @@ class VirtualDiskReservationTest extends InProcessClusterTest {
         NotificationRecord.Entry set = hostA.host().cluster().notificationRecord().entry(SharedTable.VDR);
         assertTrue(set.indicatorSet(), "just changed: host B has not seen it");
         assertEquals(1L << hostB.host().slot(), set.pending());
-        hostB.host().io().read(0);
+        hostB.host().io().read(0); // B meets the notification: refreshes, registers again, clears its bit, then reads
         assertFalse(hostA.host().cluster().notificationRecord().entry(SharedTable.VDR).indicatorSet());
         assertEquals(List.of(KEY_1), hostB.vdr(node2.file().index()).state().registrations.values().stream().toList(),
                 "B's cache holds node1's registration");

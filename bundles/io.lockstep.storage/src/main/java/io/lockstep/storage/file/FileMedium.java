@@ -173,12 +173,16 @@ public final class FileMedium implements Medium {
 
     @Override
     public byte[] read(long lba, int sectors) throws IOException {
+        return guarded("read", () -> doRead(lba, sectors));
+    }
+
+    private byte[] doRead(long lba, int sectors) throws IOException {
         String cmd = "READ(16) lba " + lba + " x" + sectors;
         checkRange(cmd, lba, sectors);
         byte[] data = new byte[sectors * sectorSize()];
         beginIo(cmd, false);
         try (LunFile.DataRange range = lun.lockData(lba, sectors, true)) {
-            int n = LunFile.readFully(lun.channel, ByteBuffer.wrap(data), lun.dataOffset(lba));
+            int n = LunFile.readFully(lun.channel(), ByteBuffer.wrap(data), lun.dataOffset(lba));
             if (n < data.length) {
                 throw new CheckConditionException(cmd, Sense.UNRECOVERED_READ_ERROR,
                         "the LUN file ended after " + n + " of " + data.length + " bytes");
@@ -191,6 +195,13 @@ public final class FileMedium implements Medium {
 
     @Override
     public void write(long lba, byte[] data, boolean fua) throws IOException {
+        guarded("write", () -> {
+            doWrite(lba, data, fua);
+            return null;
+        });
+    }
+
+    private void doWrite(long lba, byte[] data, boolean fua) throws IOException {
         String cmd = "WRITE(16)" + (fua ? " FUA" : "") + " lba " + lba;
         int sectors = sectorsOf(cmd, data);
         checkRange(cmd, lba, sectors);
@@ -198,7 +209,7 @@ public final class FileMedium implements Medium {
         try (LunFile.DataRange range = lun.lockData(lba, sectors, false)) {
             writeData(cmd, lba, data);
             if (fua) {
-                lun.channel.force(false);
+                lun.channel().force(false);
             }
         } finally {
             lun.unlockStateShared();
@@ -207,6 +218,13 @@ public final class FileMedium implements Medium {
 
     @Override
     public void compareAndWrite(long lba, byte[] expected, byte[] replacement) throws IOException {
+        guarded("compareAndWrite", () -> {
+            doCompareAndWrite(lba, expected, replacement);
+            return null;
+        });
+    }
+
+    private void doCompareAndWrite(long lba, byte[] expected, byte[] replacement) throws IOException {
         String cmd = "COMPARE AND WRITE lba " + lba;
         int sectors = sectorsOf(cmd, expected);
         if (replacement == null || replacement.length != expected.length) {
@@ -222,13 +240,13 @@ public final class FileMedium implements Medium {
         beginIo(cmd, true);
         try (LunFile.DataRange range = lun.lockData(lba, sectors, false)) {
             byte[] current = new byte[expected.length];
-            LunFile.readFully(lun.channel, ByteBuffer.wrap(current), lun.dataOffset(lba));
+            LunFile.readFully(lun.channel(), ByteBuffer.wrap(current), lun.dataOffset(lba));
             int mismatch = ByteBuffer.wrap(current).mismatch(ByteBuffer.wrap(expected));
             if (mismatch >= 0) {
                 throw new MiscompareException(cmd, mismatch);
             }
             writeData(cmd, lba, replacement);
-            lun.channel.force(false);
+            lun.channel().force(false);
         } finally {
             lun.unlockStateShared();
         }
@@ -236,9 +254,16 @@ public final class FileMedium implements Medium {
 
     @Override
     public void flush() throws IOException {
+        guarded("flush", () -> {
+            doFlush();
+            return null;
+        });
+    }
+
+    private void doFlush() throws IOException {
         beginIo("SYNCHRONIZE CACHE", true);
         try {
-            lun.channel.force(false);
+            lun.channel().force(false);
         } finally {
             lun.unlockStateShared();
         }
@@ -249,8 +274,10 @@ public final class FileMedium implements Medium {
         long position = lun.dataOffset(lba);
         try {
             while (src.hasRemaining()) {
-                position += lun.channel.write(src, position);
+                position += lun.channel().write(src, position);
             }
+        } catch (java.nio.channels.ClosedChannelException | java.nio.channels.FileLockInterruptionException e) {
+            throw e; // not the medium's fault: see guarded()
         } catch (IOException e) {
             CheckConditionException failure = new CheckConditionException(cmd, Sense.WRITE_ERROR, e.toString());
             failure.initCause(e);
@@ -352,6 +379,13 @@ public final class FileMedium implements Medium {
 
     @Override
     public void reserve() throws IOException {
+        guarded("reserve", () -> {
+            doReserve();
+            return null;
+        });
+    }
+
+    private void doReserve() throws IOException {
         changeState("RESERVE(6)", next -> {
             String holder = next.pr.scsi2Holder;
             boolean alive = holder != null && !holder.equals(initiator) && lun.nexusAlive(next.nexusIndex(holder));
@@ -361,11 +395,25 @@ public final class FileMedium implements Medium {
 
     @Override
     public void release() throws IOException {
+        guarded("release", () -> {
+            doRelease();
+            return null;
+        });
+    }
+
+    private void doRelease() throws IOException {
         changeState("RELEASE(6)", next -> ENGINE.releaseScsi2(next.pr, initiator));
     }
 
     @Override
     public void lunReset() throws IOException {
+        guarded("lunReset", () -> {
+            doLunReset();
+            return null;
+        });
+    }
+
+    private void doLunReset() throws IOException {
         // task management, not a command: no unit attention is reported to the caller first
         ensureOpen("LOGICAL UNIT RESET");
         lun.lockStateExclusive();
@@ -382,42 +430,92 @@ public final class FileMedium implements Medium {
 
     @Override
     public void register(long currentKey, long newKey) throws IOException {
+        guarded("register", () -> {
+            doRegister(currentKey, newKey);
+            return null;
+        });
+    }
+
+    private void doRegister(long currentKey, long newKey) throws IOException {
         changeState("PERSISTENT RESERVE OUT REGISTER", next -> ENGINE.register(next.pr, initiator, currentKey, newKey));
     }
 
     @Override
     public void registerAndIgnoreExistingKey(long newKey) throws IOException {
+        guarded("registerAndIgnoreExistingKey", () -> {
+            doRegisterAndIgnoreExistingKey(newKey);
+            return null;
+        });
+    }
+
+    private void doRegisterAndIgnoreExistingKey(long newKey) throws IOException {
         changeState("PERSISTENT RESERVE OUT REGISTER AND IGNORE EXISTING KEY",
                 next -> ENGINE.registerAndIgnoreExistingKey(next.pr, initiator, newKey));
     }
 
     @Override
     public void reserve(long key, PrType type) throws IOException {
+        guarded("reserve", () -> {
+            doReserve(key, type);
+            return null;
+        });
+    }
+
+    private void doReserve(long key, PrType type) throws IOException {
         changeState("PERSISTENT RESERVE OUT RESERVE", next -> ENGINE.reserve(next.pr, initiator, key, type));
     }
 
     @Override
     public void release(long key, PrType type) throws IOException {
+        guarded("release", () -> {
+            doRelease(key, type);
+            return null;
+        });
+    }
+
+    private void doRelease(long key, PrType type) throws IOException {
         changeState("PERSISTENT RESERVE OUT RELEASE", next -> ENGINE.release(next.pr, initiator, key, type));
     }
 
     @Override
     public void clear(long key) throws IOException {
+        guarded("clear", () -> {
+            doClear(key);
+            return null;
+        });
+    }
+
+    private void doClear(long key) throws IOException {
         changeState("PERSISTENT RESERVE OUT CLEAR", next -> ENGINE.clear(next.pr, initiator, key));
     }
 
     @Override
     public void preempt(long key, long victimKey, PrType type) throws IOException {
+        guarded("preempt", () -> {
+            doPreempt(key, victimKey, type);
+            return null;
+        });
+    }
+
+    private void doPreempt(long key, long victimKey, PrType type) throws IOException {
         changeState("PERSISTENT RESERVE OUT PREEMPT", next -> ENGINE.preempt(next.pr, initiator, key, victimKey, type));
     }
 
     @Override
     public PrKeys readKeys() throws IOException {
+        return guarded("readKeys", () -> doReadKeys());
+    }
+
+    private PrKeys doReadKeys() throws IOException {
         return ENGINE.readKeys(readStateForIn("PERSISTENT RESERVE IN READ KEYS").pr);
     }
 
     @Override
     public PrReservation readReservation() throws IOException {
+        return guarded("readReservation", () -> doReadReservation());
+    }
+
+    private PrReservation doReadReservation() throws IOException {
         return ENGINE.readReservation(readStateForIn("PERSISTENT RESERVE IN READ RESERVATION").pr);
     }
 
@@ -462,6 +560,39 @@ public final class FileMedium implements Medium {
             lun.commit(next);
         } finally {
             lun.unlockStateExclusive();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Body<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs a command; when the shared channel was closed under it (a thread of this JVM was interrupted in
+     * the middle of file I/O), the file is opened again: the interrupted command ends with ABORTED COMMAND,
+     * any other is retried once. Either way the medium stays usable for every session.
+     */
+    private <T> T guarded(String name, Body<T> body) throws IOException {
+        try {
+            return body.run();
+        } catch (java.nio.channels.FileLockInterruptionException e) {
+            // interrupted while waiting for a record lock: the channel is still open, nothing was done
+            throw new CheckConditionException(name, Sense.of(SenseKey.ABORTED_COMMAND, 0x00, 0x00),
+                    "the calling thread was interrupted while waiting for the LUN's lock; nothing was done");
+        } catch (java.nio.channels.ClosedChannelException e) {
+            if (closed) {
+                throw e;
+            }
+            boolean interrupted = e instanceof java.nio.channels.ClosedByInterruptException || Thread.currentThread().isInterrupted();
+            Thread.interrupted(); // reopening must not be interrupted again
+            lun.channel();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                throw new CheckConditionException(name, Sense.of(SenseKey.ABORTED_COMMAND, 0x00, 0x00),
+                        "the calling thread was interrupted during file I/O; the command may not have completed");
+            }
+            return body.run();
         }
     }
 

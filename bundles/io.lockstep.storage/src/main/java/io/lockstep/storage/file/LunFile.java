@@ -51,7 +51,8 @@ final class LunFile {
     private static final int STRIPES = 64;
 
     final Path path;
-    final FileChannel channel;
+    private volatile FileChannel channel;
+    private static final System.Logger LOG = System.getLogger(LunFile.class.getName());
     final LunHeader header;
     private final ProcessRangeLock stateLock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
@@ -64,7 +65,7 @@ final class LunFile {
         this.path = path;
         this.channel = channel;
         this.header = header;
-        this.stateLock = new ProcessRangeLock(channel, LunHeader.STATE_LOCK_OFFSET, 1);
+        this.stateLock = new ProcessRangeLock(this, LunHeader.STATE_LOCK_OFFSET, 1);
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -138,6 +139,40 @@ final class LunFile {
         return lun;
     }
 
+    /**
+     * The shared channel. A thread interrupted in the middle of a channel operation closes the channel for
+     * every user in the JVM (FileChannel is interruptible), and with it this process's record locks: the file
+     * is then opened again and the nexus liveness locks of this process's sessions are taken again.
+     */
+    FileChannel channel() throws IOException {
+        FileChannel ch = channel;
+        return ch.isOpen() ? ch : reopen();
+    }
+
+    private synchronized FileChannel reopen() throws IOException {
+        if (channel.isOpen()) {
+            return channel;
+        }
+        synchronized (LunFile.class) {
+            if (users == 0) {
+                throw new java.nio.channels.ClosedChannelException();
+            }
+        }
+        LOG.log(System.Logger.Level.WARNING, path + ": the shared channel was closed by an interrupted thread; "
+                + "opening the file again and retaking the liveness locks of " + localNexus.size() + " sessions");
+        FileChannel fresh = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        channel = fresh;
+        for (int index : localNexus) {
+            FileLock lock = fresh.tryLock(LunHeader.NEXUS_LOCK_OFFSET + index, 1, false);
+            if (lock != null) {
+                nexusLocks.put(index, lock);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, path + ": nexus " + index + " was taken by another process meanwhile");
+            }
+        }
+        return fresh;
+    }
+
     void releaseUser() throws IOException {
         synchronized (LunFile.class) {
             if (--users == 0) {
@@ -168,7 +203,7 @@ final class LunFile {
     /** The current target state; callers hold the state lock and must {@link TargetState#copy()} before changing it. */
     TargetState readState() throws IOException {
         byte[] word = new byte[16];
-        readFully(channel, ByteBuffer.wrap(word), LunHeader.COMMIT_WORD_OFFSET);
+        readFully(channel(), ByteBuffer.wrap(word), LunHeader.COMMIT_WORD_OFFSET);
         ByteBuffer w = ByteBuffer.wrap(word);
         byte[] magic = new byte[4];
         w.get(magic);
@@ -185,7 +220,7 @@ final class LunFile {
             return current;
         }
         byte[] slot = new byte[header.stateSlotSize()];
-        readFully(channel, ByteBuffer.wrap(slot), slotOffset(header, sequence));
+        readFully(channel(), ByteBuffer.wrap(slot), slotOffset(header, sequence));
         current = TargetState.decodeSlot(slot, sequence, path.toString());
         cached = current;
         return current;
@@ -202,10 +237,11 @@ final class LunFile {
         if (slot.length > header.stateSlotSize()) {
             throw new IOException("target state of " + slot.length + " bytes exceeds its " + header.stateSlotSize() + "-byte slot");
         }
-        channel.write(ByteBuffer.wrap(slot), slotOffset(header, next.sequence));
-        channel.force(false);
-        channel.write(ByteBuffer.wrap(commitWord(next.sequence)), LunHeader.COMMIT_WORD_OFFSET);
-        channel.force(false);
+        FileChannel ch = channel();
+        ch.write(ByteBuffer.wrap(slot), slotOffset(header, next.sequence));
+        ch.force(false);
+        ch.write(ByteBuffer.wrap(commitWord(next.sequence)), LunHeader.COMMIT_WORD_OFFSET);
+        ch.force(false);
         cached = next;
     }
 
@@ -268,7 +304,7 @@ final class LunFile {
     /** The liveness lock of nexus {@code index}, or null when a process (this one included) holds it. */
     private FileLock tryNexusLock(int index) throws IOException {
         try {
-            return channel.tryLock(LunHeader.NEXUS_LOCK_OFFSET + index, 1, false);
+            return channel().tryLock(LunHeader.NEXUS_LOCK_OFFSET + index, 1, false);
         } catch (OverlappingFileLockException e) {
             return null;
         }
@@ -288,7 +324,7 @@ final class LunFile {
             stripes[order[i]].lock();
         }
         try {
-            FileLock os = channel.lock(dataOffset(lba), (long) sectors * header.sectorSize(), shared);
+            FileLock os = channel().lock(dataOffset(lba), (long) sectors * header.sectorSize(), shared);
             return new DataRange(order, os);
         } catch (IOException | RuntimeException | Error e) {
             for (int i = count - 1; i >= 0; i--) {
@@ -329,8 +365,8 @@ final class LunFile {
     static byte[] snapshot(Path file) throws IOException {
         LunFile lun = acquire(file);
         try {
-            byte[] all = new byte[Math.toIntExact(lun.channel.size())];
-            readFully(lun.channel, ByteBuffer.wrap(all), 0);
+            byte[] all = new byte[Math.toIntExact(lun.channel().size())];
+            readFully(lun.channel(), ByteBuffer.wrap(all), 0);
             return all;
         } finally {
             lun.releaseUser();

@@ -1,7 +1,6 @@
 package io.lockstep.storage.file;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -13,7 +12,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class ProcessRangeLock {
 
-    private final FileChannel channel;
+    private final LunFile lun;
     private final long position;
     private final long length;
     private final ReentrantReadWriteLock local = new ReentrantReadWriteLock();
@@ -21,8 +20,8 @@ final class ProcessRangeLock {
     private FileLock osShared;
     private FileLock osExclusive;
 
-    ProcessRangeLock(FileChannel channel, long position, long length) {
-        this.channel = channel;
+    ProcessRangeLock(LunFile lun, long position, long length) {
+        this.lun = lun;
         this.position = position;
         this.length = length;
     }
@@ -32,7 +31,7 @@ final class ProcessRangeLock {
         try {
             synchronized (this) {
                 if (sharedHolders == 0) {
-                    osShared = channel.lock(position, length, true);
+                    osShared = lun.channel().lock(position, length, true);
                 }
                 sharedHolders++;
             }
@@ -61,7 +60,7 @@ final class ProcessRangeLock {
     void lockExclusive() throws IOException {
         local.writeLock().lock();
         try {
-            osExclusive = channel.lock(position, length, false);
+            osExclusive = lun.channel().lock(position, length, false);
         } catch (IOException | RuntimeException | Error e) {
             local.writeLock().unlock();
             throw e;

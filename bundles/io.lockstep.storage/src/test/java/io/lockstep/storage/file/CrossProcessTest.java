@@ -97,6 +97,50 @@ class CrossProcessTest {
     }
 
     @Test
+    void anInterruptedThreadAbortsItsCommandButTheMediumStaysUsableAndItsSessionsStayAlive() throws Exception {
+        try (FileMedium holder = login(lun, "holder"); FileMedium other = login(lun, "other")) {
+            holder.reserve(); // its liveness must survive the channel being closed and opened again
+            java.util.concurrent.atomic.AtomicInteger aborted = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicReference<Throwable> unexpected = new java.util.concurrent.atomic.AtomicReference<>();
+            int done = 0;
+            for (int round = 0; round < 20; round++) {
+                Thread t = new Thread(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        try {
+                            holder.write(i % 64, sector(i), true);
+                        } catch (io.lockstep.storage.CheckConditionException e) {
+                            if (e.sense().key() == io.lockstep.storage.SenseKey.ABORTED_COMMAND) {
+                                aborted.incrementAndGet();
+                                return; // the interrupted thread's command was aborted: it stops, as a caller would
+                            }
+                            unexpected.set(e);
+                        } catch (IOException | RuntimeException e) {
+                            unexpected.set(e);
+                        }
+                    }
+                });
+                t.start();
+                Thread.sleep(2);
+                t.interrupt();
+                t.join(10_000);
+                assertTrue(!t.isAlive());
+                done++;
+            }
+            holder.write(70, sector(70), true); // the holder's session still works…
+            assertArrayEquals(sector(70), holder.read(70, 1));
+            assertThrows(ReservationConflictException.class, () -> other.read(70, 1)); // …and still holds its reservation
+            Process p = child("try-write", lun.toString(), "outsider");
+            String line = awaitLine(p, "");
+            while (line.isEmpty() || !(line.startsWith("CONFLICT") || line.startsWith("WROTE"))) {
+                line = awaitLine(p, "");
+            }
+            assertTrue(line.startsWith("CONFLICT"), "another process still sees the holder alive: " + line);
+            assertEquals(null, unexpected.get(), "only ABORTED COMMAND may reach an interrupted caller");
+            assertTrue(aborted.get() > 0, "interrupts landed in file I/O " + aborted.get() + " times out of " + done);
+        }
+    }
+
+    @Test
     void killingAProcessInTheMiddleOfReservationChangesLeavesTheMediumConsistent() throws Exception {
         Random random = new Random(7);
         try (FileMedium m = login(lun, "observer")) {

@@ -42,6 +42,14 @@ public final class StorageChild {
                     }
                 }
             }
+            case "try-write" -> {
+                try {
+                    m.write(0, FileMediumTest.sector(9), true);
+                    System.out.println("WROTE");
+                } catch (io.lockstep.storage.ReservationConflictException e) {
+                    System.out.println("CONFLICT " + e.getMessage());
+                }
+            }
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
         m.close();
