@@ -244,8 +244,11 @@ final class ClusterCommand {
             EntityKind entityKind = EntityKind.parse(kind);
             try (FileMedium m = FileMedium.open(medium, "host:" + host)) {
                 AcquisitionMode acq = acquisition == null ? AcquisitionMode.bestFor(m.capabilities()) : AcquisitionMode.parse(acquisition);
-                Cluster cluster = Cluster.open(m, acq);
-                ClusterHost me = cluster.join(HostIdentity.named(host));
+                // a host that writes to the medium takes part in the registration protocol (Datastore), or the
+                // All Registrants reservation of the hosts already there would refuse its writes
+                io.lockstep.cluster.Datastore ds = io.lockstep.cluster.Datastore.mount(m, HostIdentity.named(host), acq);
+                ClusterHost me = ds.host();
+                Cluster cluster = me.cluster();
                 CountDownLatch fenced = new CountDownLatch(1);
                 me.onFenced(reason -> {
                     System.out.println("FENCED: " + reason + " — this host stops acting under its leases");
@@ -255,13 +258,13 @@ final class ClusterCommand {
                         acq.label(), cluster.timing());
                 Lease lease = acquire(me, lockMode, entityKind);
                 if (lease == null) {
-                    me.close();
+                    ds.close();
                     return 3;
                 }
                 System.out.printf("%s holds %s%n", host, lease);
                 Thread releaser = new Thread(() -> {
                     try {
-                        me.close();
+                        ds.close();
                     } catch (Exception e) {
                         System.err.println("lockstep: release failed: " + e.getMessage());
                     }
@@ -286,7 +289,7 @@ final class ClusterCommand {
                 }
                 boolean wasFenced = me.fencedReason() != null;
                 Runtime.getRuntime().removeShutdownHook(releaser);
-                me.close();
+                ds.close();
                 System.out.println(wasFenced ? host + " was fenced; its lock was taken over" : host + " released " + entity + " and left");
                 return wasFenced ? 4 : 0;
             }

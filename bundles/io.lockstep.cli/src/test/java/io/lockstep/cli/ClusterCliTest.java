@@ -118,5 +118,7 @@ class ClusterCliTest {
         assertTrue(tookMs >= 800 && tookMs < 5000, "took " + tookMs + " ms with T = 800 ms");
         Run status = lockstep("cluster", "status", lun.toString());
         assertTrue(status.out().matches("(?s).*fenced \\(by slot 1\\)\\s+esx-a.*"), status.out());
+        assertTrue(status.out().contains("Registrations (0)"), "esx-b unregistered when it left; esx-a's key went when it was fenced:\n"
+                + status.out());
     }
 }
