@@ -1,0 +1,327 @@
+package io.lockstep.vdisk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A virtual disk as a chain of VMDK sparse extents (ARCHITECTURE "Delta disks and checkpoints"): the top
+ * delta takes every write; a read falls through the chain to the first extent that holds the grain, and
+ * reads zeros when none does. Parents are opened read-only, so a parent is never written while it has a
+ * child; {@link #snapshot} adds a delta, {@link #commit} merges the top into its parent, {@link #revert}
+ * drops the top.
+ *
+ * <p>Opening follows each child's {@code parentFileNameHint} (relative to the child's folder) and checks
+ * that the parent's content id is the one the child recorded, that capacities agree, and that the chain has
+ * no loop — each a clear error naming the files.
+ */
+public final class DiskChain implements BlockDevice {
+
+    public static final int MAX_DEPTH = 64;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What one layer of a chain is, for {@code lockstep vdisk info}. */
+    public record Layer(Path path, int cid, int parentCid, String parentHint, long capacitySectors, long allocatedGrains, long fileBytes) {
+    }
+
+    private final List<SparseExtent> layers; // 0 is the top
+    private final boolean writable;
+    private boolean closed;
+
+    private DiskChain(List<SparseExtent> layers, boolean writable) {
+        this.layers = layers;
+        this.writable = writable;
+    }
+
+    /** Creates a new base disk of {@code bytes} (a whole number of sectors). */
+    public static void create(Path file, long bytes) throws IOException {
+        if (bytes <= 0 || bytes % SECTOR != 0) {
+            throw new IllegalArgumentException("size: expected a positive multiple of 512 bytes, found " + bytes);
+        }
+        SparseExtent.create(file, bytes / SECTOR, Descriptor.base(bytes / SECTOR, file.getFileName().toString(),
+                Descriptor.newCid(RANDOM)));
+    }
+
+    /** Creates a delta {@code child} over {@code parent}, recording the parent's content id and name. */
+    public static void createDelta(Path parent, Path child) throws IOException {
+        try (SparseExtent p = SparseExtent.open(parent, false)) {
+            String hint = hint(parent, child);
+            SparseExtent.create(child, p.capacitySectors(), Descriptor.delta(p.capacitySectors(), child.getFileName().toString(),
+                    Descriptor.newCid(RANDOM), p.descriptor().cid(), hint));
+        }
+    }
+
+    /** The parent's name as the child records it: relative to the child's folder when possible. */
+    private static String hint(Path parent, Path child) {
+        Path dir = child.toAbsolutePath().getParent();
+        Path p = parent.toAbsolutePath();
+        return dir != null && p.startsWith(dir) ? dir.relativize(p).toString() : p.toString();
+    }
+
+    /** Opens the chain whose top is {@code top}; with {@code writable} the top takes writes. */
+    public static DiskChain open(Path top, boolean writable) throws IOException {
+        List<SparseExtent> layers = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        try {
+            Path current = top;
+            boolean first = true;
+            while (true) {
+                Path real = current.toRealPath();
+                if (!seen.add(real)) {
+                    throw new VmdkFormatException("the delta chain of " + top + " loops: " + current + " is its own ancestor");
+                }
+                if (layers.size() >= MAX_DEPTH) {
+                    throw new VmdkFormatException("the delta chain of " + top + " is deeper than " + MAX_DEPTH + " disks");
+                }
+                SparseExtent e = SparseExtent.open(current, writable && first);
+                if (!layers.isEmpty()) {
+                    SparseExtent child = layers.get(layers.size() - 1);
+                    if (child.descriptor().parentCid() != e.descriptor().cid()) {
+                        e.close();
+                        throw new VmdkFormatException(String.format("%s records parent content id %08x but its parent %s has %08x: "
+                                + "the parent changed after the delta was made", child.path(), child.descriptor().parentCid(), current,
+                                e.descriptor().cid()));
+                    }
+                    if (child.capacitySectors() != e.capacitySectors()) {
+                        e.close();
+                        throw new VmdkFormatException(child.path() + " has " + child.capacitySectors() + " sectors but its parent "
+                                + current + " has " + e.capacitySectors());
+                    }
+                }
+                layers.add(e);
+                first = false;
+                if (!e.descriptor().hasParent()) {
+                    break;
+                }
+                Path hint = Path.of(e.descriptor().parentFileNameHint());
+                current = hint.isAbsolute() ? hint : current.toAbsolutePath().resolveSibling(hint);
+                if (!Files.exists(current)) {
+                    throw new VmdkFormatException(e.path() + ": its parent " + current + " does not exist");
+                }
+            }
+            return new DiskChain(layers, writable);
+        } catch (IOException | RuntimeException e) {
+            for (SparseExtent opened : layers) {
+                try {
+                    opened.close();
+                } catch (IOException ignored) {
+                    // the first failure is what the caller needs
+                }
+            }
+            throw e;
+        }
+    }
+
+    public Path top() {
+        return layers.get(0).path();
+    }
+
+    public int depth() {
+        return layers.size();
+    }
+
+    public List<Layer> layers() throws IOException {
+        List<Layer> out = new ArrayList<>();
+        for (SparseExtent e : layers) {
+            Descriptor d = e.descriptor();
+            out.add(new Layer(e.path(), d.cid(), d.parentCid(), d.parentFileNameHint(), e.capacitySectors(), e.allocatedGrains().size(),
+                    e.fileBytes()));
+        }
+        return out;
+    }
+
+    @Override
+    public long sectorCount() {
+        return layers.get(0).capacitySectors();
+    }
+
+    // --- I/O ----------------------------------------------------------------------------------------------
+
+    static void checkRange(long lba, int bytes, long sectorCount) throws IOException {
+        if (bytes <= 0 || bytes % SECTOR != 0) {
+            throw new IOException("I/O must be a whole number of 512-byte sectors, found " + bytes + " bytes");
+        }
+        long sectors = bytes / SECTOR;
+        if (lba < 0 || lba + sectors > sectorCount) {
+            throw new IOException("sectors " + lba + ".." + (lba + sectors - 1) + " are outside the disk's " + sectorCount + " sectors");
+        }
+    }
+
+    @Override
+    public synchronized byte[] read(long lba, int sectors) throws IOException {
+        ensureOpen();
+        byte[] out = new byte[sectors * SECTOR];
+        checkRange(lba, out.length, sectorCount());
+        int grainBytes = layers.get(0).grainBytes();
+        long offset = lba * SECTOR;
+        int done = 0;
+        while (done < out.length) {
+            long pos = offset + done;
+            long grain = pos / grainBytes;
+            int inGrain = (int) (pos % grainBytes);
+            int n = Math.min(out.length - done, grainBytes - inGrain);
+            readFromChain(0, grain, inGrain, out, done, n);
+            done += n;
+        }
+        return out;
+    }
+
+    /** Reads part of a grain from the first layer at or below {@code from} that holds it; zeros when none does. */
+    private void readFromChain(int from, long grain, int inGrain, byte[] out, int at, int n) throws IOException {
+        for (int i = from; i < layers.size(); i++) {
+            long sector = layers.get(i).grainSector(grain);
+            if (sector == SparseExtent.ZEROED) {
+                return; // the array is already zero
+            }
+            if (sector > 0) {
+                layers.get(i).readAllocated(sector, inGrain, out, at, n);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void write(long lba, byte[] data) throws IOException {
+        ensureOpen();
+        if (!writable) {
+            throw new IOException(top() + " was opened read-only");
+        }
+        checkRange(lba, data.length, sectorCount());
+        SparseExtent top = layers.get(0);
+        int grainBytes = top.grainBytes();
+        long offset = lba * SECTOR;
+        int done = 0;
+        while (done < data.length) {
+            long pos = offset + done;
+            long grain = pos / grainBytes;
+            int inGrain = (int) (pos % grainBytes);
+            int n = Math.min(data.length - done, grainBytes - inGrain);
+            top.write(grain, inGrain, data, done, n, (g, into) -> readFromChain(1, g, 0, into, 0, into.length));
+            done += n;
+        }
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+        ensureOpen();
+        if (writable) {
+            layers.get(0).flush();
+        }
+    }
+
+    // --- snapshot, commit, revert -------------------------------------------------------------------------
+
+    /**
+     * Makes the current top a parent: flushes it, creates {@code child} over it, and continues with the child
+     * as the top (the old top reopened read-only).
+     */
+    public synchronized void snapshot(Path child) throws IOException {
+        ensureWritableChain();
+        SparseExtent oldTop = layers.get(0);
+        oldTop.close();
+        createDelta(oldTop.path(), child);
+        layers.set(0, SparseExtent.open(oldTop.path(), false));
+        layers.add(0, SparseExtent.open(child, true));
+    }
+
+    /** Result of a commit: how many grains moved into the parent. */
+    public record CommitResult(Path merged, Path into, long grains, long bytes) {
+    }
+
+    /**
+     * Merges the top delta into its parent and deletes the delta: its grains are written into the parent and
+     * made durable, then the parent's content id changes (children made from the parent before no longer open
+     * over it), then the delta file goes. A crash before the content id changes leaves the delta whole and still
+     * valid (it holds every grain it merged); after, the parent holds everything.
+     */
+    public synchronized CommitResult commit() throws IOException {
+        ensureWritableChain();
+        if (layers.size() < 2) {
+            throw new IOException(top() + " has no parent to commit into");
+        }
+        SparseExtent delta = layers.get(0);
+        delta.flush();
+        Path parentPath = layers.get(1).path();
+        layers.get(1).close();
+        SparseExtent parent = SparseExtent.open(parentPath, true);
+        layers.set(1, parent);
+        byte[] grain = new byte[delta.grainBytes()];
+        long moved = 0;
+        for (long g : delta.allocatedGrains()) {
+            delta.readAllocated(delta.grainSector(g), 0, grain, 0, grain.length);
+            parent.writeGrain(g, grain);
+            moved++;
+        }
+        parent.flush();
+        parent.setCid(Descriptor.newCid(RANDOM));
+        Path deltaPath = delta.path();
+        delta.close();
+        Files.delete(deltaPath);
+        layers.remove(0);
+        return new CommitResult(deltaPath, parentPath, moved, moved * grain.length);
+    }
+
+    /** Drops the top delta (its writes are gone); its parent becomes the top again, writable. */
+    public synchronized Path revert() throws IOException {
+        ensureWritableChain();
+        if (layers.size() < 2) {
+            throw new IOException(top() + " has no parent to revert to");
+        }
+        SparseExtent delta = layers.remove(0);
+        Path deltaPath = delta.path();
+        delta.close();
+        Files.delete(deltaPath);
+        Path parentPath = layers.get(0).path();
+        layers.get(0).close();
+        layers.set(0, SparseExtent.open(parentPath, true));
+        return deltaPath;
+    }
+
+    /** Checks every layer (see {@link SparseExtent#check()}); returns "file: problem" lines. */
+    public synchronized List<String> check() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (SparseExtent e : layers) {
+            for (String p : e.check()) {
+                problems.add(e.path() + ": " + p);
+            }
+        }
+        return problems;
+    }
+
+    private void ensureWritableChain() throws IOException {
+        ensureOpen();
+        if (!writable) {
+            throw new IOException(top() + " was opened read-only");
+        }
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("the disk chain of " + top() + " is closed");
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        IOException first = null;
+        for (SparseExtent e : layers) {
+            try {
+                e.close();
+            } catch (IOException x) {
+                first = first == null ? x : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
