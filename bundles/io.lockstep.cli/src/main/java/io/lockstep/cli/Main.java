@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code lockstep}: the command line for people and scripts. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "Lockstep 0.1.0",
         description = "Hosts that coordinate through shared storage alone.",
-        subcommands = {MediumCommand.class, ClusterCommand.class, DatastoreCommand.class})
+        subcommands = {MediumCommand.class, ClusterCommand.class, DatastoreCommand.class, VdiskCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

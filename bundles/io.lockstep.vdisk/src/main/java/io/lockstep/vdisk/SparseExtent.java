@@ -94,8 +94,12 @@ public final class SparseExtent implements AutoCloseable {
 
     /** Opens an extent; {@code writable} marks it unclean on disk until it is closed. */
     public static SparseExtent open(Path file, boolean writable) throws IOException {
-        FileChannel c = writable ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
-                : FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel c;
+        try {
+            c = writable ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE) : FileChannel.open(file, StandardOpenOption.READ);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such disk");
+        }
         try {
             long size = c.size();
             byte[] raw = new byte[(int) Math.min(SparseHeader.SIZE, size)];
