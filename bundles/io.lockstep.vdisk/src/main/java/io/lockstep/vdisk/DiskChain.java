@@ -65,6 +65,9 @@ public final class DiskChain implements BlockDevice {
 
     /** Opens the chain whose top is {@code top}; with {@code writable} the top takes writes. */
     public static DiskChain open(Path top, boolean writable) throws IOException {
+        if (!Files.exists(top)) {
+            throw new java.nio.file.NoSuchFileException(top.toString(), null, "no such disk");
+        }
         List<SparseExtent> layers = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         try {
