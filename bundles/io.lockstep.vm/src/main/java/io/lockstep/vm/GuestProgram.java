@@ -1,0 +1,22 @@
+package io.lockstep.vm;
+
+import java.io.IOException;
+
+/**
+ * A guest: a program whose whole state is its memory and its devices. The runtime calls {@link #boot} once on a
+ * zeroed memory and then {@link #step} again and again; a step does a bounded amount of work.
+ */
+public interface GuestProgram {
+
+    /** The name it is selected by, with its parameters ({@code churn:workingSetPages=1024}). */
+    String spec();
+
+    /** Lays out the guest's memory on first start (deterministic from its parameters). */
+    void boot(GuestContext ctx) throws IOException;
+
+    /**
+     * One step. Returns false when the guest has nothing to do until an input arrives; such a step must change
+     * nothing (a replay does not run it), which the runtime checks.
+     */
+    boolean step(GuestContext ctx) throws IOException;
+}

@@ -1,0 +1,78 @@
+package io.lockstep.vm;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * Something from outside that a guest could not have computed: a connection opened, bytes arrived, a
+ * connection closed, a timer tick. Stamped with the execution position at which the runtime delivered it; the
+ * same events at the same positions reproduce the same guest state bit for bit.
+ */
+public record InputEvent(long position, Kind kind, int channel, byte[] payload) {
+
+    public enum Kind {
+        NET_OPEN, NET_DATA, NET_CLOSE, TIMER
+    }
+
+    public static final int MAX_PAYLOAD = 1 << 20;
+
+    public InputEvent {
+        if (payload == null) {
+            payload = new byte[0];
+        }
+        if (payload.length > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("an input event carries at most " + MAX_PAYLOAD + " bytes, found " + payload.length);
+        }
+    }
+
+    public static InputEvent open(int connection) {
+        return new InputEvent(-1, Kind.NET_OPEN, connection, null);
+    }
+
+    public static InputEvent data(int connection, byte[] bytes) {
+        return new InputEvent(-1, Kind.NET_DATA, connection, bytes);
+    }
+
+    public static InputEvent close(int connection) {
+        return new InputEvent(-1, Kind.NET_CLOSE, connection, null);
+    }
+
+    public static InputEvent timer() {
+        return new InputEvent(-1, Kind.TIMER, 0, null);
+    }
+
+    InputEvent at(long p) {
+        return new InputEvent(p, kind, channel, payload);
+    }
+
+    public void write(DataOutputStream out) throws IOException {
+        out.writeLong(position);
+        out.writeByte(kind.ordinal());
+        out.writeInt(channel);
+        out.writeInt(payload.length);
+        out.write(payload);
+    }
+
+    /** Reads one event; a malformed one is named with what was expected and found. */
+    public static InputEvent read(DataInputStream in) throws IOException {
+        long position = in.readLong();
+        int kind = in.readUnsignedByte();
+        if (kind >= Kind.values().length) {
+            throw new IOException("input event: kind " + kind + " is not one of " + java.util.Arrays.toString(Kind.values()));
+        }
+        int channel = in.readInt();
+        int length = in.readInt();
+        if (length < 0 || length > MAX_PAYLOAD) {
+            throw new IOException("input event: payload of " + length + " bytes (at most " + MAX_PAYLOAD + ")");
+        }
+        byte[] payload = new byte[length];
+        in.readFully(payload);
+        return new InputEvent(position, Kind.values()[kind], channel, payload);
+    }
+
+    @Override
+    public String toString() {
+        return kind + "(" + channel + (payload.length > 0 ? ", " + payload.length + " B" : "") + ")@" + position;
+    }
+}

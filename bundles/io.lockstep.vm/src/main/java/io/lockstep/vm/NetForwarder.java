@@ -1,0 +1,183 @@
+package io.lockstep.vm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The host side of a guest's virtual NIC: a TCP port on loopback whose connections become the guest's
+ * connections. Accepting, receiving and closing become input events; the guest's outputs are written back in
+ * order by one sender thread. Outputs pass a gate: released at once by default, or held until
+ * {@link #releaseThrough} says the position that produced them is safe (an FT pair's output commit).
+ */
+public final class NetForwarder implements OutputSink, AutoCloseable {
+
+    private record Output(int connection, long sequence, byte[] bytes, long position) {
+    }
+
+    private final Vm vm;
+    private final ServerSocket server;
+    private final Map<Integer, Socket> sockets = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> released = new ConcurrentHashMap<>();
+    private final LinkedBlockingQueue<Output> held = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Output> toSend = new LinkedBlockingQueue<>();
+    private final AtomicInteger nextConnection;
+    private final AtomicLong sentBytes = new AtomicLong();
+    private volatile boolean gated;
+    private volatile long safeThrough = Long.MAX_VALUE;
+    private volatile boolean closed;
+
+    /** Listens on {@code port} of the loopback address (0: any free port) for {@code vm}, which it feeds. */
+    public NetForwarder(Vm vm, InetAddress address, int port, int firstConnection) throws IOException {
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("a guest's port listens on loopback only, not on " + address.getHostAddress());
+        }
+        this.vm = vm;
+        this.nextConnection = new AtomicInteger(firstConnection);
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(address, port));
+        vm.setOutputSink(this);
+        Thread acceptor = new Thread(this::accept, "nic-accept-" + vm.name());
+        acceptor.setDaemon(true);
+        acceptor.start();
+        Thread sender = new Thread(this::send, "nic-send-" + vm.name());
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    public NetForwarder(Vm vm, int port) throws IOException {
+        this(vm, InetAddress.getLoopbackAddress(), port, 1);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public int connections() {
+        return sockets.size();
+    }
+
+    public long sentBytes() {
+        return sentBytes.get();
+    }
+
+    private void accept() {
+        while (!closed) {
+            try {
+                Socket s = server.accept();
+                s.setTcpNoDelay(true);
+                int id = nextConnection.getAndIncrement();
+                sockets.put(id, s);
+                vm.submit(InputEvent.open(id));
+                Thread reader = new Thread(() -> receive(id, s), "nic-recv-" + vm.name() + "-" + id);
+                reader.setDaemon(true);
+                reader.start();
+            } catch (IOException e) {
+                if (!closed) {
+                    System.getLogger(NetForwarder.class.getName()).log(System.Logger.Level.WARNING, vm.name() + ": accept failed: " + e);
+                }
+            }
+        }
+    }
+
+    private void receive(int id, Socket s) {
+        byte[] buf = new byte[64 * 1024];
+        try (InputStream in = s.getInputStream()) {
+            for (int n; (n = in.read(buf)) > 0;) {
+                vm.submit(InputEvent.data(id, java.util.Arrays.copyOf(buf, n)));
+            }
+        } catch (IOException e) {
+            // the client went away
+        } finally {
+            sockets.remove(id);
+            vm.submit(InputEvent.close(id));
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** From the vCPU: queue the output; it leaves when the gate allows. */
+    @Override
+    public void output(int connection, long sequence, byte[] bytes, long position) {
+        Output o = new Output(connection, sequence, bytes, position);
+        if (gated) {
+            held.add(o);
+            releaseSafe();
+        } else {
+            toSend.add(o);
+        }
+    }
+
+    /** Holds outputs from now on until {@link #releaseThrough} covers their position. */
+    public void gate() {
+        safeThrough = -1;
+        gated = true;
+    }
+
+    /** Outputs produced at positions up to {@code position} may leave. */
+    public synchronized void releaseThrough(long position) {
+        safeThrough = Math.max(safeThrough, position);
+        releaseSafe();
+    }
+
+    private synchronized void releaseSafe() {
+        Output o;
+        while ((o = held.peek()) != null && o.position() <= safeThrough) {
+            toSend.add(held.poll());
+        }
+    }
+
+    /** Outputs held back now (waiting for the backup). */
+    public int heldOutputs() {
+        return held.size();
+    }
+
+    private void send() {
+        while (!closed) {
+            Output o;
+            try {
+                o = toSend.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (released.getOrDefault(o.connection(), 0L) >= o.sequence()) {
+                continue; // already sent once (a backup that took over produced it again)
+            }
+            released.put(o.connection(), o.sequence());
+            Socket s = sockets.get(o.connection());
+            if (s == null) {
+                continue;
+            }
+            try {
+                OutputStream out = s.getOutputStream();
+                out.write(o.bytes());
+                out.flush();
+                sentBytes.addAndGet(o.bytes().length);
+            } catch (IOException e) {
+                // the client went away; its close reaches the guest through the reader
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        server.close();
+        for (Socket s : sockets.values()) {
+            s.close();
+        }
+    }
+}
