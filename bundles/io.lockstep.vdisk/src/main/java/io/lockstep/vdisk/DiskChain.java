@@ -232,6 +232,155 @@ public final class DiskChain implements BlockDevice {
         layers.add(0, SparseExtent.open(child, true));
     }
 
+    /**
+     * A delta made ready over the current top while the guest still runs: created on disk and open for writing,
+     * so that {@link #switchTo} — the part done with the guest stopped — only puts it on top.
+     */
+    public static final class PreparedDelta {
+        private final SparseExtent extent;
+        private final SparseExtent over;
+        private boolean used;
+
+        private PreparedDelta(SparseExtent extent, SparseExtent over) {
+            this.extent = extent;
+            this.over = over;
+        }
+
+        public Path path() {
+            return extent.path();
+        }
+
+        /** Drops a delta that was never switched to (the checkpoint was abandoned). */
+        public void discard() throws IOException {
+            if (!used) {
+                used = true;
+                extent.close();
+                Files.deleteIfExists(extent.path());
+            }
+        }
+    }
+
+    /** Creates {@code child} over the current top and opens it; the top goes on taking writes until {@link #switchTo}. */
+    public synchronized PreparedDelta prepareSnapshot(Path child) throws IOException {
+        ensureWritableChain();
+        SparseExtent top = layers.get(0);
+        top.flush(); // the child records the top's content id; the top's tables are durable before the child exists
+        SparseExtent.create(child, top.capacitySectors(), Descriptor.delta(top.capacitySectors(), child.getFileName().toString(),
+                Descriptor.newCid(RANDOM), top.descriptor().cid(), hint(top.path(), child)));
+        return new PreparedDelta(SparseExtent.open(child, true), top);
+    }
+
+    /**
+     * Puts a prepared delta on top: from now on writes go to it. Constant time (no I/O), meant to run with the
+     * guest stopped; the old top stays open for writing until {@link #settle} flushes it and reopens it read-only.
+     */
+    public synchronized void switchTo(PreparedDelta delta) throws IOException {
+        ensureWritableChain();
+        if (delta.used || layers.get(0) != delta.over) {
+            throw new IOException(delta.path() + " was prepared over a top that is no longer " + (delta.used ? "available" : "the top"));
+        }
+        delta.used = true;
+        layers.add(0, delta.extent);
+    }
+
+    /** After {@link #switchTo}: makes the layers below the top durable and read-only, as a parent must be. */
+    public synchronized void settle() throws IOException {
+        ensureWritableChain();
+        for (int i = 1; i < layers.size(); i++) {
+            SparseExtent e = layers.get(i);
+            if (e.writable()) {
+                e.close();
+                layers.set(i, SparseExtent.open(e.path(), false));
+            }
+        }
+    }
+
+    /**
+     * Folds the top's parent into the top: every grain the parent holds and the top does not is copied up, then
+     * the top records the grandparent as its parent (or none). What the chain reads does not change; the parent
+     * file is left for the caller (other deltas may still be made over it). A crash before the top's descriptor
+     * is rewritten leaves the top pointing at an unchanged parent, with copies of the same bytes.
+     */
+    public synchronized void absorbParent() throws IOException {
+        ensureWritableChain();
+        if (layers.size() < 2) {
+            throw new IOException(top() + " has no parent to absorb");
+        }
+        SparseExtent top = layers.get(0);
+        SparseExtent parent = layers.get(1);
+        copyMissing(parent, top);
+        top.flush();
+        top.setDescriptor(parentedOn(top, layers.size() > 2 ? layers.get(2) : null));
+        parent.close();
+        layers.remove(1);
+    }
+
+    /**
+     * {@link #absorbParent} for a delta no chain has open for writing (a checkpoint's disk): {@code child} takes in
+     * its parent's grains and is re-parented onto its grandparent. Returns the parent, which the caller may delete
+     * once no other delta uses it.
+     */
+    public static Path absorbParent(Path child) throws IOException {
+        try (DiskChain chain = open(child, false)) {
+            if (chain.depth() < 2) {
+                throw new IOException(child + " has no parent to absorb");
+            }
+        }
+        try (SparseExtent c = SparseExtent.open(child, true)) {
+            Path parentPath = resolveParent(c);
+            try (SparseExtent parent = SparseExtent.open(parentPath, false)) {
+                SparseExtent grand = null;
+                try {
+                    if (parent.descriptor().hasParent()) {
+                        grand = SparseExtent.open(resolveParent(parent), false);
+                    }
+                    copyMissing(parent, c);
+                    c.flush();
+                    c.setDescriptor(parentedOn(c, grand));
+                } finally {
+                    if (grand != null) {
+                        grand.close();
+                    }
+                }
+            }
+            return parentPath;
+        }
+    }
+
+    /** The parent a delta names, as a path. */
+    public static Path parentOf(Path child) throws IOException {
+        try (SparseExtent c = SparseExtent.open(child, false)) {
+            return c.descriptor().hasParent() ? resolveParent(c) : null;
+        }
+    }
+
+    private static Path resolveParent(SparseExtent e) {
+        Path hint = Path.of(e.descriptor().parentFileNameHint());
+        return hint.isAbsolute() ? hint : e.path().toAbsolutePath().resolveSibling(hint);
+    }
+
+    private static Descriptor parentedOn(SparseExtent e, SparseExtent newParent) {
+        return newParent == null ? e.descriptor().withParent(Descriptor.NO_PARENT, null)
+                : e.descriptor().withParent(newParent.descriptor().cid(), hint(newParent.path(), e.path()));
+    }
+
+    private static void copyMissing(SparseExtent from, SparseExtent into) throws IOException {
+        byte[] grain = new byte[from.grainBytes()];
+        long grains = (from.capacitySectors() * SECTOR + grain.length - 1) / grain.length;
+        for (long g = 0; g < grains; g++) {
+            long at = from.grainSector(g);
+            if (at == 0 || into.grainSector(g) != 0) {
+                continue;
+            }
+            if (at == SparseExtent.ZEROED) {
+                java.util.Arrays.fill(grain, (byte) 0);
+            } else {
+                from.readAllocated(at, 0, grain, 0, grain.length);
+            }
+            into.writeGrain(g, grain);
+        }
+    }
+
     /** Result of a commit: how many grains moved into the parent. */
     public record CommitResult(Path merged, Path into, long grains, long bytes) {
     }

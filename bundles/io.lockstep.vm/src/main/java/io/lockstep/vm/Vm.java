@@ -48,7 +48,7 @@ public final class Vm implements AutoCloseable {
     private final String name;
     private final GuestProgram program;
     private final GuestMemory memory;
-    private final BlockDevice disk;
+    private volatile BlockDevice disk;
     private DeviceState device = new DeviceState();
     private final ConcurrentLinkedQueue<InputEvent> inbox = new ConcurrentLinkedQueue<>();
     private final List<Consumer<InputEvent>> recorders = new CopyOnWriteArrayList<>();
@@ -61,6 +61,7 @@ public final class Vm implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private volatile State state = State.CREATED;
     private volatile boolean pauseRequested;
+    private volatile long pauseAt = -1;
     private volatile boolean stopRequested;
     private volatile Throwable failure;
     private Thread vcpu;
@@ -172,10 +173,10 @@ public final class Vm implements AutoCloseable {
     public void pause() throws InterruptedException {
         lock.lock();
         try {
-            if (state != State.RUNNING) {
+            if (state != State.RUNNING && state != State.PAUSED) {
                 return;
             }
-            pauseRequested = true;
+            pauseRequested = true; // also when PAUSED: a resume the vCPU has not acted on yet is taken back
             LockSupport.unpark(vcpu);
             while (state == State.RUNNING) {
                 if (!changed.await(10, TimeUnit.SECONDS)) {
@@ -185,6 +186,52 @@ public final class Vm implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The vCPU will pause when it reaches {@code position}, before that position's inputs are delivered. */
+    public void pauseAt(long position) {
+        if (device.position > position) {
+            throw new IllegalStateException(name + " is already at position " + device.position + ", past " + position);
+        }
+        pauseAt = position;
+        LockSupport.unpark(vcpu);
+    }
+
+    /**
+     * Pauses the vCPU when it reaches {@code position} and waits for it; false if it did not get there within
+     * {@code timeoutMillis} (or stopped or failed first).
+     */
+    public boolean pauseAtPosition(long position, long timeoutMillis) throws InterruptedException {
+        if (!(device.position == position && state == State.PAUSED)) {
+            pauseAt(position);
+        }
+        return awaitPausedAt(position, timeoutMillis);
+    }
+
+    /** Waits until the vCPU is paused at {@code position}; see {@link #pauseAt}. */
+    public boolean awaitPausedAt(long position, long timeoutMillis) throws InterruptedException {
+        lock.lock();
+        try {
+            long end = System.nanoTime() + timeoutMillis * 1_000_000;
+            while (!(state == State.PAUSED && pauseRequested && device.position == position)) {
+                if (state == State.STOPPED || state == State.FAILED) {
+                    return false;
+                }
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.await(Math.min(left, 100_000_000), TimeUnit.NANOSECONDS);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True from a pause (or a {@link #pauseAt} reached) until the next resume: the vCPU is stopped or stopping. */
+    public boolean isPaused() {
+        return pauseRequested;
     }
 
     public void resume() {
@@ -236,6 +283,10 @@ public final class Vm implements AutoCloseable {
         long sliceStart = System.nanoTime();
         try {
             while (!stopRequested) {
+                if (device.position == pauseAt) {
+                    pauseAt = -1;
+                    pauseRequested = true; // stop here, before this position's inputs are delivered
+                }
                 if (pauseRequested) {
                     parkPaused();
                     sliceStart = System.nanoTime();
@@ -390,6 +441,11 @@ public final class Vm implements AutoCloseable {
     /** Replaces the device state (call paused): restoring a checkpoint, applying an epoch. */
     public void restoreDeviceState(byte[] bytes) throws IOException {
         device = DeviceState.decode(bytes);
+    }
+
+    /** Swaps the disk (call paused): a revert points the guest at a new delta over the checkpoint's disk. */
+    public void setDisk(BlockDevice newDisk) {
+        this.disk = newDisk;
     }
 
     @Override

@@ -11,7 +11,9 @@ import io.lockstep.vm.InputEvent;
 /**
  * A memory-churn guest: every step does some arithmetic and writes into {@code dirtyPagesPerStep} pages chosen
  * at random (a PRNG whose state lives in page 0) among its first {@code workingSetPages} pages. Its dirty rate
- * is steps per second (set by the CPU share) × pages per step.
+ * is steps per second (set by the CPU share) × pages per step. With {@code paced=1} it works only when a timer
+ * tick arrives (one step a tick, idle otherwise), so its dirty rate is ticks per second × pages per step whatever
+ * the CPU; with {@code prefill=1} boot writes every page of the working set (a guest that uses all its memory).
  */
 public final class ChurnGuest implements GuestProgram {
 
@@ -20,14 +22,19 @@ public final class ChurnGuest implements GuestProgram {
     private final int workingSet;
     private final int dirtyPerStep;
     private final int workPerStep;
+    private final boolean paced;
+    private final boolean prefill;
     private final String spec;
 
     public ChurnGuest(Map<String, String> params) {
-        GuestRegistry.onlyKnown(params, "churn", "workingSetPages", "dirtyPagesPerStep", "workPerStep");
+        GuestRegistry.onlyKnown(params, "churn", "workingSetPages", "dirtyPagesPerStep", "workPerStep", "paced", "prefill");
         workingSet = (int) GuestRegistry.parameter(params, "churn", "workingSetPages", 1024, 1, 1 << 28);
         dirtyPerStep = (int) GuestRegistry.parameter(params, "churn", "dirtyPagesPerStep", 1, 0, 4096);
         workPerStep = (int) GuestRegistry.parameter(params, "churn", "workPerStep", 200, 0, 10_000_000);
-        spec = "churn:workingSetPages=" + workingSet + ",dirtyPagesPerStep=" + dirtyPerStep + ",workPerStep=" + workPerStep;
+        paced = GuestRegistry.parameter(params, "churn", "paced", 0, 0, 1) == 1;
+        prefill = GuestRegistry.parameter(params, "churn", "prefill", 0, 0, 1) == 1;
+        spec = "churn:workingSetPages=" + workingSet + ",dirtyPagesPerStep=" + dirtyPerStep + ",workPerStep=" + workPerStep
+                + (paced ? ",paced=1" : "") + (prefill ? ",prefill=1" : "");
     }
 
     @Override
@@ -42,16 +49,42 @@ public final class ChurnGuest implements GuestProgram {
                     + ctx.memory().pageCount() + " pages");
         }
         ctx.memory().writeLong(STATE, 0x9E3779B97F4A7C15L);
+        if (prefill) {
+            byte[] page = new byte[GuestMemory.PAGE];
+            long x = 0x2545F4914F6CDD1DL;
+            for (int p = 1; p <= workingSet; p++) {
+                for (int i = 0; i < page.length; i += 8) {
+                    x ^= x << 13;
+                    x ^= x >>> 7;
+                    x ^= x << 17;
+                    page[i] = (byte) x;
+                    page[i + 1] = (byte) (x >>> 8);
+                    page[i + 2] = (byte) (x >>> 16);
+                    page[i + 3] = (byte) (x >>> 24);
+                }
+                ctx.memory().write((long) p * GuestMemory.PAGE, page);
+            }
+        }
     }
 
     @Override
     public boolean step(GuestContext ctx) {
         GuestMemory m = ctx.memory();
         InputEvent e;
+        boolean ticked = false;
+        boolean any = false;
         while ((e = ctx.nextInput()) != null) {
+            any = true;
             if (e.kind() == InputEvent.Kind.TIMER) {
                 m.writeLong(STATE + 24, m.readLong(STATE + 24) + 1);
+                ticked = true;
+                if (paced) {
+                    break; // one tick's work a step
+                }
             }
+        }
+        if (paced && !ticked) {
+            return any; // nothing to do until the next tick (and nothing was written)
         }
         long x = m.readLong(STATE);
         long acc = m.readLong(STATE + 16);
