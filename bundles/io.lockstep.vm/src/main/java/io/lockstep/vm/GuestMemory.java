@@ -29,6 +29,7 @@ public final class GuestMemory {
     private volatile boolean trackDirty = true;
     private long writes;
     private int allocated;
+    private volatile long copies;
 
     private volatile boolean cow;
     private long[] pending;
@@ -172,6 +173,7 @@ public final class GuestMemory {
                     saved.put(index, p == null ? null : p.clone());
                 }
                 pend[index >>> 6] &= ~(1L << index);
+                copies++; // (only the vCPU thread writes it)
             }
         }
     }
@@ -237,6 +239,11 @@ public final class GuestMemory {
         synchronized (saved) {
             saved.clear();
         }
+    }
+
+    /** Old copies taken because the guest wrote a page a copy-on-write window still wanted, since creation. */
+    public long copyOnWriteCopies() {
+        return copies;
     }
 
     public int savedCopies() {
