@@ -206,6 +206,18 @@ public final class GuestMemory {
         if (tail != 0) {
             pend[pend.length - 1] = (1L << tail) - 1;
         }
+        beginCopyOnWrite(pend);
+    }
+
+    /**
+     * Freezes the pages set in {@code subset} (a bitmap, one bit a page; call with the guest paused): an FT epoch
+     * reads the pages it sends after the guest runs again. {@link #frozenPage} is for those pages only.
+     */
+    public void beginCopyOnWrite(long[] subset) {
+        if (subset.length != dirty.length) {
+            throw new IllegalArgumentException("a page bitmap of " + dirty.length + " words, found " + subset.length);
+        }
+        long[] pend = subset.clone();
         synchronized (saved) {
             saved.clear();
         }

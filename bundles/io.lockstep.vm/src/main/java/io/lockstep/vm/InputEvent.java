@@ -6,16 +6,18 @@ import java.io.IOException;
 
 /**
  * Something from outside that a guest could not have computed: a connection opened, bytes arrived, a
- * connection closed, a timer tick. Stamped with the execution position at which the runtime delivered it; the
+ * connection closed, a timer tick, a disk read completed (its data: what the disk held is not the guest's to
+ * know). Stamped with the execution position at which the runtime delivered it; the
  * same events at the same positions reproduce the same guest state bit for bit.
  */
 public record InputEvent(long position, Kind kind, int channel, byte[] payload) {
 
     public enum Kind {
-        NET_OPEN, NET_DATA, NET_CLOSE, TIMER
+        NET_OPEN, NET_DATA, NET_CLOSE, TIMER, DISK_READ
     }
 
-    public static final int MAX_PAYLOAD = 1 << 20;
+    /** Bytes an event carries at most: a megabyte of data, and a disk read's address. */
+    public static final int MAX_PAYLOAD = (1 << 20) + 8;
 
     public InputEvent {
         if (payload == null) {
@@ -40,6 +42,23 @@ public record InputEvent(long position, Kind kind, int channel, byte[] payload) 
 
     public static InputEvent timer() {
         return new InputEvent(-1, Kind.TIMER, 0, null);
+    }
+
+    /** A completed disk read, recorded during the step that issued it (payload: the LBA, then the data). */
+    public static InputEvent diskRead(long lba, byte[] data) {
+        byte[] p = new byte[8 + data.length];
+        java.nio.ByteBuffer.wrap(p).putLong(lba).put(data);
+        return new InputEvent(-1, Kind.DISK_READ, 0, p);
+    }
+
+    /** A disk read's first sector. */
+    public long diskLba() {
+        return java.nio.ByteBuffer.wrap(payload).getLong();
+    }
+
+    /** A disk read's data. */
+    public byte[] diskData() {
+        return java.util.Arrays.copyOfRange(payload, 8, payload.length);
     }
 
     InputEvent at(long p) {

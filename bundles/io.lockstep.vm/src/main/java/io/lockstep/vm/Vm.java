@@ -66,6 +66,7 @@ public final class Vm implements AutoCloseable {
     private volatile Throwable failure;
     private Thread vcpu;
     private volatile long steps;
+    private volatile long frontier;
     private volatile long idleWaits;
     private final Context ctx = new Context();
 
@@ -113,6 +114,14 @@ public final class Vm implements AutoCloseable {
         return steps;
     }
 
+    /**
+     * Every input stamped below this position has been handed to the recorders (they were delivered before the
+     * vCPU moved past it): what an FT primary may tell its backup is complete.
+     */
+    public long frontier() {
+        return frontier;
+    }
+
     public double cpuShare() {
         return cpuShare;
     }
@@ -157,6 +166,7 @@ public final class Vm implements AutoCloseable {
         if (boot) {
             program.boot(ctx);
         }
+        frontier = device.position;
         vcpu = new Thread(this::run, "vcpu-" + name);
         vcpu.setDaemon(true);
         state = State.RUNNING;
@@ -305,6 +315,7 @@ public final class Vm implements AutoCloseable {
                 }
                 device.position++;
                 steps++;
+                frontier = device.position; // (volatile: publishes the recorders' view of the step)
                 double share = cpuShare;
                 long now = System.nanoTime();
                 if (now - sliceStart >= SLICE_NANOS * share) {
@@ -355,6 +366,13 @@ public final class Vm implements AutoCloseable {
         if (r != null) {
             InputEvent next;
             while ((next = r.peek(0)) != null && next.position() <= device.position) {
+                if (next.kind() == InputEvent.Kind.DISK_READ) {
+                    if (next.position() < device.position) {
+                        throw new ReplayDivergenceException(name + ": the recording read the disk at position " + next.position()
+                                + " but the replay did not (it is at " + device.position + ")");
+                    }
+                    break; // read by the step about to run
+                }
                 if (next.position() < device.position) {
                     throw new ReplayDivergenceException(name + ": a recorded input was stamped with position " + next.position()
                             + " but the replay is already at " + device.position + " (" + next + ")");
@@ -379,6 +397,10 @@ public final class Vm implements AutoCloseable {
         ReplaySource r = replay;
         if (r != null) {
             InputEvent next = r.peek(50);
+            if (next != null && next.kind() == InputEvent.Kind.DISK_READ && next.position() == device.position) {
+                throw new ReplayDivergenceException(name + ": the guest has nothing to do at position " + device.position
+                        + " but the recording read the disk there (" + next + ")");
+            }
             if (next != null && next.position() != device.position) {
                 throw new ReplayDivergenceException(name + ": the guest has nothing to do at position " + device.position
                         + " but the recording's next input is at " + next.position() + " (" + next + ")");
@@ -441,11 +463,38 @@ public final class Vm implements AutoCloseable {
     /** Replaces the device state (call paused): restoring a checkpoint, applying an epoch. */
     public void restoreDeviceState(byte[] bytes) throws IOException {
         device = DeviceState.decode(bytes);
+        frontier = device.position;
+    }
+
+    /** Connections the guest has answered on (to close them when its NIC moves to another host). */
+    public java.util.Set<Integer> knownConnections() {
+        return java.util.Set.copyOf(device.txSequence.keySet());
     }
 
     /** Swaps the disk (call paused): a revert points the guest at a new delta over the checkpoint's disk. */
     public void setDisk(BlockDevice newDisk) {
         this.disk = newDisk;
+    }
+
+    /** A replay's disk read: the recorded data of this step's next read (waiting for it to arrive). */
+    private byte[] replayedRead(ReplaySource r, long lba, int sectors) throws IOException {
+        InputEvent e = null;
+        try {
+            for (long waited = 0; e == null && !stopRequested && waited < 30_000; waited += 50) {
+                e = r.peek(50);
+            }
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("replaying a disk read");
+        }
+        if (e == null || e.kind() != InputEvent.Kind.DISK_READ || e.position() != device.position || e.diskLba() != lba
+                || e.payload().length - 8 != sectors * BlockDevice.SECTOR) {
+            throw new ReplayDivergenceException(name + ": the guest reads " + sectors + " sectors at " + lba + " in position "
+                    + device.position + " but the recording has " + (e == null ? "nothing more" : e + (e.kind() == InputEvent.Kind.DISK_READ
+                            ? " (" + (e.payload().length - 8) / BlockDevice.SECTOR + " sectors at " + e.diskLba() + ")" : "")));
+        }
+        r.take();
+        return e.diskData();
     }
 
     @Override
@@ -488,7 +537,18 @@ public final class Vm implements AutoCloseable {
         @Override
         public byte[] diskRead(long lba, int sectors) throws IOException {
             device.diskReads++;
-            return disk.read(lba, sectors);
+            ReplaySource r = replay;
+            if (r != null) {
+                return replayedRead(r, lba, sectors);
+            }
+            byte[] data = disk.read(lba, sectors);
+            if (!recorders.isEmpty()) {
+                InputEvent e = InputEvent.diskRead(lba, data).at(device.position);
+                for (Consumer<InputEvent> recorder : recorders) {
+                    recorder.accept(e);
+                }
+            }
+            return data;
         }
 
         @Override
