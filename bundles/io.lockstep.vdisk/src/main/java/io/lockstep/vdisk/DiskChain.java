@@ -145,7 +145,8 @@ public final class DiskChain implements BlockDevice {
 
     // --- I/O ----------------------------------------------------------------------------------------------
 
-    static void checkRange(long lba, int bytes, long sectorCount) throws IOException {
+    /** Refuses I/O that is not whole sectors or lies outside the disk, saying which. */
+    public static void checkRange(long lba, int bytes, long sectorCount) throws IOException {
         if (bytes <= 0 || bytes % SECTOR != 0) {
             throw new IOException("I/O must be a whole number of 512-byte sectors, found " + bytes + " bytes");
         }

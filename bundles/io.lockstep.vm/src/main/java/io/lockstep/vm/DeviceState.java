@@ -24,6 +24,8 @@ public final class DeviceState {
     long timerTicks;
     long diskWrites;
     long diskReads;
+    /** The highest connection number ever opened (a NIC that replaces this one starts above it). */
+    int maxConnection;
 
     public long position() {
         return position;
@@ -46,6 +48,7 @@ public final class DeviceState {
             out.writeLong(timerTicks);
             out.writeLong(diskWrites);
             out.writeLong(diskReads);
+            out.writeInt(maxConnection);
             out.writeInt(rx.size());
             for (InputEvent e : rx) {
                 e.write(out);
@@ -72,6 +75,7 @@ public final class DeviceState {
         d.timerTicks = in.readLong();
         d.diskWrites = in.readLong();
         d.diskReads = in.readLong();
+        d.maxConnection = in.readInt();
         int rx = in.readInt();
         if (rx < 0 || rx > 1_000_000) {
             throw new IOException("device state: " + rx + " queued inputs");

@@ -113,12 +113,14 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
     @Override
     public void output(int connection, long sequence, byte[] bytes, long position) {
         Output o = new Output(connection, sequence, bytes, position);
-        if (gated) {
-            held.add(o);
-            releaseSafe();
-        } else {
-            toSend.add(o);
+        synchronized (this) { // (against ungate: nothing is left behind in the held queue)
+            if (gated) {
+                held.add(o);
+                releaseSafe();
+                return;
+            }
         }
+        toSend.add(o);
     }
 
     /** Holds outputs from now on until {@link #releaseThrough} covers their position. */
@@ -138,6 +140,24 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
         while ((o = held.peek()) != null && o.position() <= safeThrough) {
             toSend.add(held.poll());
         }
+    }
+
+    /** Releases everything held and stops holding (the VM runs unprotected). */
+    public synchronized void ungate() {
+        gated = false;
+        safeThrough = Long.MAX_VALUE;
+        releaseSafe();
+    }
+
+    public boolean gated() {
+        return gated;
+    }
+
+    /** Drops what is held without sending it and closes (a primary that lost its go-live halts). */
+    public void discardAndClose() throws IOException {
+        held.clear();
+        toSend.clear();
+        close();
     }
 
     /** Outputs held back now (waiting for the backup). */

@@ -41,6 +41,14 @@ public final class Vm implements AutoCloseable {
         InputEvent peek(long millis) throws IOException, InterruptedException;
 
         InputEvent take() throws IOException;
+
+        /**
+         * Every recorded input stamped below this position is available (a stream that is still arriving knows
+         * only so far; a finished recording knows everything). The replay does not run a step at or past it.
+         */
+        default long frontier() {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static final long SLICE_NANOS = 10_000_000; // CPU share is enforced per 10 ms slice
@@ -302,6 +310,11 @@ public final class Vm implements AutoCloseable {
                     sliceStart = System.nanoTime();
                     continue;
                 }
+                ReplaySource source = replay;
+                if (source != null && source.frontier() <= device.position) {
+                    LockSupport.parkNanos(200_000); // the inputs of this position are not all here yet
+                    continue;
+                }
                 deliver();
                 long writesBefore = memory.writeCount();
                 boolean busy = program.step(ctx);
@@ -377,7 +390,11 @@ public final class Vm implements AutoCloseable {
                     throw new ReplayDivergenceException(name + ": a recorded input was stamped with position " + next.position()
                             + " but the replay is already at " + device.position + " (" + next + ")");
                 }
-                device.rx.add(r.take());
+                InputEvent taken = r.take();
+                device.rx.add(taken);
+                if (taken.kind() == InputEvent.Kind.NET_OPEN) {
+                    device.maxConnection = Math.max(device.maxConnection, taken.channel());
+                }
             }
             return;
         }
@@ -385,6 +402,9 @@ public final class Vm implements AutoCloseable {
         while ((e = inbox.poll()) != null) {
             InputEvent stamped = e.at(device.position);
             device.rx.add(stamped);
+            if (e.kind() == InputEvent.Kind.NET_OPEN) {
+                device.maxConnection = Math.max(device.maxConnection, e.channel());
+            }
             for (Consumer<InputEvent> recorder : recorders) {
                 recorder.accept(stamped);
             }
@@ -466,9 +486,9 @@ public final class Vm implements AutoCloseable {
         frontier = device.position;
     }
 
-    /** Connections the guest has answered on (to close them when its NIC moves to another host). */
-    public java.util.Set<Integer> knownConnections() {
-        return java.util.Set.copyOf(device.txSequence.keySet());
+    /** The highest connection number the guest has seen opened (a NIC that takes over starts above it). */
+    public int highestConnection() {
+        return device.maxConnection;
     }
 
     /** Swaps the disk (call paused): a revert points the guest at a new delta over the checkpoint's disk. */

@@ -1,0 +1,510 @@
+package io.lockstep.ft;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.lockstep.vdisk.DiskChain;
+import io.lockstep.vm.GuestMemory;
+import io.lockstep.vm.GuestRegistry;
+import io.lockstep.vm.InputEvent;
+import io.lockstep.vm.Vm;
+
+/**
+ * The backup of an FT pair: listens on loopback for its primary, holds the guest's state (checkpointing) or
+ * replays its inputs (replay), and goes live when it loses the primary and wins the pair's go-live record. A
+ * primary that sends something wrong (damaged, out of order, another guest, another protocol version) is refused
+ * with the reason, and the backup does not go live: that primary is alive and runs on unprotected.
+ */
+public final class Backup implements AutoCloseable {
+
+    public enum State {
+        WAITING, SYNCING, IN_SYNC, LIVE, HALTED
+    }
+
+    private final String pair;
+    private final String guestSpec;
+    private final long memoryBytes;
+    private final Path sharedDisk;
+    private final GoLive goLive;
+    private final int servicePort;
+    private final long timerMillis;
+    private final FtOptions local;
+    private final double cpuShare;
+    private final Consumer<String> status;
+    private final ServerSocket server;
+    private volatile State state = State.WAITING;
+    private volatile LiveVm live;
+    private volatile boolean closed;
+
+    /**
+     * @param guestSpec    the guest this backup runs (a primary of another guest is refused)
+     * @param sharedDisk   the top of the shared disk's delta chain (opened read-only until this backup goes live)
+     * @param listenPort   the loopback port primaries connect to (0: any)
+     * @param servicePort  the loopback port the guest's NIC takes when this backup goes live
+     * @param local        heartbeat, failure and settle times on this side
+     * @param cpuShare     the share of a core the replaying guest may use (a slower backup host)
+     */
+    public Backup(String pair, String guestSpec, long memoryBytes, Path sharedDisk, GoLive goLive, int listenPort, int servicePort,
+            long timerMillis, FtOptions local, double cpuShare, Consumer<String> status) throws IOException {
+        GuestRegistry.create(guestSpec); // a bad name is refused here, before anyone connects
+        new GuestMemory(memoryBytes);
+        this.pair = pair;
+        this.guestSpec = GuestRegistry.create(guestSpec).spec();
+        this.memoryBytes = memoryBytes;
+        this.sharedDisk = sharedDisk;
+        this.goLive = goLive;
+        this.servicePort = servicePort;
+        this.timerMillis = timerMillis;
+        this.local = local;
+        this.cpuShare = cpuShare;
+        this.status = status;
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort));
+        Thread t = new Thread(this::serve, "ft-backup-" + pair);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The VM once this backup went live (null before). */
+    public LiveVm live() {
+        return live;
+    }
+
+    private void serve() {
+        while (!closed && state != State.LIVE && state != State.HALTED) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException e) {
+                return;
+            }
+            try {
+                new Session(s).run();
+            } catch (RuntimeException e) {
+                status.accept("REFUSED: " + e);
+            }
+        }
+    }
+
+    /** One primary, from its handshake to the end of the connection. */
+    private final class Session {
+        private final Socket socket;
+        private DataInputStream in;
+        private DataOutputStream out;
+        private volatile long lastHeard = System.nanoTime();
+        private volatile boolean over;
+        private Vm vm;
+        private BackupDisk disk;
+        private DiskChain chain;
+        private Wire.Hello hello;
+        private long applied = -1;
+        private long position;
+        private long[] version;
+        private final List<Object[]> staged = new ArrayList<>(); // {index, content}
+        private long stagedEpoch = -1;
+        private StreamSource source;
+
+        Session(Socket socket) {
+            this.socket = socket;
+        }
+
+        void run() {
+            String lost = null;
+            try {
+                socket.setTcpNoDelay(true);
+                in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
+                out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
+                handshake();
+                Thread beat = new Thread(this::heartbeat, "ft-backup-heartbeat-" + pair);
+                beat.setDaemon(true);
+                beat.start();
+                while (!over) {
+                    Wire.Frame f = Wire.read(in);
+                    lastHeard = System.nanoTime();
+                    handle(f);
+                }
+            } catch (FtProtocolException e) {
+                refuse(e.getMessage());
+                return;
+            } catch (EOFException | SocketException e) {
+                lost = "the primary's connection closed";
+            } catch (IOException e) {
+                lost = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                lost = "interrupted";
+            }
+            if (over && lost == null) {
+                return;
+            }
+            primaryLost(lost == null ? "no word from the primary for more than " + local.failAfterMillis() + " ms" : lost);
+        }
+
+        private void handshake() throws IOException {
+            socket.setSoTimeout(5000);
+            Wire.Frame f = Wire.read(in);
+            socket.setSoTimeout(0);
+            if (f.type() != Wire.HELLO) {
+                throw new FtProtocolException("expected HELLO first, found " + f.name());
+            }
+            hello = Wire.Hello.decode(f.payload());
+            if (!hello.pair().equals(pair)) {
+                throw new FtProtocolException("this is the backup of pair '" + pair + "', not '" + hello.pair() + "'");
+            }
+            if (!hello.guestSpec().equals(guestSpec) || hello.memoryBytes() != memoryBytes) {
+                throw new FtProtocolException("an incompatible guest: this backup runs " + guestSpec + " with " + memoryBytes
+                        + " bytes of memory; the primary runs " + hello.guestSpec() + " with " + hello.memoryBytes());
+            }
+            Wire.write(out, Wire.WELCOME, Wire.body(d -> {
+                d.writeInt(Wire.MAGIC);
+                d.writeShort(Wire.VERSION);
+            }));
+            vm = new Vm(pair + "-backup", GuestRegistry.create(guestSpec), memoryBytes, null, cpuShare);
+            chain = DiskChain.open(sharedDisk, false);
+            disk = new BackupDisk(chain, vm::position);
+            vm.setDisk(disk);
+            version = new long[vm.memory().pageCount()];
+            state = State.SYNCING;
+            status.accept("SYNCING " + hello.mode().name().toLowerCase() + " from the primary (go-live generation " + hello.generation() + ")");
+        }
+
+        private void handle(Wire.Frame f) throws IOException, InterruptedException {
+            DataInputStream d = f.in();
+            switch (f.type()) {
+                case Wire.PAGES -> pages(d);
+                case Wire.COMMIT -> commit(d);
+                case Wire.EVENTS -> events(d);
+                case Wire.HEARTBEAT -> {
+                }
+                case Wire.ERROR -> {
+                    over = true;
+                    status.accept("WAITING: the primary ended protection: " + d.readUTF());
+                    discard();
+                }
+                default -> throw new FtProtocolException("unexpected " + f.name() + " from the primary");
+            }
+        }
+
+        private void expectEpoch(long epoch, String what) throws FtProtocolException {
+            long expected = applied + 1;
+            if (epoch != expected) {
+                throw new FtProtocolException("out of order: " + what + " of epoch " + epoch + " after epoch " + applied
+                        + " (expected epoch " + expected + ")");
+            }
+        }
+
+        private void pages(DataInputStream d) throws IOException {
+            long epoch = d.readLong();
+            expectEpoch(epoch, "pages");
+            if (hello.mode() == FtMode.REPLAY && applied >= 0) {
+                throw new FtProtocolException("pages after the first sync in replay mode");
+            }
+            stagedEpoch = epoch;
+            int n = d.readInt();
+            GuestMemory m = vm.memory();
+            for (int i = 0; i < n; i++) {
+                int index = d.readInt();
+                if (index < 0 || index >= m.pageCount()) {
+                    throw new FtProtocolException("epoch " + epoch + ": page " + index + " is outside the guest's " + m.pageCount() + " pages");
+                }
+                int kind = d.readUnsignedByte();
+                byte[] content;
+                switch (kind) {
+                    case 0 -> {
+                        content = new byte[GuestMemory.PAGE];
+                        d.readFully(content);
+                    }
+                    case 1 -> {
+                        long base = d.readLong();
+                        int length = d.readInt();
+                        if (length < 0 || length > GuestMemory.PAGE) {
+                            throw new FtProtocolException("epoch " + epoch + ": a difference of " + length + " bytes for page " + index);
+                        }
+                        if (base != version[index]) {
+                            throw new FtProtocolException("epoch " + epoch + ": page " + index + " comes as a difference from its version of epoch "
+                                    + base + " but this backup holds the version of epoch " + version[index]);
+                        }
+                        byte[] diff = new byte[length];
+                        d.readFully(diff);
+                        byte[] current = m.pageCopy(index);
+                        content = PageDiff.apply(current == null ? new byte[GuestMemory.PAGE] : current, diff);
+                    }
+                    case 2 -> content = null;
+                    default -> throw new FtProtocolException("epoch " + epoch + ": page " + index + " has encoding " + kind + " (expected 0-2)");
+                }
+                staged.add(new Object[] {index, content});
+            }
+        }
+
+        private void commit(DataInputStream d) throws IOException {
+            long epoch = d.readLong();
+            expectEpoch(epoch, "the commit");
+            long at = d.readLong();
+            long flushedThrough = d.readLong();
+            int pages = d.readInt();
+            byte[] device = new byte[d.readInt()];
+            d.readFully(device);
+            byte[] digest = new byte[d.readUnsignedByte()];
+            d.readFully(digest);
+            int writes = d.readInt();
+            List<DiskWrite> diskWrites = new ArrayList<>();
+            for (int i = 0; i < writes; i++) {
+                long p = d.readLong();
+                long lba = d.readLong();
+                byte[] data = new byte[d.readInt()];
+                d.readFully(data);
+                diskWrites.add(new DiskWrite(p, lba, data));
+            }
+            int have = stagedEpoch == epoch ? staged.size() : 0;
+            if (pages != have) {
+                throw new FtProtocolException("epoch " + epoch + " commits " + pages + " pages but " + have + " arrived");
+            }
+            if (at < position) {
+                throw new FtProtocolException("epoch " + epoch + " is at position " + at + ", before epoch " + applied + "'s " + position);
+            }
+            // everything is checked: apply the epoch as a whole
+            GuestMemory m = vm.memory();
+            for (Object[] s : staged) {
+                m.loadPage((Integer) s[0], (byte[]) s[1]);
+                version[(Integer) s[0]] = epoch;
+            }
+            staged.clear();
+            vm.restoreDeviceState(device);
+            for (DiskWrite w : diskWrites) {
+                disk.keep(w);
+            }
+            disk.trim(flushedThrough);
+            boolean digestOk = false;
+            if (digest.length > 0) {
+                byte[] mine = vm.digest();
+                if (!Arrays.equals(mine, digest)) {
+                    throw new FtProtocolException("epoch " + epoch + ": the state digest differs after applying it: primary "
+                            + Vm.hex(digest).substring(0, 16) + "…, backup " + Vm.hex(mine).substring(0, 16) + "…");
+                }
+                digestOk = true;
+            }
+            applied = epoch;
+            position = at;
+            boolean ok = digestOk;
+            Wire.write(out, Wire.ACK, Wire.body(b -> {
+                b.writeLong(epoch);
+                b.writeBoolean(ok);
+            }));
+            if (epoch == 0) {
+                state = State.IN_SYNC;
+                status.accept("IN SYNC at position " + at + " (" + pages + " pages)");
+                if (hello.mode() == FtMode.REPLAY) {
+                    source = new StreamSource(at);
+                    vm.replayFrom(source);
+                    vm.start(false);
+                }
+            }
+        }
+
+        private void events(DataInputStream d) throws IOException {
+            if (hello.mode() != FtMode.REPLAY || source == null) {
+                throw new FtProtocolException("inputs before the first sync finished" + (hello.mode() == FtMode.REPLAY ? "" : ", in checkpoint mode"));
+            }
+            long frontier = d.readLong();
+            long flushedThrough = d.readLong();
+            int n = d.readInt();
+            if (frontier < source.frontier()) {
+                throw new FtProtocolException("out of order: inputs complete below position " + frontier + " after " + source.frontier());
+            }
+            List<InputEvent> events = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                InputEvent e = InputEvent.read(d);
+                if (e.position() < position) {
+                    throw new FtProtocolException("an input stamped " + e.position() + " from before the sync at " + position);
+                }
+                events.add(e);
+            }
+            source.add(events, frontier);
+            disk.trim(flushedThrough);
+            sendProgress();
+        }
+
+        private void sendProgress() throws IOException {
+            long received = source.frontier();
+            long executed = vm.frontier();
+            Wire.write(out, Wire.PROGRESS, Wire.body(b -> {
+                b.writeLong(received);
+                b.writeLong(executed);
+            }));
+        }
+
+        private void heartbeat() {
+            long lastBeat = 0;
+            while (!over) {
+                try {
+                    Thread.sleep(hello.mode() == FtMode.REPLAY && source != null ? 5 : Math.min(10, local.heartbeatMillis()));
+                    long now = System.nanoTime();
+                    if ((now - lastHeard) / 1_000_000 > local.failAfterMillis()) {
+                        over = true;
+                        socket.close(); // the reader sees it and the session ends as lost
+                        return;
+                    }
+                    if (source != null) {
+                        sendProgress(); // the lag estimate needs the executed position even when no input arrives
+                    } else if ((now - lastBeat) / 1_000_000 >= local.heartbeatMillis()) {
+                        Wire.write(out, Wire.HEARTBEAT, new byte[0]);
+                        lastBeat = now;
+                    }
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private void refuse(String why) {
+            over = true;
+            try {
+                Wire.write(out, Wire.ERROR, Wire.body(b -> b.writeUTF(why)));
+            } catch (IOException | RuntimeException ignored) {
+                // the primary may be gone already
+            }
+            close();
+            discard();
+            status.accept("REFUSED: " + why);
+            if (state != State.LIVE && state != State.HALTED) {
+                state = State.WAITING;
+            }
+        }
+
+        private void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+
+        private void discard() {
+            if (vm != null) {
+                try {
+                    vm.stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (chain != null) {
+                try {
+                    chain.close();
+                } catch (IOException ignored) {
+                    // read-only
+                }
+            }
+            if (state != State.LIVE && state != State.HALTED) {
+                state = State.WAITING;
+            }
+        }
+
+        /** The primary is gone (or cut off): go live if this side has a whole state and wins the record. */
+        private void primaryLost(String why) {
+            over = true;
+            close();
+            if (state != State.IN_SYNC) {
+                status.accept("WAITING: lost the primary before the first sync finished (" + why + ")");
+                discard();
+                return;
+            }
+            boolean won;
+            try {
+                won = goLive.tryWin(hello.generation());
+            } catch (IOException | RuntimeException e) {
+                halt("could not reach the go-live record after losing the primary (" + why + "): " + e.getMessage());
+                return;
+            }
+            if (!won) {
+                halt("the primary is alive: it won the go-live record (" + why + ")");
+                return;
+            }
+            try {
+                takeOver(why);
+            } catch (Exception e) {
+                halt("taking over failed: " + e);
+            }
+        }
+
+        private void halt(String why) {
+            discard();
+            state = State.HALTED;
+            status.accept("HALTED: " + why);
+        }
+
+        private void takeOver(String why) throws Exception {
+            long at = position;
+            if (hello.mode() == FtMode.REPLAY) {
+                at = source.frontier(); // every input below it is here: replay up to it, drop the rest
+                vm.pauseAt(at);
+                if (!vm.awaitPausedAt(at, 30_000)) {
+                    throw new IOException("the replay did not reach position " + at + " (it is at " + vm.position() + ", "
+                            + (vm.failure() == null ? "no failure" : vm.failure().getMessage()) + ")");
+                }
+                vm.replayFrom(null);
+            }
+            List<DiskWrite> kept = disk.kept(at);
+            DiskChain readOnly = DiskChain.open(sharedDisk, false);
+            FtDisk ft = new FtDisk(readOnly, vm::position);
+            ft.holdAll(kept);
+            vm.setDisk(ft);
+            chain.close();
+            LiveVm.closeKnownConnections(vm);
+            LiveVm now = new LiveVm(pair, vm, ft, servicePort, LiveVm.firstConnectionAfter(vm), timerMillis, goLive, false, status);
+            live = now;
+            state = State.LIVE;
+            status.accept("LIVE: took over at position " + at + " (" + why + "); " + kept.size() + " disk writes to replay; unprotected");
+            Thread settle = new Thread(() -> {
+                try {
+                    Thread.sleep(local.settleMillis()); // the old primary's last disk flush is over by now
+                    ft.reattach(DiskChain.open(sharedDisk, true));
+                    ft.passThrough();
+                    readOnly.close();
+                    status.accept("DISK: writing the shared disk");
+                } catch (Exception e) {
+                    now.halt("opening the shared disk for writing failed: " + e);
+                }
+            }, "ft-settle-" + pair);
+            settle.setDaemon(true);
+            settle.start();
+            try {
+                server.close(); // a live VM is protected by a new backup, not by becoming one
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        server.close();
+        LiveVm l = live;
+        if (l != null) {
+            l.close();
+        }
+    }
+}

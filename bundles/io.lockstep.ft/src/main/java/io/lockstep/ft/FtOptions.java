@@ -1,0 +1,55 @@
+package io.lockstep.ft;
+
+/**
+ * How a pair runs. Epochs (checkpointing) from 5 ms; heartbeats both ways, the peer taken for lost after
+ * {@code failAfterMillis} of silence (or at once when its connection closes); the replay lag target and whether
+ * the controller adjusts the primary's CPU share to keep it; {@code verifyDigests} has the primary compute the
+ * state digest at every epoch and the backup check it (a test and benchmark aid: it costs a pass over memory);
+ * {@code settleMillis}: how long a backup that took over holds its disk writes before writing the shared disk
+ * (the old primary's last flush must have finished); {@code diffCachePages}: how many last-sent page copies the
+ * primary keeps to send differences against.
+ */
+public record FtOptions(FtMode mode, int epochMillis, int heartbeatMillis, int failAfterMillis, int lagTargetMillis, boolean lagControl,
+        boolean verifyDigests, int settleMillis, int diffCachePages) {
+
+    public FtOptions {
+        if (epochMillis < 5 || epochMillis > 10_000) {
+            throw new IllegalArgumentException("epoch: expected 5 to 10000 ms, found " + epochMillis);
+        }
+        if (heartbeatMillis < 1 || failAfterMillis < 2 * heartbeatMillis) {
+            throw new IllegalArgumentException("heartbeat " + heartbeatMillis + " ms, fail after " + failAfterMillis
+                    + " ms: expected a positive heartbeat and at least two heartbeats before failing");
+        }
+        if (lagTargetMillis < 1) {
+            throw new IllegalArgumentException("lag target: expected at least 1 ms, found " + lagTargetMillis);
+        }
+    }
+
+    public static FtOptions defaults(FtMode mode) {
+        return new FtOptions(mode, 25, 50, 500, 50, true, false, 300, 16_384);
+    }
+
+    public FtOptions withEpochMillis(int ms) {
+        return new FtOptions(mode, ms, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages);
+    }
+
+    public FtOptions withHeartbeat(int beatMillis, int failMillis) {
+        return new FtOptions(mode, epochMillis, beatMillis, failMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages);
+    }
+
+    public FtOptions withLag(int targetMillis, boolean control) {
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, targetMillis, control, verifyDigests, settleMillis, diffCachePages);
+    }
+
+    public FtOptions withVerifyDigests(boolean verify) {
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verify, settleMillis, diffCachePages);
+    }
+
+    public FtOptions withSettleMillis(int ms) {
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, ms, diffCachePages);
+    }
+
+    public FtOptions withDiffCachePages(int pages) {
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, pages);
+    }
+}

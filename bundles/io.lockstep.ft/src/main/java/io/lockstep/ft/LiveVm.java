@@ -1,0 +1,214 @@
+package io.lockstep.ft;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+
+import io.lockstep.vm.GuestTimer;
+import io.lockstep.vm.InputEvent;
+import io.lockstep.vm.NetForwarder;
+import io.lockstep.vm.Vm;
+
+/**
+ * A VM that is running for real: its NIC is reachable, its disk writes reach the shared disk. It may be protected
+ * by a backup ({@link #protect}); while it is, its outputs and disk writes wait for the backup. When it loses the
+ * backup it must win the pair's go-live record before it lets anything out again, or halt.
+ */
+public final class LiveVm implements AutoCloseable {
+
+    public enum Protection {
+        UNPROTECTED, SYNCING, PROTECTED, HALTED
+    }
+
+    private final String pair;
+    private final Vm vm;
+    private final FtDisk disk;
+    private final NetForwarder nic;
+    private final GuestTimer timer;
+    private final GoLive goLive;
+    private final Consumer<String> status;
+    private final FtStats stats = new FtStats();
+    private volatile Protection protection = Protection.UNPROTECTED;
+    private volatile String reason = "never protected";
+    private PrimarySession session;
+
+    /**
+     * Makes {@code vm} live: binds its NIC on loopback {@code port} (waiting up to 10 s for a previous owner to let
+     * go of it), starts its timer, and starts it ({@code boot}: from a fresh memory) or resumes it.
+     * {@code firstConnection}: the NIC's first connection number (above any the guest knows).
+     */
+    public LiveVm(String pair, Vm vm, FtDisk disk, int port, int firstConnection, long timerMillis, GoLive goLive, boolean boot,
+            Consumer<String> status) throws IOException, InterruptedException {
+        this.pair = pair;
+        this.vm = vm;
+        this.disk = disk;
+        this.goLive = goLive;
+        this.status = status;
+        this.nic = bind(vm, port, firstConnection);
+        this.timer = timerMillis > 0 ? new GuestTimer(vm, timerMillis) : null;
+        if (vm.state() == Vm.State.CREATED) {
+            vm.start(boot);
+        } else {
+            vm.resume();
+        }
+    }
+
+    private static NetForwarder bind(Vm vm, int port, int firstConnection) throws IOException, InterruptedException {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                return new NetForwarder(vm, InetAddress.getLoopbackAddress(), port, firstConnection);
+            } catch (BindException e) {
+                if (System.nanoTime() > end) {
+                    throw new BindException("port " + port + " stayed in use for 10 s: " + e.getMessage());
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    public String pair() {
+        return pair;
+    }
+
+    public Vm vm() {
+        return vm;
+    }
+
+    public FtDisk disk() {
+        return disk;
+    }
+
+    public NetForwarder nic() {
+        return nic;
+    }
+
+    public int port() {
+        return nic.port();
+    }
+
+    public FtStats stats() {
+        return stats;
+    }
+
+    public Protection protection() {
+        return protection;
+    }
+
+    /** Why the VM is unprotected or halted (or the last reason it was). */
+    public String reason() {
+        return reason;
+    }
+
+    void status(String line) {
+        status.accept(line);
+    }
+
+    /**
+     * Starts protecting the VM with the backup listening at {@code backup}: arms the go-live record, holds
+     * outputs and disk writes, and syncs the backup while the VM runs.
+     */
+    public synchronized void protect(InetSocketAddress backup, FtOptions options) throws IOException {
+        if (protection == Protection.HALTED) {
+            throw new IllegalStateException(pair + " is halted (" + reason + ")");
+        }
+        if (session != null && !session.ended()) {
+            throw new IllegalStateException(pair + " is already " + protection.name().toLowerCase() + " by " + session.peer());
+        }
+        long generation = goLive.arm();
+        nic.gate();
+        disk.hold();
+        protection = Protection.SYNCING;
+        status("SYNCING " + options.mode().name().toLowerCase() + " with the backup at " + backup.getPort() + " (go-live generation "
+                + generation + ")");
+        session = new PrimarySession(this, backup, options, generation);
+        session.start();
+    }
+
+    void protectedNow(String what) {
+        protection = Protection.PROTECTED;
+        reason = "";
+        status("PROTECTED " + what);
+    }
+
+    /**
+     * The session ended (the backup was lost, refused or misbehaved): win the go-live record and run on
+     * unprotected, or halt when the backup won it.
+     */
+    synchronized void sessionEnded(long generation, String why) {
+        if (protection == Protection.HALTED) {
+            return;
+        }
+        boolean won;
+        try {
+            won = goLive.tryWin(generation);
+        } catch (IOException | RuntimeException e) {
+            halt("could not reach the go-live record after losing the backup (" + why + "): " + e.getMessage());
+            return;
+        }
+        if (!won) {
+            halt("the backup went live (" + why + ")");
+            return;
+        }
+        try {
+            disk.passThrough();
+        } catch (IOException e) {
+            halt("writing the held disk writes failed: " + e.getMessage());
+            return;
+        }
+        nic.ungate();
+        protection = Protection.UNPROTECTED;
+        reason = why;
+        status("UNPROTECTED: " + why);
+    }
+
+    /** Stops the VM for good, letting nothing more out (held outputs dropped, held disk writes abandoned). */
+    synchronized void halt(String why) {
+        protection = Protection.HALTED;
+        reason = why;
+        try {
+            if (timer != null) {
+                timer.close();
+            }
+            nic.discardAndClose();
+            vm.stop();
+        } catch (IOException | InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        status("HALTED: " + why);
+    }
+
+    /** Closes every connection the guest had with clients of another NIC (a backup taking over). */
+    static void closeKnownConnections(Vm vm) {
+        for (int c = 1; c <= vm.highestConnection(); c++) {
+            vm.submit(InputEvent.close(c));
+        }
+    }
+
+    static int firstConnectionAfter(Vm vm) {
+        return vm.highestConnection() + 1;
+    }
+
+    public PrimarySession session() {
+        return session;
+    }
+
+    @Override
+    public void close() throws IOException {
+        PrimarySession s = session;
+        if (s != null) {
+            s.end("the VM is closing", false);
+        }
+        if (timer != null) {
+            timer.close();
+        }
+        nic.close();
+        try {
+            vm.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,561 @@
+package io.lockstep.ft;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+import io.lockstep.vm.GuestMemory;
+import io.lockstep.vm.InputEvent;
+import io.lockstep.vm.Vm;
+
+/**
+ * The primary's side of one protection: connects to the backup, syncs it (every page while the guest runs, then
+ * the epoch), and keeps it in step — by epochs of page differences (checkpointing) or by streaming the inputs
+ * (replay) — releasing outputs and disk writes as the backup's acknowledgements allow. Any failure ends the
+ * session; the {@link LiveVm} then wins the go-live record or halts.
+ */
+public final class PrimarySession {
+
+    private static final int PAGES_PER_MESSAGE = 1024;
+
+    private final LiveVm live;
+    private final Vm vm;
+    private final InetSocketAddress peer;
+    private final FtOptions o;
+    private final long generation;
+    private final FtStats stats;
+    private Socket socket;
+    private DataInputStream in;
+    private DataOutputStream out;
+    private volatile boolean ended;
+    private volatile long lastHeard = System.nanoTime();
+    private final Object acks = new Object();
+    private long ackedEpoch = -1;
+    private int digestsOkInAck;
+
+    // checkpointing: the last copy of each page the backup holds (as far as this primary kept it), and its epoch
+    private final LinkedHashMap<Integer, byte[]> lastSent;
+    private long[] sentEpoch;
+
+    // replay
+    private final ConcurrentLinkedQueue<InputEvent> events = new ConcurrentLinkedQueue<>();
+    private final Consumer<InputEvent> recorder = events::add;
+    private final ArrayDeque<long[]> positionTimes = new ArrayDeque<>(); // {frontier, nanoTime}, frontier increasing
+    private volatile double lagMillis;
+    private volatile long backupExecuted;
+
+    PrimarySession(LiveVm live, InetSocketAddress peer, FtOptions options, long generation) {
+        this.live = live;
+        this.vm = live.vm();
+        this.peer = peer;
+        this.o = options;
+        this.generation = generation;
+        this.stats = live.stats();
+        int cache = options.diffCachePages();
+        this.lastSent = new LinkedHashMap<>(1024, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, byte[]> eldest) {
+                return size() > cache;
+            }
+        };
+    }
+
+    public InetSocketAddress peer() {
+        return peer;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    /** How far the replaying backup trails, in time (replay mode). */
+    public double lagMillis() {
+        return lagMillis;
+    }
+
+    void start() {
+        Thread t = new Thread(this::run, "ft-primary-" + live.pair());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void run() {
+        try {
+            connect();
+            long position = fullSync();
+            if (o.mode() == FtMode.CHECKPOINT) {
+                checkpointLoop(position);
+            } else {
+                replayLoop();
+            }
+        } catch (Throwable e) {
+            end(describe(e), true);
+        }
+    }
+
+    private String describe(Throwable e) {
+        if (e instanceof EOFException || e instanceof java.net.SocketException && !ended) {
+            return "the backup at " + peer.getPort() + " closed the connection";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** Ends the session once; with {@code failover}, the VM then claims the go-live record (or halts). */
+    void end(String why, boolean failover) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+        }
+        vm.removeRecorder(recorder);
+        try {
+            if (socket != null) {
+                socket.close();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        synchronized (acks) {
+            acks.notifyAll();
+        }
+        if (vm.memory() != null) {
+            vm.memory().endCopyOnWrite();
+        }
+        if (failover) {
+            live.sessionEnded(generation, why);
+        }
+    }
+
+    // --- handshake ----------------------------------------------------------------------------------------------
+
+    private void connect() throws IOException {
+        socket = new Socket();
+        try {
+            socket.connect(peer, 2000);
+        } catch (IOException e) {
+            throw new IOException("no backup answers at " + peer.getHostString() + ":" + peer.getPort() + " (" + e.getMessage() + ")");
+        }
+        socket.setTcpNoDelay(true);
+        BufferedInputStream raw = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+        in = new DataInputStream(raw);
+        out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
+        Wire.write(out, Wire.HELLO, new Wire.Hello(Wire.VERSION, o.mode(), live.pair(), vm.program().spec(), vm.memory().bytes(), generation,
+                o.epochMillis()).encode());
+        socket.setSoTimeout(5000);
+        raw.mark(64);
+        Wire.Frame f;
+        try {
+            f = Wire.read(in);
+        } catch (FtProtocolException | EOFException | SocketTimeoutException e) {
+            raw.reset();
+            byte[] first = new byte[Math.min(64, Math.max(0, raw.available()))];
+            int n = raw.read(first);
+            throw new FtProtocolException("the peer at " + peer.getPort() + " does not speak the Lockstep FT protocol: it answered "
+                    + (n <= 0 ? "nothing" : Wire.describeForeign(java.util.Arrays.copyOf(first, n))));
+        }
+        if (f.type() == Wire.ERROR) {
+            throw new FtProtocolException("the backup refused: " + f.in().readUTF());
+        }
+        if (f.type() != Wire.WELCOME) {
+            throw new FtProtocolException("expected WELCOME from the backup, found " + f.name());
+        }
+        DataInputStream w = f.in();
+        int magic = w.readInt();
+        int version = w.readUnsignedShort();
+        if (magic != Wire.MAGIC) {
+            throw new FtProtocolException(String.format("the peer's WELCOME carries magic %08x, not LSFT", magic));
+        }
+        if (version != Wire.VERSION) {
+            throw new FtProtocolException("the backup speaks FT protocol version " + version + "; this primary speaks version " + Wire.VERSION);
+        }
+        socket.setSoTimeout(0);
+        lastHeard = System.nanoTime();
+        Thread reader = new Thread(this::read, "ft-primary-reader-" + live.pair());
+        reader.setDaemon(true);
+        reader.start();
+        Thread beat = new Thread(this::heartbeat, "ft-primary-heartbeat-" + live.pair());
+        beat.setDaemon(true);
+        beat.start();
+    }
+
+    private void read() {
+        try {
+            while (!ended) {
+                Wire.Frame f = Wire.read(in);
+                lastHeard = System.nanoTime();
+                DataInputStream d = f.in();
+                switch (f.type()) {
+                    case Wire.ACK -> {
+                        long epoch = d.readLong();
+                        boolean digestOk = d.readBoolean();
+                        synchronized (acks) {
+                            ackedEpoch = Math.max(ackedEpoch, epoch);
+                            digestsOkInAck = digestOk ? 1 : 0;
+                            acks.notifyAll();
+                        }
+                    }
+                    case Wire.PROGRESS -> progress(d.readLong(), d.readLong());
+                    case Wire.HEARTBEAT -> {
+                    }
+                    case Wire.ERROR -> throw new FtProtocolException("the backup stopped: " + d.readUTF());
+                    default -> throw new FtProtocolException("unexpected " + f.name() + " from the backup");
+                }
+            }
+        } catch (Throwable e) {
+            end(describe(e), true);
+        }
+    }
+
+    private void heartbeat() {
+        byte[] empty = new byte[0];
+        while (!ended) {
+            try {
+                Thread.sleep(o.heartbeatMillis());
+                if (ended) {
+                    return;
+                }
+                long silent = (System.nanoTime() - lastHeard) / 1_000_000;
+                if (silent > o.failAfterMillis()) {
+                    end("no word from the backup for " + silent + " ms", true);
+                    return;
+                }
+                Wire.write(out, Wire.HEARTBEAT, empty);
+            } catch (InterruptedException | IOException e) {
+                end(describe(e), true);
+                return;
+            }
+        }
+    }
+
+    private void awaitAck(long epoch, long timeoutMillis) throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (acks) {
+            while (ackedEpoch < epoch && !ended) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new IOException("the backup did not acknowledge epoch " + epoch + " within " + timeoutMillis + " ms");
+                }
+                acks.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        if (ended) {
+            throw new IOException("the session ended");
+        }
+    }
+
+    // --- the first sync -----------------------------------------------------------------------------------------
+
+    /** Every page, sent while the guest runs (copy-on-write), as epoch 0; returns its position. */
+    private long fullSync() throws IOException, InterruptedException {
+        GuestMemory memory = vm.memory();
+        sentEpoch = new long[memory.pageCount()];
+        pageBytes = 0;
+        long t0 = System.nanoTime();
+        vm.pause();
+        byte[] device;
+        long position;
+        byte[] digest;
+        try {
+            memory.takeDirty();
+            if (o.mode() == FtMode.REPLAY) {
+                vm.addRecorder(recorder); // every input from this position on goes to the backup
+            }
+            memory.beginCopyOnWrite();
+            device = vm.deviceStateBytes();
+            position = vm.position();
+            digest = o.verifyDigests() ? vm.digest() : new byte[0];
+        } finally {
+            vm.resume();
+        }
+        long pause = System.nanoTime() - t0;
+        int[] counts = new int[4];
+        try {
+            List<byte[]> batch = new ArrayList<>();
+            for (int i = 0; i < memory.pageCount(); i++) {
+                byte[] p = memory.frozenPage(i);
+                if (p == null || isZero(p)) {
+                    continue;
+                }
+                batch.add(encodePage(0, i, p, counts));
+                if (batch.size() == PAGES_PER_MESSAGE) {
+                    sendPages(0, batch);
+                }
+            }
+            sendPages(0, batch);
+        } finally {
+            memory.endCopyOnWrite();
+        }
+        List<DiskWrite> writes = live.disk().heldBetween(Long.MIN_VALUE, position);
+        commit(0, position, counts[0], device, digest, writes);
+        awaitAck(0, o.failAfterMillis() + vm.memory().bytes() / 50_000); // 50 MB/s at the least for the first copy
+        afterAck(position);
+        boolean checked;
+        synchronized (acks) {
+            checked = digest.length > 0 && digestsOkInAck == 1;
+        }
+        stats.epoch(pause, counts[0], counts[1], counts[2], counts[3], pageBytes, checked, writes.size());
+        live.protectedNow(o.mode().name().toLowerCase() + " with the backup at " + peer.getPort() + ": " + counts[0] + " pages synced at position "
+                + position);
+        return position;
+    }
+
+    private static boolean isZero(byte[] p) {
+        for (byte b : p) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Encodes one page against the copy the backup holds: a difference, the whole page, or "zero". */
+    private byte[] encodePage(long epoch, int index, byte[] page, int[] counts) {
+        counts[0]++;
+        return Wire.body(out -> {
+            out.writeInt(index);
+            if (page == null || isZero(page)) {
+                out.writeByte(2);
+                counts[3]++;
+                lastSent.remove(index);
+                sentEpoch[index] = epoch;
+                return;
+            }
+            byte[] base = lastSent.get(index);
+            byte[] diff = base == null ? null : PageDiff.encode(base, page);
+            if (diff != null) {
+                out.writeByte(1);
+                out.writeLong(sentEpoch[index]);
+                out.writeInt(diff.length);
+                out.write(diff);
+                counts[1]++;
+                pageBytes += diff.length;
+            } else {
+                out.writeByte(0);
+                out.write(page);
+                counts[2]++;
+                pageBytes += page.length;
+            }
+            lastSent.put(index, page);
+            sentEpoch[index] = epoch;
+        });
+    }
+
+    private long pageBytes;
+
+    private void sendPages(long epoch, List<byte[]> batch) throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        int size = 12;
+        for (byte[] b : batch) {
+            size += b.length;
+        }
+        java.nio.ByteBuffer msg = java.nio.ByteBuffer.allocate(size);
+        msg.putLong(epoch).putInt(batch.size());
+        for (byte[] b : batch) {
+            msg.put(b);
+        }
+        Wire.write(out, Wire.PAGES, msg.array());
+        batch.clear();
+    }
+
+    private void commit(long epoch, long position, int pages, byte[] device, byte[] digest, List<DiskWrite> writes) throws IOException {
+        Wire.write(out, Wire.COMMIT, Wire.body(d -> {
+            d.writeLong(epoch);
+            d.writeLong(position);
+            d.writeLong(live.disk().flushedThrough());
+            d.writeInt(pages);
+            d.writeInt(device.length);
+            d.write(device);
+            d.writeByte(digest.length);
+            d.write(digest);
+            d.writeInt(writes.size());
+            for (DiskWrite w : writes) {
+                d.writeLong(w.position());
+                d.writeLong(w.lba());
+                d.writeInt(w.data().length);
+                d.write(w.data());
+            }
+        }));
+    }
+
+    /** The backup holds the state at {@code position}: what the guest did before it may leave. */
+    private void afterAck(long position) throws IOException {
+        live.nic().releaseThrough(position - 1);
+        live.disk().release(position);
+    }
+
+    // --- checkpointing --------------------------------------------------------------------------------------------
+
+    private void checkpointLoop(long position) throws IOException, InterruptedException {
+        GuestMemory memory = vm.memory();
+        int words = (memory.pageCount() + 63) / 64;
+        long[] previous = new long[words];
+        long lastPosition = position;
+        long epoch = 0;
+        long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(o.epochMillis());
+        while (!ended) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(o.epochMillis());
+            epoch++;
+            long t0 = System.nanoTime();
+            vm.pause();
+            long[] dirty;
+            Map<Integer, byte[]> hot = new java.util.HashMap<>();
+            byte[] device;
+            byte[] digest;
+            long now;
+            try {
+                dirty = memory.takeDirty();
+                long[] cold = new long[words];
+                for (int w = 0; w < words; w++) {
+                    long h = dirty[w] & previous[w]; // written last epoch and this one: likely written again at once
+                    cold[w] = dirty[w] & ~previous[w];
+                    for (long bits = h; bits != 0; bits &= bits - 1) {
+                        int page = w * 64 + Long.numberOfTrailingZeros(bits);
+                        hot.put(page, memory.pageCopy(page));
+                    }
+                }
+                memory.beginCopyOnWrite(cold); // the rest is read after the guest runs again
+                device = vm.deviceStateBytes();
+                now = vm.position();
+                digest = o.verifyDigests() ? vm.digest() : new byte[0];
+            } finally {
+                vm.resume();
+            }
+            long pause = System.nanoTime() - t0;
+            previous = dirty;
+            int[] counts = new int[4];
+            pageBytes = 0;
+            try {
+                List<byte[]> batch = new ArrayList<>();
+                for (int w = 0; w < words; w++) {
+                    for (long bits = dirty[w]; bits != 0; bits &= bits - 1) {
+                        int page = w * 64 + Long.numberOfTrailingZeros(bits);
+                        byte[] content = hot.containsKey(page) ? hot.get(page) : memory.frozenPage(page);
+                        batch.add(encodePage(epoch, page, content, counts));
+                        if (batch.size() == PAGES_PER_MESSAGE) {
+                            sendPages(epoch, batch);
+                        }
+                    }
+                }
+                sendPages(epoch, batch);
+            } finally {
+                memory.endCopyOnWrite();
+            }
+            List<DiskWrite> writes = live.disk().heldBetween(lastPosition, now);
+            commit(epoch, now, counts[0], device, digest, writes);
+            awaitAck(epoch, o.failAfterMillis());
+            afterAck(now);
+            boolean checked;
+            synchronized (acks) {
+                checked = digest.length > 0 && digestsOkInAck == 1;
+            }
+            stats.epoch(pause, counts[0], counts[1], counts[2], counts[3], pageBytes, checked, writes.size());
+            lastPosition = now;
+        }
+    }
+
+    // --- replay ---------------------------------------------------------------------------------------------------
+
+    private void replayLoop() throws IOException, InterruptedException {
+        long sentFrontier = -1;
+        Thread controller = new Thread(this::controlLag, "ft-lag-" + live.pair());
+        controller.setDaemon(true);
+        controller.start();
+        while (!ended) {
+            long frontier = vm.frontier(); // read before draining: every input stamped below it is queued by now
+            List<InputEvent> batch = new ArrayList<>();
+            InputEvent e;
+            while ((e = events.poll()) != null && batch.size() < 4096) {
+                batch.add(e);
+            }
+            if (!batch.isEmpty() || frontier != sentFrontier) {
+                long f = batch.size() == 4096 ? Math.min(frontier, batch.get(batch.size() - 1).position()) : frontier;
+                byte[] body = Wire.body(d -> {
+                    d.writeLong(f);
+                    d.writeLong(live.disk().flushedThrough());
+                    d.writeInt(batch.size());
+                    for (InputEvent ev : batch) {
+                        ev.write(d);
+                    }
+                });
+                Wire.write(out, Wire.EVENTS, body);
+                stats.events(batch.size(), body.length);
+                sentFrontier = f;
+                synchronized (positionTimes) {
+                    if (positionTimes.isEmpty() || positionTimes.peekLast()[0] < f) {
+                        positionTimes.add(new long[] {f, System.nanoTime()});
+                    }
+                }
+            } else {
+                LockSupport.parkNanos(500_000);
+            }
+        }
+    }
+
+    /** The backup has every input below {@code receivedFrontier} and has executed up to {@code executed}. */
+    private void progress(long receivedFrontier, long executed) throws IOException {
+        live.nic().releaseThrough(receivedFrontier - 1);
+        live.disk().release(receivedFrontier);
+        backupExecuted = executed;
+        long now = System.nanoTime();
+        synchronized (positionTimes) {
+            while (!positionTimes.isEmpty() && positionTimes.peekFirst()[0] <= executed) {
+                positionTimes.pollFirst();
+            }
+            long[] first = positionTimes.peekFirst();
+            // the primary passed the backup's position at first[1]: the backup is that far behind
+            lagMillis = first == null ? 0 : (now - first[1]) / 1e6;
+        }
+    }
+
+    /**
+     * Every 20 ms: records the lag and the CPU share; with the controller on, gives the primary less CPU when the
+     * lag is over the target and more when it is under half of it.
+     */
+    private void controlLag() {
+        double share = vm.cpuShare();
+        while (!ended) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+            double lag = lagMillis;
+            if (o.lagControl()) {
+                if (lag > o.lagTargetMillis()) {
+                    share = Math.max(0.05, share * 0.85);
+                } else if (lag < o.lagTargetMillis() * 0.5) {
+                    share = Math.min(1.0, share + 0.05);
+                }
+                vm.setCpuShare(share);
+            }
+            stats.lag(lag, vm.cpuShare());
+        }
+        if (o.lagControl()) {
+            vm.setCpuShare(1.0);
+        }
+    }
+}
