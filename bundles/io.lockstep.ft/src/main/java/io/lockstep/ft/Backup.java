@@ -116,6 +116,7 @@ public final class Backup implements AutoCloseable {
         private DataOutputStream out;
         private volatile long lastHeard = System.nanoTime();
         private volatile boolean over;
+        private volatile boolean refused;
         private Vm vm;
         private BackupDisk disk;
         private DiskChain chain;
@@ -157,8 +158,8 @@ public final class Backup implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 lost = "interrupted";
             }
-            if (over && lost == null) {
-                return;
+            if (refused || over && lost == null) {
+                return; // this side refused the primary (it runs on unprotected) or the primary ended protection
             }
             primaryLost(lost == null ? "no word from the primary for more than " + local.failAfterMillis() + " ms" : lost);
         }
@@ -197,6 +198,7 @@ public final class Backup implements AutoCloseable {
                 case Wire.PAGES -> pages(d);
                 case Wire.COMMIT -> commit(d);
                 case Wire.EVENTS -> events(d);
+                case Wire.DIGEST -> digest(d);
                 case Wire.HEARTBEAT -> {
                 }
                 case Wire.ERROR -> {
@@ -347,6 +349,43 @@ public final class Backup implements AutoCloseable {
             sendProgress();
         }
 
+        /** The primary's digest at position p: the replay stops there (it has not passed p: no inputs beyond yet) and compares. */
+        private void digest(DataInputStream d) throws IOException {
+            if (source == null) {
+                throw new FtProtocolException("a state digest before the first sync finished");
+            }
+            long p = d.readLong();
+            byte[] expected = new byte[32];
+            d.readFully(expected);
+            if (p != source.frontier() || vm.position() > p) {
+                throw new FtProtocolException("a state digest for position " + p + " while the inputs are complete below " + source.frontier()
+                        + " and the replay is at " + vm.position());
+            }
+            vm.pauseAt(p);
+            Thread check = new Thread(() -> {
+                try {
+                    if (!vm.awaitPausedAt(p, 30_000)) {
+                        return; // the session ended meanwhile
+                    }
+                    byte[] mine = vm.digest();
+                    vm.resume();
+                    if (!Arrays.equals(mine, expected)) {
+                        refuse("the replay's state at position " + p + " differs from the primary's: primary " + Vm.hex(expected).substring(0, 16)
+                                + "…, backup " + Vm.hex(mine).substring(0, 16) + "…");
+                        return;
+                    }
+                    Wire.write(out, Wire.VERIFIED, Wire.body(b -> {
+                        b.writeLong(p);
+                        b.writeBoolean(true);
+                    }));
+                } catch (IOException | InterruptedException e) {
+                    // the session is over
+                }
+            }, "ft-verify-" + pair);
+            check.setDaemon(true);
+            check.start();
+        }
+
         private void sendProgress() throws IOException {
             long received = source.frontier();
             long executed = vm.frontier();
@@ -380,6 +419,7 @@ public final class Backup implements AutoCloseable {
         }
 
         private void refuse(String why) {
+            refused = true;
             over = true;
             try {
                 Wire.write(out, Wire.ERROR, Wire.body(b -> b.writeUTF(why)));

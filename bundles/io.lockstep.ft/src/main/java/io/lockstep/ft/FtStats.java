@@ -49,6 +49,10 @@ public final class FtStats {
         diskWritesSent += diskWrites;
     }
 
+    synchronized void digestVerified() {
+        digestsChecked++;
+    }
+
     synchronized void events(int count, long bytes) {
         eventsSent += count;
         eventBytes += bytes;

@@ -213,6 +213,12 @@ public final class PrimarySession {
                         }
                     }
                     case Wire.PROGRESS -> progress(d.readLong(), d.readLong());
+                    case Wire.VERIFIED -> {
+                        d.readLong();
+                        if (d.readBoolean()) {
+                            stats.digestVerified();
+                        }
+                    }
                     case Wire.HEARTBEAT -> {
                     }
                     case Wire.ERROR -> throw new FtProtocolException("the backup stopped: " + d.readUTF());
@@ -484,7 +490,13 @@ public final class PrimarySession {
         Thread controller = new Thread(this::controlLag, "ft-lag-" + live.pair());
         controller.setDaemon(true);
         controller.start();
+        long lastVerify = System.nanoTime();
         while (!ended) {
+            if (o.verifyDigests() && System.nanoTime() - lastVerify > 100_000_000) {
+                sentFrontier = verifyDigest();
+                lastVerify = System.nanoTime();
+                continue;
+            }
             long frontier = vm.frontier(); // read before draining: every input stamped below it is queued by now
             List<InputEvent> batch = new ArrayList<>();
             InputEvent e;
@@ -512,6 +524,40 @@ public final class PrimarySession {
             } else {
                 LockSupport.parkNanos(500_000);
             }
+        }
+    }
+
+    /**
+     * With the guest paused at position p: sends every input below p, then the state digest at p, which the
+     * backup compares when its replay reaches p (it cannot pass p before the next inputs arrive).
+     */
+    private long verifyDigest() throws IOException, InterruptedException {
+        vm.pause();
+        try {
+            long p = vm.frontier();
+            byte[] digest = vm.digest();
+            List<InputEvent> batch = new ArrayList<>();
+            InputEvent e;
+            while ((e = events.poll()) != null) {
+                batch.add(e);
+            }
+            byte[] body = Wire.body(d -> {
+                d.writeLong(p);
+                d.writeLong(live.disk().flushedThrough());
+                d.writeInt(batch.size());
+                for (InputEvent ev : batch) {
+                    ev.write(d);
+                }
+            });
+            Wire.write(out, Wire.EVENTS, body);
+            stats.events(batch.size(), body.length);
+            Wire.write(out, Wire.DIGEST, Wire.body(d -> {
+                d.writeLong(p);
+                d.write(digest);
+            }));
+            return p;
+        } finally {
+            vm.resume();
         }
     }
 

@@ -28,8 +28,11 @@ final class Wire {
     static final int EVENTS = 7;
     static final int PROGRESS = 8;
     static final int HEARTBEAT = 9;
+    static final int DIGEST = 10;
+    static final int VERIFIED = 11;
 
-    static final String[] NAMES = {"?", "HELLO", "WELCOME", "ERROR", "PAGES", "COMMIT", "ACK", "EVENTS", "PROGRESS", "HEARTBEAT"};
+    static final String[] NAMES = {"?", "HELLO", "WELCOME", "ERROR", "PAGES", "COMMIT", "ACK", "EVENTS", "PROGRESS", "HEARTBEAT", "DIGEST",
+        "VERIFIED"};
 
     record Frame(int type, byte[] payload) {
         DataInputStream in() {
