@@ -1,0 +1,240 @@
+package io.lockstep.ft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.lockstep.cluster.AcquisitionMode;
+import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.HostIdentity;
+import io.lockstep.storage.Media;
+import io.lockstep.vdisk.DiskChain;
+import io.lockstep.vm.GuestRegistry;
+import io.lockstep.vm.Vm;
+
+/**
+ * Peers that say the wrong thing: a backup of another guest, a peer of another protocol version, a peer of
+ * another protocol altogether, damaged and out-of-order epochs, a difference against a version the backup does
+ * not hold. Each is named; the primary runs on unprotected and says so; a backup that refused goes live for nobody
+ * and serves the next primary.
+ */
+class BadInputTest {
+
+    static final long MEMORY = 16L << 20;
+
+    @TempDir
+    Path dir;
+    Fixture f;
+    Path disk;
+    Datastore hostA;
+    Datastore hostB;
+    final List<String> said = new CopyOnWriteArrayList<>();
+    LiveVm primary;
+    Backup backup;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        f = new Fixture(dir);
+        disk = f.disk("vm");
+        hostA = Datastore.mount(Media.open(f.lun.toString(), "esx-a"), HostIdentity.named("esx-a"), AcquisitionMode.ATS);
+        hostB = Datastore.mount(Media.open(f.lun.toString(), "esx-b"), HostIdentity.named("esx-b"), AcquisitionMode.ATS);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (primary != null) {
+            primary.close();
+            primary.disk().underlying().close();
+        }
+        if (backup != null) {
+            backup.close();
+        }
+        hostA.close();
+        hostB.close();
+    }
+
+    LiveVm startPrimary() throws Exception {
+        Vm vm = new Vm("pair", GuestRegistry.create("kv"), MEMORY, DiskChain.open(disk, true), 1.0);
+        FtDisk ft = new FtDisk(vm.disk(), vm::position);
+        vm.setDisk(ft);
+        primary = new LiveVm("pair", vm, ft, 0, 1, 50, new GoLive(hostA, "pair"), true, line -> said.add("primary: " + line));
+        return primary;
+    }
+
+    Backup startBackup(String guest) throws Exception {
+        backup = new Backup("pair", guest, MEMORY, disk, new GoLive(hostB, "pair"), 0, Fixture.freePort(), 50,
+                FtOptions.defaults(FtMode.CHECKPOINT), 1.0, line -> said.add("backup: " + line));
+        return backup;
+    }
+
+    String awaitSaid(String prefix) throws InterruptedException {
+        long end = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < end) {
+            for (String s : said) {
+                if (s.startsWith(prefix)) {
+                    return s;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("nobody said '" + prefix + "…'; said: " + said);
+    }
+
+    static InetSocketAddress loopback(int port) {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    }
+
+    void assertRunsOnUnprotected(String expected) throws Exception {
+        String line = awaitSaid("primary: UNPROTECTED: ");
+        assertEquals("primary: UNPROTECTED: " + expected, line);
+        assertEquals(LiveVm.Protection.UNPROTECTED, primary.protection());
+        assertEquals("PONG", Fixture.redis(primary.port(), "PING"), "the primary keeps serving");
+        assertEquals("OK", Fixture.redis(primary.port(), "SET", "after", "refusal"));
+        assertEquals("refusal", Fixture.redis(primary.port(), "GET", "after"), "its outputs are no longer held");
+    }
+
+    @Test
+    void aBackupOfAnotherGuestIsRefusedAndThePrimaryRunsOnUnprotected() throws Exception {
+        startBackup("churn:workingSetPages=100");
+        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT));
+        String expected = "an incompatible guest: this backup runs churn:workingSetPages=100,dirtyPagesPerStep=1,workPerStep=200 with 16777216 "
+                + "bytes of memory; the primary runs kv:maxConnections=1024 with 16777216";
+        assertRunsOnUnprotected("the backup refused: " + expected);
+        assertEquals("backup: REFUSED: " + expected, awaitSaid("backup: REFUSED"));
+        assertEquals(Backup.State.WAITING, backup.state(), "a backup that refused does not go live");
+    }
+
+    @Test
+    void aPeerOfAnotherProtocolVersionIsNamed() throws Exception {
+        try (ServerSocket fake = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (Socket s = fake.accept()) {
+                    DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+                    Wire.read(in); // HELLO
+                    Wire.write(out, Wire.WELCOME, Wire.body(d -> {
+                        d.writeInt(Wire.MAGIC);
+                        d.writeShort(2);
+                    }));
+                    Thread.sleep(2000);
+                } catch (Exception e) {
+                    // done
+                }
+            });
+            t.start();
+            startPrimary().protect(loopback(fake.getLocalPort()), FtOptions.defaults(FtMode.REPLAY));
+            assertRunsOnUnprotected("the backup speaks FT protocol version 2; this primary speaks version 1");
+        }
+    }
+
+    @Test
+    void aPeerOfAnotherProtocolIsNamedWithWhatItAnswered() throws Exception {
+        try (ServerSocket fake = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (Socket s = fake.accept()) {
+                    s.getInputStream().read(new byte[256]);
+                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    Thread.sleep(2000);
+                } catch (Exception e) {
+                    // done
+                }
+            });
+            t.start();
+            startPrimary().protect(loopback(fake.getLocalPort()), FtOptions.defaults(FtMode.CHECKPOINT));
+            assertRunsOnUnprotected("the peer at " + fake.getLocalPort() + " does not speak the Lockstep FT protocol: it answered "
+                    + "'HTTP/1.1 400 Bad Request..Content-Length: 0....'");
+        }
+    }
+
+    /** Talks to the backup as a primary would, then sends {@code bad}; returns the backup's ERROR text. */
+    String sendToBackup(Wire.Body bad, int type, boolean damage) throws Exception {
+        startBackup("kv");
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), backup.port())) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+            long generation = new GoLive(hostA, "pair").arm();
+            Wire.write(out, Wire.HELLO, new Wire.Hello(Wire.VERSION, FtMode.CHECKPOINT, "pair", GuestRegistry.create("kv").spec(), MEMORY, generation, 25).encode());
+            assertEquals(Wire.WELCOME, Wire.read(in).type());
+            byte[] payload = Wire.body(bad);
+            if (damage) {
+                out.writeByte(type);
+                out.writeInt(payload.length);
+                out.write(payload);
+                out.writeInt(12345); // not the CRC32C
+                out.flush();
+            } else {
+                Wire.write(out, type, payload);
+            }
+            Wire.Frame reply = Wire.read(in);
+            assertEquals(Wire.ERROR, reply.type(), "the backup answers with an error");
+            String text = reply.in().readUTF();
+            assertEquals("backup: REFUSED: " + text, awaitSaid("backup: REFUSED"));
+        }
+        Thread.sleep(300); // (a backup that went live would say so by now)
+        assertEquals(Backup.State.WAITING, backup.state(), "the refusing backup does not go live: its primary is alive");
+        // and it serves the next primary
+        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT));
+        awaitSaid("primary: PROTECTED");
+        return "";
+    }
+
+    String error;
+
+    @Test
+    void aDamagedEpochIsRefused() throws Exception {
+        Wire.Body pages = d -> {
+            d.writeLong(0);
+            d.writeInt(0);
+        };
+        sendToBackup(pages, Wire.PAGES, true);
+        assertTrue(said.contains("backup: REFUSED: a damaged PAGES message (12 bytes): its CRC32C does not match"), said.toString());
+    }
+
+    @Test
+    void anOutOfOrderEpochIsRefused() throws Exception {
+        Wire.Body commit = d -> {
+            d.writeLong(3);
+            d.writeLong(0);
+            d.writeLong(0);
+            d.writeInt(0);
+            d.writeInt(0);
+            d.writeByte(0);
+            d.writeInt(0);
+        };
+        sendToBackup(commit, Wire.COMMIT, false);
+        assertTrue(said.contains("backup: REFUSED: out of order: the commit of epoch 3 after epoch -1 (expected epoch 0)"), said.toString());
+    }
+
+    @Test
+    void aDifferenceAgainstAVersionTheBackupDoesNotHoldIsRefused() throws Exception {
+        Wire.Body pages = d -> {
+            d.writeLong(0);
+            d.writeInt(1);
+            d.writeInt(5);
+            d.writeByte(1);
+            d.writeLong(7);
+            d.writeInt(4);
+            d.writeInt(0);
+        };
+        sendToBackup(pages, Wire.PAGES, false);
+        assertTrue(said.contains("backup: REFUSED: epoch 0: page 5 comes as a difference from its version of epoch 7 but this backup holds the "
+                + "version of epoch 0"), said.toString());
+    }
+}
