@@ -578,11 +578,12 @@ public final class PrimarySession {
     }
 
     /**
-     * Every 20 ms: records the lag and the CPU share; with the controller on, gives the primary less CPU when the
-     * lag is over the target and more when it is under half of it.
+     * Every 20 ms: records the lag and the CPU share; with the controller on, a PI controller aims the lag at 60% of
+     * the target: the integral part finds the share at which the primary runs as fast as the backup replays, the
+     * proportional part brakes hard when the lag jumps and lets go when the backup has caught up.
      */
     private void controlLag() {
-        double share = vm.cpuShare();
+        double integral = vm.cpuShare();
         while (!ended) {
             try {
                 Thread.sleep(20);
@@ -591,12 +592,9 @@ public final class PrimarySession {
             }
             double lag = lagMillis;
             if (o.lagControl()) {
-                if (lag > o.lagTargetMillis()) {
-                    share = Math.max(0.05, share * 0.85);
-                } else if (lag < o.lagTargetMillis() * 0.5) {
-                    share = Math.min(1.0, share + 0.05);
-                }
-                vm.setCpuShare(share);
+                double error = (o.lagTargetMillis() * 0.6 - lag) / o.lagTargetMillis();
+                integral = Math.max(0.05, Math.min(1.0, integral + 0.02 * error));
+                vm.setCpuShare(Math.max(0.01, Math.min(1.0, integral + 0.3 * error)));
             }
             stats.lag(lag, vm.cpuShare());
         }

@@ -1,0 +1,489 @@
+package io.lockstep.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.lockstep.cli.Table;
+import io.lockstep.cluster.AcquisitionMode;
+import io.lockstep.cluster.Cluster;
+import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.HostIdentity;
+import io.lockstep.ft.Backup;
+import io.lockstep.ft.FtDisk;
+import io.lockstep.ft.FtMode;
+import io.lockstep.ft.FtNode;
+import io.lockstep.ft.FtOptions;
+import io.lockstep.ft.FtStats;
+import io.lockstep.ft.GoLive;
+import io.lockstep.ft.LiveVm;
+import io.lockstep.storage.Media;
+import io.lockstep.storage.file.FileMedium;
+import io.lockstep.vdisk.DiskChain;
+import io.lockstep.vm.GuestRegistry;
+import io.lockstep.vm.Vm;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The FT benchmark, side by side in one run: the KV guest's throughput under redis-benchmark unprotected,
+ * checkpointed at 25 ms and 10 ms epochs and replayed (with epoch pauses and bytes sent as differences vs whole
+ * pages); failover time from SIGKILL to the client served again, with primary and backup in their own processes;
+ * a replaying backup's lag over time for a CPU-heavy guest on a slower backup, with and without the controller
+ * (a chart). Run: {@code ./lockstep bench ft}.
+ */
+@Command(name = "ft", mixinStandardHelpOptions = true, description = "FT pairs: throughput, epoch pauses, diff bytes, failover, lag.")
+public final class FtBench implements Callable<Integer> {
+
+    @Option(names = "--dir", defaultValue = "work/bench/ft")
+    Path dir;
+
+    @Option(names = "--requests", defaultValue = "20000", description = "redis-benchmark -n per test")
+    int requests;
+
+    @Option(names = "--failovers", defaultValue = "5", description = "kills per mode")
+    int failovers;
+
+    @Option(names = "--lag-seconds", defaultValue = "8", description = "how long each lag run lasts")
+    int lagSeconds;
+
+    @Option(names = "--backup-share", defaultValue = "0.6", description = "the replaying backup's CPU share in the lag runs")
+    double backupShare;
+
+    @Option(names = "--chart", defaultValue = "work/bench/ft/ft-lag.png", description = "where the lag chart goes (PNG)")
+    Path chart;
+
+    @Option(names = "--quick", description = "a smoke run: 2000 requests, 1 failover, 2 s lag runs")
+    boolean quick;
+
+    private final PrintStream out = System.out;
+    private Path lun;
+    private int pairs;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new FtBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (quick) {
+            requests = 2000;
+            failovers = 1;
+            lagSeconds = 2;
+        }
+        clean(dir);
+        Files.createDirectories(dir);
+        lun = dir.resolve("datastore.lun");
+        FileMedium.create(lun, 512, 16 * 1024);
+        try (FileMedium m = FileMedium.open(lun, "formatter")) {
+            Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Duration.ofMillis(250)).withLocks(256).withSlots(64));
+        }
+        out.printf("Lockstep FT benchmark — %d cores; primary, backup, redis-benchmark and clients share this machine%n%n",
+                Runtime.getRuntime().availableProcessors());
+        throughput();
+        failover();
+        lag();
+        return 0;
+    }
+
+    // --- throughput ---------------------------------------------------------------------------------------------
+
+    private record Config(String name, FtOptions options) {
+    }
+
+    private void throughput() throws Exception {
+        List<Config> configs = List.of(new Config("unprotected", null),
+                new Config("checkpoint, 25 ms epochs", FtOptions.defaults(FtMode.CHECKPOINT).withEpochMillis(25)),
+                new Config("checkpoint, 10 ms epochs", FtOptions.defaults(FtMode.CHECKPOINT).withEpochMillis(10)),
+                new Config("record/replay", FtOptions.defaults(FtMode.REPLAY)));
+        Table t = Table.markdown("KV guest", "SET req/s", "GET req/s", "SET -P 16", "GET -P 16", "vs unprotected (SET, SET -P 16)",
+                "epoch pause p50 / p99", "bytes per epoch: differences / whole pages");
+        double[] base = null;
+        out.println("warming up (an unprotected run that is not counted) ...");
+        try (Pair warm = new Pair(null, "kv", 64L << 20, 1.0)) {
+            redisBenchmark(warm.live.port(), 1);
+            redisBenchmark(warm.live.port(), 16);
+        }
+        for (Config c : configs) {
+            out.printf("redis-benchmark against the KV guest, %s ...%n", c.name());
+            try (Pair p = new Pair(c.options(), "kv", 64L << 20, 1.0)) {
+                double[] r1 = redisBenchmark(p.live.port(), 1);
+                double[] r16 = redisBenchmark(p.live.port(), 16);
+                double[] all = {r1[0], r1[1], r16[0], r16[1]};
+                if (base == null) {
+                    base = all;
+                }
+                FtStats st = p.live.stats();
+                String pauses = c.options() == null || c.options().mode() == FtMode.REPLAY ? "—"
+                        : String.format(Locale.ROOT, "%.2f / %.2f ms", st.pausePercentile(50) / 1e6, st.pausePercentile(99) / 1e6);
+                String bytes = c.options() == null || c.options().mode() == FtMode.REPLAY || st.epochs() < 2 ? "—"
+                        : String.format(Locale.ROOT, "%s / %s (%.1fx less)", kib(st.pageBytes() / (double) st.epochs()),
+                                kib(st.pageBytesIfWhole() / (double) st.epochs()), st.pageBytesIfWhole() / (double) Math.max(1, st.pageBytes()));
+                if (c.options() != null && c.options().mode() == FtMode.REPLAY) {
+                    bytes = String.format(Locale.ROOT, "inputs: %s per second", kib(st.eventBytes() / p.seconds()));
+                }
+                t.row(c.name(), f(all[0]), f(all[1]), f(all[2]), f(all[3]),
+                        String.format(Locale.ROOT, "%.2f, %.2f", all[0] / base[0], all[2] / base[2]), pauses, bytes);
+            }
+        }
+        out.println();
+        out.printf("KV guest (64 MiB) throughput, redis-benchmark -t set,get -n %d, 50 clients, one request each (-P 1) and 16 pipelined (-P 16)%n",
+                requests);
+        t.print(out);
+        out.println();
+    }
+
+    private static String kib(double bytes) {
+        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MiB", bytes / (1 << 20)) : String.format(Locale.ROOT, "%.1f KiB", bytes / 1024);
+    }
+
+    /** A primary and (with options) its backup in this process, each its own host on the datastore. */
+    private final class Pair implements AutoCloseable {
+        final Datastore a;
+        final Datastore b;
+        final LiveVm live;
+        final Backup backup;
+        final DiskChain chain;
+        final long started = System.nanoTime();
+
+        Pair(FtOptions o, String guest, long memory, double backupShare) throws Exception {
+            int n = ++pairs;
+            Path disk = dir.resolve("vm" + n + ".vmdk");
+            DiskChain.create(disk, 64L << 20);
+            a = Datastore.mount(Media.open(lun.toString(), "esx-a" + n), HostIdentity.named("esx-a" + n), AcquisitionMode.ATS);
+            b = Datastore.mount(Media.open(lun.toString(), "esx-b" + n), HostIdentity.named("esx-b" + n), AcquisitionMode.ATS);
+            chain = DiskChain.open(disk, true);
+            Vm vm = new Vm("vm" + n, GuestRegistry.create(guest), memory, chain, 1.0);
+            FtDisk ft = new FtDisk(chain, vm::position);
+            vm.setDisk(ft);
+            List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+            live = new LiveVm("vm" + n, vm, ft, 0, 1, 50, new GoLive(a, "vm" + n), true, said::add);
+            if (o != null) {
+                backup = new Backup("vm" + n, guest, memory, disk, new GoLive(b, "vm" + n), 0, freePort(), 50, o, backupShare, said::add);
+                live.protect(new InetSocketAddress(InetAddress.getLoopbackAddress(), backup.port()), o);
+                long end = System.nanoTime() + 30_000_000_000L;
+                while (live.protection() != LiveVm.Protection.PROTECTED) {
+                    if (System.nanoTime() > end || live.protection() == LiveVm.Protection.UNPROTECTED) {
+                        throw new IOException("the pair did not get protected: " + said);
+                    }
+                    Thread.sleep(10);
+                }
+            } else {
+                backup = null;
+            }
+        }
+
+        double seconds() {
+            return (System.nanoTime() - started) / 1e9;
+        }
+
+        @Override
+        public void close() throws Exception {
+            live.close();
+            if (backup != null) {
+                backup.close();
+            }
+            chain.close();
+            a.close();
+            b.close();
+        }
+    }
+
+    private double[] redisBenchmark(int port, int pipeline) throws Exception {
+        Process p = new ProcessBuilder("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(port), "-t", "set,get", "-n",
+                Integer.toString(requests), "-P", Integer.toString(pipeline), "-q").redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replace('\r', '\n');
+        if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("redis-benchmark failed: " + text);
+        }
+        double[] r = new double[2];
+        String[] names = {"SET", "GET"};
+        for (int i = 0; i < 2; i++) {
+            Matcher m = Pattern.compile(names[i] + ": ([0-9.]+) requests per second").matcher(text);
+            if (!m.find()) {
+                throw new IOException("redis-benchmark printed no " + names[i] + " rate: " + text);
+            }
+            r[i] = Double.parseDouble(m.group(1));
+        }
+        return r;
+    }
+
+    // --- failover ------------------------------------------------------------------------------------------------
+
+    private void failover() throws Exception {
+        Table t = Table.markdown("mode", "kills", "SIGKILL → served again p50", "max", "SETs acknowledged", "lost");
+        for (String mode : new String[] {"checkpoint", "replay"}) {
+            List<Long> times = new ArrayList<>();
+            long acked = 0;
+            long lost = 0;
+            for (int i = 0; i < failovers; i++) {
+                out.printf("failover %d/%d, %s ...%n", i + 1, failovers, mode);
+                long[] r = oneFailover(mode);
+                times.add(r[0]);
+                acked += r[1];
+                lost += r[2];
+            }
+            times.sort(null);
+            t.row(mode, failovers, String.format(Locale.ROOT, "%.0f ms", times.get(times.size() / 2) / 1e6),
+                    String.format(Locale.ROOT, "%.0f ms", times.get(times.size() - 1) / 1e6), acked, lost);
+        }
+        out.println();
+        out.println("Failover: primary and backup in their own processes; a client doing SETs over one connection, reconnecting every 5 ms when it fails;");
+        out.println("the time from the primary's SIGKILL to the client's next acknowledged SET; then every acknowledged SET is read back.");
+        t.print(out);
+        out.println();
+    }
+
+    /** Returns {kill→served nanos, acknowledged, lost}. */
+    private long[] oneFailover(String mode) throws Exception {
+        int n = ++pairs;
+        Path disk = dir.resolve("fo" + n + ".vmdk");
+        DiskChain.create(disk, 64L << 20);
+        int service = freePort();
+        String[] common = {"lun=" + lun, "disk=" + disk, "pair=fo" + n, "mode=" + mode, "service=" + service, "fail=400", "settle=200"};
+        try (NodeProcess backup = new NodeProcess("backup", common, "host=fb" + n);
+                NodeProcess primary = new NodeProcess("primary", common, "host=fa" + n, "backup=" + backup.await("PORT ").substring(5))) {
+            primary.await("STATUS PROTECTED");
+            SetClient client = new SetClient(service);
+            Thread.sleep(quick ? 500 : 1500);
+            long kill = System.nanoTime();
+            primary.process.destroyForcibly();
+            backup.await("STATUS LIVE");
+            long served = client.firstOkAfter(kill, 30_000);
+            Thread.sleep(300);
+            client.stop();
+            long lost = 0;
+            for (String key : client.acked()) {
+                if (!("$" + key.length()).equals(get(service, key)[0]) || !key.equals(get(service, key)[1])) {
+                    lost++;
+                }
+            }
+            return new long[] {served - kill, client.acked().size(), lost};
+        }
+    }
+
+    /** GET over a fresh connection: the bulk header line and the value. */
+    private static String[] get(int port, String key) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.getOutputStream().write(resp("GET", key));
+            BufferedReader r = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            String head = r.readLine();
+            return new String[] {head, head != null && head.startsWith("$") && !head.equals("$-1") ? r.readLine() : null};
+        }
+    }
+
+    static byte[] resp(String... args) {
+        StringBuilder b = new StringBuilder("*" + args.length + "\r\n");
+        for (String a : args) {
+            b.append('$').append(a.length()).append("\r\n").append(a).append("\r\n");
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** SETs in a loop over one connection, reconnecting when it breaks; remembers what was acknowledged and when. */
+    private static final class SetClient {
+        private final List<String> acked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Long> okTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile boolean stop;
+        private final Thread thread;
+
+        SetClient(int port) {
+            thread = new Thread(() -> {
+                int i = 0;
+                while (!stop) {
+                    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                        s.setSoTimeout(2000);
+                        s.setTcpNoDelay(true);
+                        OutputStream o = s.getOutputStream();
+                        InputStream in = s.getInputStream();
+                        while (!stop) {
+                            String key = "k" + (++i);
+                            o.write(resp("SET", key, key));
+                            byte[] reply = new byte[5];
+                            int got = in.readNBytes(reply, 0, 5);
+                            if (got == 5 && new String(reply, StandardCharsets.US_ASCII).equals("+OK\r\n")) {
+                                acked.add(key);
+                                okTimes.add(System.nanoTime());
+                            } else {
+                                break;
+                            }
+                        }
+                    } catch (IOException e) {
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException x) {
+                            return;
+                        }
+                    }
+                }
+            }, "set-client");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long firstOkAfter(long nanos, long timeoutMillis) throws Exception {
+            long end = System.nanoTime() + timeoutMillis * 1_000_000;
+            while (System.nanoTime() < end) {
+                for (long t : okTimes) {
+                    if (t > nanos) {
+                        return t;
+                    }
+                }
+                Thread.sleep(1);
+            }
+            throw new IOException("the client was not served again within " + timeoutMillis + " ms");
+        }
+
+        List<String> acked() {
+            return acked;
+        }
+
+        void stop() throws InterruptedException {
+            stop = true;
+            thread.join(5000);
+        }
+    }
+
+    /** An FtNode in its own JVM. */
+    private static final class NodeProcess implements AutoCloseable {
+        final Process process;
+        private final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        NodeProcess(String role, String[] common, String... more) throws IOException {
+            List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1", "-cp",
+                    System.getProperty("java.class.path"), FtNode.class.getName(), role));
+            cmd.addAll(Arrays.asList(common));
+            cmd.addAll(Arrays.asList(more));
+            process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Thread r = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null;) {
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    // gone
+                }
+            });
+            r.setDaemon(true);
+            r.start();
+        }
+
+        String await(String prefix) throws Exception {
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < end) {
+                for (String l : lines) {
+                    if (l.startsWith(prefix)) {
+                        return l;
+                    }
+                }
+                Thread.sleep(5);
+            }
+            throw new IOException("no '" + prefix + "' from the node; it printed " + lines);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    // --- lag -----------------------------------------------------------------------------------------------------
+
+    private void lag() throws Exception {
+        String guest = "churn:workingSetPages=4096,dirtyPagesPerStep=1,workPerStep=4000";
+        Table t = Table.markdown("controller", "lag p50", "lag p95", "lag max", "lag at the end", "primary CPU share (mean)", "primary steps/s");
+        List<Charts.Line> lagLines = new ArrayList<>();
+        List<Charts.Line> shareLines = new ArrayList<>();
+        for (boolean control : new boolean[] {false, true}) {
+            out.printf("replaying %s on a backup with %.0f%% of a core, controller %s, %d s ...%n", guest, backupShare * 100, control ? "on" : "off",
+                    lagSeconds);
+            FtOptions o = FtOptions.defaults(FtMode.REPLAY).withLag(50, control);
+            try (Pair p = new Pair(o, guest, 64L << 20, backupShare)) {
+                long s0 = p.live.vm().steps();
+                long t0 = System.nanoTime();
+                Thread.sleep(lagSeconds * 1000L);
+                double steps = (p.live.vm().steps() - s0) / ((System.nanoTime() - t0) / 1e9);
+                List<FtStats.LagPoint> series = p.live.stats().lagSeries();
+                double[] lags = series.stream().mapToDouble(FtStats.LagPoint::lagMillis).sorted().toArray();
+                double share = series.stream().mapToDouble(FtStats.LagPoint::cpuShare).average().orElse(1);
+                String name = control ? "on (target 50 ms)" : "off";
+                t.row(name, ms(pct(lags, 50)), ms(pct(lags, 95)), ms(lags.length == 0 ? 0 : lags[lags.length - 1]),
+                        ms(series.isEmpty() ? 0 : series.get(series.size() - 1).lagMillis()), String.format(Locale.ROOT, "%.2f", share), f(steps));
+                List<double[]> lagPoints = new ArrayList<>();
+                List<double[]> sharePoints = new ArrayList<>();
+                long first = series.isEmpty() ? 0 : series.get(0).atMillis();
+                for (FtStats.LagPoint lp : series) {
+                    lagPoints.add(new double[] {(lp.atMillis() - first) / 1000.0, lp.lagMillis()});
+                    sharePoints.add(new double[] {(lp.atMillis() - first) / 1000.0, lp.cpuShare()});
+                }
+                lagLines.add(new Charts.Line("lag, controller " + (control ? "on" : "off"), lagPoints));
+                if (control) {
+                    shareLines.add(new Charts.Line("primary CPU share, controller on", sharePoints));
+                }
+            }
+        }
+        out.println();
+        out.printf("Replay lag: a CPU-heavy guest (%s), the backup given %.0f%% of a core (a busier host); lag sampled every 20 ms%n", guest,
+                backupShare * 100);
+        t.print(out);
+        Files.createDirectories(chart.toAbsolutePath().getParent());
+        Charts.png(chart, "Record/replay: how far the backup trails", "seconds", "lag (ms)", lagLines, "primary CPU share", shareLines);
+        out.println();
+        out.println("chart: " + chart);
+    }
+
+    private static double pct(double[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))];
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------------
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void clean(Path d) throws IOException {
+        if (Files.exists(d)) {
+            try (var s = Files.walk(d)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (!p.toString().endsWith(".png")) {
+                        Files.delete(p);
+                    }
+                }
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                // the chart stays
+            }
+        }
+    }
+
+    private static String ms(double v) {
+        return String.format(Locale.ROOT, "%.0f ms", v);
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.1f", v);
+    }
+}
