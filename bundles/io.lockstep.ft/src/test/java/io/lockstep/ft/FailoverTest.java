@@ -156,10 +156,12 @@ class FailoverTest {
                     assertEquals(epochs, digests, "every acknowledged epoch had its digest checked: " + stats);
                 }
                 assertTrue(!backup.printed("STATUS HALTED"), backup.output());
+                // the new primary opens the shared disk for writing once the settle time after LIVE is over
+                last.awaitPrefix("STATUS DISK", 30_000);
+                assertTrue(!last.printed("STATUS HALTED"), "the new primary writes the shared disk: " + last.output());
                 if (third != null) {
                     third.close();
                 }
-                assertTrue(last.printed("STATUS DISK"), "the new primary writes the shared disk: " + last.output());
             }
         }
     }
