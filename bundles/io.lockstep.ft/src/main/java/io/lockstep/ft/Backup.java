@@ -80,6 +80,8 @@ public final class Backup implements AutoCloseable {
         t.start();
     }
 
+    private volatile long acceptedGeneration = Long.MIN_VALUE;
+
     public int port() {
         return server.getLocalPort();
     }
@@ -172,6 +174,15 @@ public final class Backup implements AutoCloseable {
                 throw new FtProtocolException("expected HELLO first, found " + f.name());
             }
             hello = Wire.Hello.decode(f.payload());
+            if (!hello.verifies(local.authKey())) {
+                throw new FtProtocolException(hello.mac().length == 0 ? "the primary did not authenticate: this backup expects a signed HELLO"
+                        : "the primary's HELLO carries a wrong signature (another key, or it was altered)");
+            }
+            if (!local.authKey().isEmpty() && hello.generation() <= acceptedGeneration) {
+                throw new FtProtocolException("a HELLO for go-live generation " + hello.generation() + " after generation " + acceptedGeneration
+                        + " was accepted: a replayed handshake");
+            }
+            acceptedGeneration = hello.generation();
             if (!hello.pair().equals(pair)) {
                 throw new FtProtocolException("this is the backup of pair '" + pair + "', not '" + hello.pair() + "'");
             }

@@ -7,10 +7,12 @@ package io.lockstep.ft;
  * state digest at every epoch and the backup check it (a test and benchmark aid: it costs a pass over memory);
  * {@code settleMillis}: how long a backup that took over holds its disk writes before writing the shared disk
  * (the old primary's last flush must have finished); {@code diffCachePages}: how many last-sent page copies the
- * primary keeps to send differences against.
+ * primary keeps to send differences against; {@code authKey}: a secret both sides share for this protection (hex,
+ * empty for none): the primary's HELLO carries an HMAC-SHA256 of itself under this key, and a backup that has a
+ * key refuses a HELLO without the right one.
  */
 public record FtOptions(FtMode mode, int epochMillis, int heartbeatMillis, int failAfterMillis, int lagTargetMillis, boolean lagControl,
-        boolean verifyDigests, int settleMillis, int diffCachePages) {
+        boolean verifyDigests, int settleMillis, int diffCachePages, String authKey) {
 
     public FtOptions {
         if (epochMillis < 5 || epochMillis > 10_000) {
@@ -20,36 +22,47 @@ public record FtOptions(FtMode mode, int epochMillis, int heartbeatMillis, int f
             throw new IllegalArgumentException("heartbeat " + heartbeatMillis + " ms, fail after " + failAfterMillis
                     + " ms: expected a positive heartbeat and at least two heartbeats before failing");
         }
+        if (authKey == null) {
+            authKey = "";
+        }
+        if (!authKey.matches("([0-9a-f]{2})*")) {
+            throw new IllegalArgumentException("auth key: expected lower-case hex, found " + authKey.length() + " characters that are not");
+        }
         if (lagTargetMillis < 1) {
             throw new IllegalArgumentException("lag target: expected at least 1 ms, found " + lagTargetMillis);
         }
     }
 
     public static FtOptions defaults(FtMode mode) {
-        return new FtOptions(mode, 25, 50, 500, 50, true, false, 300, 16_384);
+        return new FtOptions(mode, 25, 50, 500, 50, true, false, 300, 16_384, "");
     }
 
     public FtOptions withEpochMillis(int ms) {
-        return new FtOptions(mode, ms, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages);
+        return new FtOptions(mode, ms, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages, authKey);
     }
 
     public FtOptions withHeartbeat(int beatMillis, int failMillis) {
-        return new FtOptions(mode, epochMillis, beatMillis, failMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages);
+        return new FtOptions(mode, epochMillis, beatMillis, failMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages, authKey);
     }
 
     public FtOptions withLag(int targetMillis, boolean control) {
-        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, targetMillis, control, verifyDigests, settleMillis, diffCachePages);
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, targetMillis, control, verifyDigests, settleMillis, diffCachePages, authKey);
     }
 
     public FtOptions withVerifyDigests(boolean verify) {
-        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verify, settleMillis, diffCachePages);
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verify, settleMillis, diffCachePages, authKey);
     }
 
     public FtOptions withSettleMillis(int ms) {
-        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, ms, diffCachePages);
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, ms, diffCachePages, authKey);
     }
 
     public FtOptions withDiffCachePages(int pages) {
-        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, pages);
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, pages, authKey);
+    }
+
+    public FtOptions withAuthKey(String hex) {
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages,
+                hex);
     }
 }

@@ -158,7 +158,7 @@ public final class PrimarySession {
         in = new DataInputStream(raw);
         out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
         Wire.write(out, Wire.HELLO, new Wire.Hello(Wire.VERSION, o.mode(), live.pair(), vm.program().spec(), vm.memory().bytes(), generation,
-                o.epochMillis()).encode());
+                o.epochMillis()).signed(o.authKey()).encode());
         socket.setSoTimeout(5000);
         raw.mark(64);
         Wire.Frame f;

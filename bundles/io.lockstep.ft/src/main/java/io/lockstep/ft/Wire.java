@@ -113,7 +113,36 @@ final class Wire {
     }
 
     /** The handshake a primary opens with. */
-    record Hello(int version, FtMode mode, String pair, String guestSpec, long memoryBytes, long generation, int epochMillis) {
+    record Hello(int version, FtMode mode, String pair, String guestSpec, long memoryBytes, long generation, int epochMillis, byte[] mac) {
+        Hello(int version, FtMode mode, String pair, String guestSpec, long memoryBytes, long generation, int epochMillis) {
+            this(version, mode, pair, guestSpec, memoryBytes, generation, epochMillis, new byte[0]);
+        }
+
+        /** This HELLO with an HMAC-SHA256 of its fields under {@code keyHex} (unchanged when the key is empty). */
+        Hello signed(String keyHex) {
+            return keyHex.isEmpty() ? this
+                    : new Hello(version, mode, pair, guestSpec, memoryBytes, generation, epochMillis, mac(keyHex, unsigned().encode()));
+        }
+
+        Hello unsigned() {
+            return new Hello(version, mode, pair, guestSpec, memoryBytes, generation, epochMillis, new byte[0]);
+        }
+
+        /** Whether this HELLO carries the right HMAC under {@code keyHex} (always true when the key is empty). */
+        boolean verifies(String keyHex) {
+            return keyHex.isEmpty() || java.security.MessageDigest.isEqual(mac, mac(keyHex, unsigned().encode()));
+        }
+
+        static byte[] mac(String keyHex, byte[] data) {
+            try {
+                javax.crypto.Mac m = javax.crypto.Mac.getInstance("HmacSHA256");
+                m.init(new javax.crypto.spec.SecretKeySpec(java.util.HexFormat.of().parseHex(keyHex), "HmacSHA256"));
+                return m.doFinal(data);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         byte[] encode() {
             return body(out -> {
                 out.writeInt(MAGIC);
@@ -124,6 +153,8 @@ final class Wire {
                 out.writeLong(memoryBytes);
                 out.writeLong(generation);
                 out.writeInt(epochMillis);
+                out.writeShort(mac.length);
+                out.write(mac);
             });
         }
 
@@ -141,7 +172,14 @@ final class Wire {
             if (mode >= FtMode.values().length) {
                 throw new FtProtocolException("unknown replication mode " + mode);
             }
-            return new Hello(version, FtMode.values()[mode], in.readUTF(), in.readUTF(), in.readLong(), in.readLong(), in.readInt());
+            String pair = in.readUTF();
+            String spec = in.readUTF();
+            long memory = in.readLong();
+            long generation = in.readLong();
+            int epoch = in.readInt();
+            byte[] mac = new byte[in.available() >= 2 ? in.readUnsignedShort() : 0];
+            in.readFully(mac);
+            return new Hello(version, FtMode.values()[mode], pair, spec, memory, generation, epoch, mac);
         }
     }
 }

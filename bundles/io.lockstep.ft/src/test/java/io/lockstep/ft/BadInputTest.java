@@ -79,9 +79,67 @@ class BadInputTest {
     }
 
     Backup startBackup(String guest) throws Exception {
-        backup = new Backup("pair", guest, MEMORY, disk, new GoLive(hostB, "pair"), 0, Fixture.freePort(), 50,
-                FtOptions.defaults(FtMode.CHECKPOINT), 1.0, line -> said.add("backup: " + line));
+        return startBackup(guest, FtOptions.defaults(FtMode.CHECKPOINT));
+    }
+
+    Backup startBackup(String guest, FtOptions options) throws Exception {
+        backup = new Backup("pair", guest, MEMORY, disk, new GoLive(hostB, "pair"), 0, Fixture.freePort(), 50, options, 1.0,
+                line -> said.add("backup: " + line));
         return backup;
+    }
+
+    static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+    @Test
+    void aBackupWithAKeyRefusesAPrimaryWithoutIt() throws Exception {
+        startBackup("kv", FtOptions.defaults(FtMode.CHECKPOINT).withAuthKey(KEY));
+        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT));
+        assertRunsOnUnprotected("the backup refused: the primary did not authenticate: this backup expects a signed HELLO");
+    }
+
+    @Test
+    void aBackupWithAKeyRefusesAPrimaryWithAnotherKey() throws Exception {
+        startBackup("kv", FtOptions.defaults(FtMode.CHECKPOINT).withAuthKey(KEY));
+        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT).withAuthKey(KEY.replace('0', '1')));
+        assertRunsOnUnprotected("the backup refused: the primary's HELLO carries a wrong signature (another key, or it was altered)");
+    }
+
+    @Test
+    void aReplayedOrTamperedHelloIsRefusedAndTheRightKeyIsServed() throws Exception {
+        startBackup("kv", FtOptions.defaults(FtMode.CHECKPOINT).withAuthKey(KEY));
+        long generation = new GoLive(hostA, "pair").arm();
+        Wire.Hello signed = new Wire.Hello(Wire.VERSION, FtMode.CHECKPOINT, "pair", GuestRegistry.create("kv").spec(), MEMORY, generation, 25)
+                .signed(KEY);
+        assertEquals(Wire.WELCOME, handshake(signed.encode()), "a signed HELLO is welcomed");
+        awaitSaid("backup: SYNCING");
+        said.clear();
+        // the same bytes again (a recorded handshake): refused although the signature is right
+        assertEquals(Wire.ERROR, handshake(signed.encode()));
+        assertTrue(awaitSaid("backup: REFUSED").contains("a replayed handshake"), said.toString());
+        said.clear();
+        // a newer generation with the old signature (an altered field)
+        Wire.Hello altered = new Wire.Hello(Wire.VERSION, FtMode.CHECKPOINT, "pair", signed.guestSpec(), MEMORY, generation + 5, 25, signed.mac());
+        assertEquals(Wire.ERROR, handshake(altered.encode()));
+        assertTrue(awaitSaid("backup: REFUSED").contains("wrong signature"), said.toString());
+        // a real primary with the key is served
+        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT).withAuthKey(KEY));
+        awaitSaid("primary: PROTECTED");
+    }
+
+    /** Sends one HELLO on a new connection and returns the type of the backup's answer (the connection is then dropped). */
+    int handshake(byte[] hello) throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), backup.port())) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+            Wire.write(out, Wire.HELLO, hello);
+            int type = Wire.read(in).type();
+            if (type == Wire.WELCOME) {
+                // a welcomed session: end it as a primary that stops protecting would, so the backup waits again
+                Wire.write(out, Wire.ERROR, Wire.body(d -> d.writeUTF("the test ends this session")));
+                awaitSaid("backup: WAITING");
+            }
+            return type;
+        }
     }
 
     String awaitSaid(String prefix) throws InterruptedException {
