@@ -17,7 +17,7 @@ import io.lockstep.vdisk.BlockDevice;
  * so the shared disk never holds a write that a backup which takes over would not make too. The guest reads
  * its own held writes (an overlay by sector). Unprotected, writes go straight through.
  */
-public final class FtDisk implements BlockDevice {
+public final class FtDisk implements BlockDevice.Layered {
 
     private volatile BlockDevice disk;
     private final LongSupplier position;
@@ -142,11 +142,13 @@ public final class FtDisk implements BlockDevice {
     }
 
     /** Moves to another handle on the shared disk (a writable one, once a new primary may write). */
+    @Override
     public synchronized void reattach(BlockDevice newDisk) {
         this.disk = newDisk;
     }
 
-    public BlockDevice underlying() {
+    @Override
+    public synchronized BlockDevice underlying() {
         return disk;
     }
 

@@ -127,6 +127,15 @@ public final class LiveVm implements AutoCloseable {
         session.start();
     }
 
+    /** Stops protecting the VM (the backup is told and stands down); the VM runs on unprotected. */
+    public synchronized void unprotect(String why) {
+        PrimarySession s = session;
+        if (s == null || s.ended()) {
+            throw new IllegalStateException(pair + " is not protected (" + protection.name().toLowerCase() + ": " + reason + ")");
+        }
+        s.stopProtecting(why);
+    }
+
     void protectedNow(String what) {
         protection = Protection.PROTECTED;
         reason = "";

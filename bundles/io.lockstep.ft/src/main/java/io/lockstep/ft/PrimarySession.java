@@ -117,6 +117,21 @@ public final class PrimarySession {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
+    /**
+     * Ends protection on purpose: tells the backup (which then discards its copy and waits, rather than going
+     * live), then claims the go-live record so the VM runs on unprotected with its outputs released.
+     */
+    void stopProtecting(String why) {
+        try {
+            if (out != null && !ended) {
+                Wire.write(out, Wire.ERROR, Wire.body(d -> d.writeUTF(why)));
+            }
+        } catch (IOException ignored) {
+            // the backup is gone already: the go-live record decides as for any loss
+        }
+        end(why, true);
+    }
+
     /** Ends the session once; with {@code failover}, the VM then claims the go-live record (or halts). */
     void end(String why, boolean failover) {
         synchronized (this) {

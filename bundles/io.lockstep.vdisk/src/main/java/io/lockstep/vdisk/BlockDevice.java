@@ -18,4 +18,23 @@ public interface BlockDevice extends AutoCloseable {
 
     @Override
     void close() throws IOException;
+
+    /**
+     * A device that stands in front of another (an FT pair's held-write disk in front of the VM's delta chain):
+     * checkpoints see through it to the chain and move the device, not the VM, to a new chain.
+     */
+    interface Layered extends BlockDevice {
+        BlockDevice underlying();
+
+        void reattach(BlockDevice newDisk);
+    }
+
+    /** The device under every {@link Layered} front of {@code disk}. */
+    static BlockDevice innermost(BlockDevice disk) {
+        BlockDevice d = disk;
+        while (d instanceof Layered l) {
+            d = l.underlying();
+        }
+        return d;
+    }
 }

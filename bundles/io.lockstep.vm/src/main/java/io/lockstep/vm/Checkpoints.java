@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.lockstep.vdisk.BlockDevice;
 import io.lockstep.vdisk.DiskChain;
 
 /**
@@ -75,6 +76,7 @@ public final class Checkpoints implements AutoCloseable {
         private volatile long positionWhenWritten = -1;
         private volatile Phase phase = Phase.WRITING;
         private volatile Throwable error;
+        private volatile boolean cancelRequested;
         private volatile byte[] digest;
         private final CompletableFuture<Info> done = new CompletableFuture<>();
 
@@ -84,6 +86,19 @@ public final class Checkpoints implements AutoCloseable {
             this.stunNanos = stunNanos;
             this.position = position;
             this.pagesTotal = pagesTotal;
+        }
+
+        /**
+         * Asks the writer to stop: the half-written file is removed and the task fails with a
+         * {@link java.util.concurrent.CancellationException}; the guest and the earlier checkpoints are untouched (the
+         * disk layer frozen for this checkpoint stays in the chain as an ordinary layer).
+         */
+        public void cancel() {
+            cancelRequested = true;
+        }
+
+        public boolean cancelled() {
+            return phase == Phase.FAILED && error instanceof java.util.concurrent.CancellationException;
         }
 
         public int id() {
@@ -168,9 +183,9 @@ public final class Checkpoints implements AutoCloseable {
     public Checkpoints(Path dir, Vm vm) throws IOException {
         this.dir = dir;
         this.vm = vm;
-        if (!(vm.disk() instanceof DiskChain chain)) {
+        if (!(BlockDevice.innermost(vm.disk()) instanceof DiskChain chain)) {
             throw new IllegalArgumentException(vm.name() + ": checkpoints need a VMDK delta chain as the disk, found "
-                    + (vm.disk() == null ? "no disk" : vm.disk().getClass().getSimpleName()));
+                    + (vm.disk() == null ? "no disk" : BlockDevice.innermost(vm.disk()).getClass().getSimpleName()));
         }
         if (!chain.top().toAbsolutePath().getParent().equals(dir.toAbsolutePath())) {
             throw new IllegalArgumentException(vm.name() + ": the running disk " + chain.top() + " is not in the VM folder " + dir);
@@ -222,7 +237,21 @@ public final class Checkpoints implements AutoCloseable {
     }
 
     private DiskChain chain() {
-        return (DiskChain) vm.disk();
+        return (DiskChain) BlockDevice.innermost(vm.disk());
+    }
+
+    /** Moves the VM to {@code chain}: the innermost front device when the disk has fronts, else the VM itself. */
+    private void useDisk(DiskChain chain) {
+        BlockDevice d = vm.disk();
+        if (d instanceof BlockDevice.Layered) {
+            BlockDevice.Layered front = (BlockDevice.Layered) d;
+            while (front.underlying() instanceof BlockDevice.Layered inner) {
+                front = inner;
+            }
+            front.reattach(chain);
+        } else {
+            vm.setDisk(chain);
+        }
     }
 
     // --- listing ----------------------------------------------------------------------------------------------
@@ -377,6 +406,10 @@ public final class Checkpoints implements AutoCloseable {
                     }
                     pages++;
                     task.pagesWritten = pages;
+                    if (task.cancelRequested) {
+                        throw new java.util.concurrent.CancellationException("checkpoint " + h.id() + " cancelled after " + pages + " of "
+                                + task.pagesTotal + " pages");
+                    }
                     long now = System.nanoTime();
                     if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
                         lastProgress = now;
@@ -517,7 +550,7 @@ public final class Checkpoints implements AutoCloseable {
             memory.clear();
             CheckpointFile.load(cp.file(), memory::loadPage); // verified above; one pass here
             vm.restoreDeviceState(v.header().deviceState());
-            vm.setDisk(fresh);
+            useDisk(fresh);
         } finally {
             if (wasRunning) {
                 vm.resume();
@@ -579,7 +612,7 @@ public final class Checkpoints implements AutoCloseable {
         vm.pause();
         try {
             old.flush();
-            vm.setDisk(DiskChain.open(old.top(), true));
+            useDisk(DiskChain.open(old.top(), true));
         } finally {
             if (wasRunning) {
                 vm.resume();

@@ -111,6 +111,32 @@ class CheckpointTest {
     }
 
     @Test
+    void aCancelledCheckpointLeavesNoFileAndTheNextOneWorks() throws Exception {
+        start("churn:workingSetPages=3000,dirtyPagesPerStep=4,prefill=1", 0.5, 2000);
+        cps.setRateLimit(4L << 20); // ~12 MiB at 4 MiB/s: three seconds, cancelled long before
+        vm.resume();
+        Checkpoints.Task task = cps.create("doomed");
+        Thread.sleep(300);
+        task.cancel();
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class, () -> task.done().get());
+        assertTrue(task.cancelled());
+        assertTrue(task.pagesWritten() < task.pagesTotal(), "stopped part way: " + task.pagesWritten() + " of " + task.pagesTotal());
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.contains(".lscp")).toList(),
+                    "no checkpoint file and no .part file is left");
+        }
+        assertEquals(List.of(), cps.list());
+        assertEquals(0, vm.memory().savedCopies(), "the copy-on-write window closed");
+        cps.setRateLimit(0);
+        Checkpoints.Task next = cps.create("after");
+        assertEquals(Checkpoints.Phase.DONE, next.done().thenApply(i -> next.phase()).get());
+        vm.pause();
+        byte[] later = vm.digest();
+        cps.revert(cps.list().get(0).id());
+        assertEquals(next.position(), vm.position(), "the checkpoint after a cancelled one reverts to its own stop");
+    }
+
+    @Test
     void aRevertedDiskGuestRunsTheSameStepsAgain() throws Exception {
         start("disk:blockSectors=16,spanSectors=16384", 1.0, 300);
         byte[] state = vm.digest();
