@@ -136,6 +136,19 @@ public final class LiveVm implements AutoCloseable {
         s.stopProtecting(why);
     }
 
+    /**
+     * A test failover: the primary stops as if its host had failed (its connection to the backup drops, its
+     * VM halts, nothing more leaves it), so the backup goes live exactly as after a real failure.
+     */
+    public synchronized void testFailover() {
+        PrimarySession s = session;
+        if (s == null || s.ended() || protection != Protection.PROTECTED) {
+            throw new IllegalStateException(pair + " is " + protection.name().toLowerCase() + ", not protected: a test failover needs a backup in sync");
+        }
+        s.end("a test failover", false);
+        halt("test failover: the primary stopped as if its host had failed");
+    }
+
     void protectedNow(String what) {
         protection = Protection.PROTECTED;
         reason = "";

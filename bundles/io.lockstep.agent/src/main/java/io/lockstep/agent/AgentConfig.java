@@ -1,0 +1,73 @@
+package io.lockstep.agent;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * How one agent runs: its host name, the shared medium it mounts (a LUN file now; a URI later), the shared
+ * datastore directory that holds the VM folders, the loopback address it serves on, its own data directory
+ * (credentials, identity, what it ran) and the datacenter secret file agents sign each other's requests with.
+ * Read from a properties file; flags override it.
+ */
+public record AgentConfig(String host, String medium, Path datastore, String listenHost, int listenPort, Path dataDir, Path secretFile) {
+
+    public AgentConfig {
+        Names.check("host", host);
+        if (medium == null || medium.isBlank()) {
+            throw new IllegalArgumentException("medium: expected the shared medium (a LUN file path), found nothing");
+        }
+        if (datastore == null) {
+            throw new IllegalArgumentException("datastore: expected the shared directory that holds the VM folders, found nothing");
+        }
+        if (dataDir == null) {
+            throw new IllegalArgumentException("data: expected this agent's data directory, found nothing");
+        }
+        if (!listenHost.equals("127.0.0.1") && !listenHost.equals("localhost") && !listenHost.equals("::1")) {
+            throw new IllegalArgumentException("listen: expected a loopback address (127.0.0.1, localhost or ::1), found " + listenHost);
+        }
+        if (listenPort < 0 || listenPort > 65535) {
+            throw new IllegalArgumentException("listen: expected a port 0..65535, found " + listenPort);
+        }
+        if (secretFile == null) {
+            throw new IllegalArgumentException("secret: expected the datacenter secret file, found nothing");
+        }
+    }
+
+    /** Reads {@code file} (keys: host, medium, datastore, listen, data, secret); relative paths are taken from its directory. */
+    public static Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    public static AgentConfig of(Properties p, Path base) {
+        String listen = p.getProperty("listen", "127.0.0.1:0");
+        int colon = listen.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("listen: expected HOST:PORT, found '" + listen + "'");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(listen.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("listen: expected HOST:PORT with a numeric port, found '" + listen + "'");
+        }
+        Path data = resolve(base, p.getProperty("data"));
+        String secret = p.getProperty("secret");
+        return new AgentConfig(p.getProperty("host"), p.getProperty("medium"), resolve(base, p.getProperty("datastore")),
+                listen.substring(0, colon), port, data, secret == null ? (data == null ? null : data.resolve("datacenter.secret")) : resolve(base, secret));
+    }
+
+    private static Path resolve(Path base, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Path p = Path.of(value);
+        return p.isAbsolute() || base == null ? p : base.resolve(p);
+    }
+}

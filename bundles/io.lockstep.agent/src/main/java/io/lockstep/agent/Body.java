@@ -1,0 +1,111 @@
+package io.lockstep.agent;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A request body checked against what the operation accepts: a JSON object, only known fields, each of the
+ * expected type and range. Every refusal is a 400 that names the field, what was expected and what was found.
+ */
+final class Body {
+
+    private final ObjectNode node;
+
+    private Body(ObjectNode node) {
+        this.node = node;
+    }
+
+    static Body parse(byte[] bytes) {
+        if (bytes.length == 0) {
+            return new Body(Json.MAPPER.createObjectNode());
+        }
+        JsonNode n;
+        try {
+            n = Json.MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw ApiException.badRequest(null, "the body is not valid JSON" + where + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest(null, "the body could not be read: " + e.getMessage());
+        }
+        if (n == null || n.isMissingNode() || n.isNull()) {
+            return new Body(Json.MAPPER.createObjectNode());
+        }
+        if (!(n instanceof ObjectNode o)) {
+            throw ApiException.badRequest(null, "the body: expected a JSON object, found " + kind(n.getNodeType()));
+        }
+        return new Body(o);
+    }
+
+    /** Refuses fields other than {@code known}. */
+    void only(String... known) {
+        List<String> k = Arrays.asList(known);
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!k.contains(f)) {
+                throw ApiException.badRequest(f, "unknown field '" + Names.printable(f) + "': expected only " + k);
+            }
+        }
+    }
+
+    String text(String field, String fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isTextual()) {
+            throw ApiException.badRequest(field, field + ": expected a string, found " + kind(v.getNodeType()) + " " + abbreviated(v));
+        }
+        return v.asText();
+    }
+
+    long integer(String field, long fallback, long min, long max) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw ApiException.badRequest(field, field + ": expected a whole number from " + min + " to " + max + ", found "
+                    + kind(v.getNodeType()) + " " + abbreviated(v));
+        }
+        long x = v.asLong();
+        if (x < min || x > max) {
+            throw ApiException.badRequest(field, field + ": expected a whole number from " + min + " to " + max + ", found " + x);
+        }
+        return x;
+    }
+
+    boolean bool(String field, boolean fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw ApiException.badRequest(field, field + ": expected true or false, found " + kind(v.getNodeType()) + " " + abbreviated(v));
+        }
+        return v.asBoolean();
+    }
+
+    private static String abbreviated(JsonNode v) {
+        String s = v.toString();
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    private static String kind(JsonNodeType t) {
+        return switch (t) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> t.name().toLowerCase();
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package io.lockstep.agent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.lockstep.agent.client.AgentClient;
+import io.lockstep.cluster.Cluster;
+import io.lockstep.storage.file.FileMedium;
+
+/** A datacenter in a temporary directory: one formatted LUN file, the datastore directory, the secret; agents in this JVM. */
+final class AgentFixture implements AutoCloseable {
+
+    final Path dir;
+    final Path lun;
+    final Path datastore;
+    final Path secret;
+    final List<Running> agents = new ArrayList<>();
+
+    record Running(Agent agent, ApiServer server) {
+        AgentClient client() {
+            return AgentClient.operator(server.url(), agent.credentials().fingerprint(), agent.credentials().token());
+        }
+
+        AgentClient peerClient(PeerAuth signer) {
+            return AgentClient.peer(server.url(), agent.credentials().fingerprint(), signer);
+        }
+    }
+
+    AgentFixture(Path dir) throws IOException {
+        this.dir = dir;
+        this.lun = dir.resolve("lun.img");
+        this.datastore = dir.resolve("datastore");
+        this.secret = dir.resolve("datacenter.secret");
+        FileMedium.create(lun, 512, (64L << 20) / 512);
+        try (FileMedium m = FileMedium.open(lun, "fixture")) {
+            Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Duration.ofMillis(250)).withLabel("ds1"));
+        }
+        Credentials.secretText(secret, 32);
+    }
+
+    Running start(String host) throws Exception {
+        AgentConfig c = new AgentConfig(host, lun.toString(), datastore, "127.0.0.1", 0, dir.resolve(host), secret);
+        Agent a = Agent.start(c);
+        ApiServer s = new ApiServer(a);
+        a.serving(s.url());
+        Running r = new Running(a, s);
+        agents.add(r);
+        return r;
+    }
+
+    String secretHex() throws IOException {
+        return Files.readString(secret).trim();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Running r : agents) {
+            r.server().close();
+            r.agent().close();
+        }
+    }
+}

@@ -1,0 +1,415 @@
+package io.lockstep.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import io.lockstep.agent.Credentials;
+import io.lockstep.agent.client.AgentClient;
+import io.lockstep.cluster.Cluster;
+import io.lockstep.storage.file.FileMedium;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The datacenter commands: up, down, host, vm, ft, leases, tasks, events — all through the agents' API. */
+final class DcCommands {
+
+    private DcCommands() {
+    }
+
+    /** Options every datacenter command takes. */
+    static final class Common {
+        @Option(names = "--dc", description = "the datacenter's work directory (default: $LOCKSTEP_WORK/dc or work/dc)")
+        Path dir;
+
+        @Option(names = "--host", description = "the host whose agent to ask (default: the first whose agent runs)")
+        String host;
+
+        @Option(names = "--json", description = "print the agent's JSON answer (for scripts)")
+        boolean json;
+
+        Datacenter dc() throws IOException {
+            return Datacenter.load(dir == null ? Datacenter.defaultDir() : dir);
+        }
+
+        AgentClient client() throws IOException {
+            return dc().pick(host).client();
+        }
+
+        void print(JsonNode node) throws IOException {
+            System.out.println(AgentClient.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node));
+        }
+    }
+
+    static String age(long millis) {
+        return millis < 60_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0) : millis < 7_200_000 ? millis / 60_000 + " min " + millis / 1000 % 60 + " s"
+                : millis / 3_600_000 + " h";
+    }
+
+    static String text(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() ? "-" : n.asText();
+    }
+
+    /** Follows a task to its end with a progress bar on standard error; returns the finished task, or fails with its message. */
+    static JsonNode follow(AgentClient c, JsonNode task, boolean quiet) throws IOException, InterruptedException {
+        String id = task.path("id").asText();
+        boolean tty = System.console() != null;
+        PrintStream err = System.err;
+        int lastTenth = -1;
+        String lastMessage = "";
+        JsonNode t = task;
+        long end = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (true) {
+            String state = t.path("state").asText();
+            double p = t.path("progress").asDouble();
+            String msg = t.path("message").asText();
+            if (!quiet) {
+                if (tty) {
+                    int width = 30;
+                    int filled = (int) Math.round(p * width);
+                    err.printf(Locale.ROOT, "\r[%s%s] %3.0f%% %-60.60s", "#".repeat(filled), ".".repeat(width - filled), p * 100, msg);
+                    err.flush();
+                } else if ((int) (p * 10) != lastTenth || !msg.equals(lastMessage) && !state.equals("running")) {
+                    err.printf(Locale.ROOT, "%s %3.0f%% %s%n", id, p * 100, msg);
+                    lastTenth = (int) (p * 10);
+                    lastMessage = msg;
+                }
+            }
+            if (!state.equals("running")) {
+                if (tty && !quiet) {
+                    err.println();
+                }
+                if (!state.equals("succeeded")) {
+                    throw new IOException("task " + id + " " + state + ": " + msg);
+                }
+                return t;
+            }
+            if (System.nanoTime() > end) {
+                throw new IOException("task " + id + " is still running after 10 minutes: " + msg + " (lockstep tasks shows it)");
+            }
+            Thread.sleep(100);
+            t = c.get("/v1/tasks/" + id);
+        }
+    }
+
+    // --- up and down ------------------------------------------------------------------------------------------
+
+    @Command(name = "up", mixinStandardHelpOptions = true, description = {
+        "Start a local datacenter: N host agents on loopback sharing one LUN file and one datastore directory.",
+        "Reuses the work directory when it exists (its VMs and host identities survive); starts only agents that are not running."})
+    static final class Up implements Callable<Integer> {
+        @Option(names = "--hosts", defaultValue = "3", description = "how many hosts (default 3)")
+        int hosts;
+
+        @Option(names = "--dc", description = "the work directory (default: $LOCKSTEP_WORK/dc or work/dc)")
+        Path dir;
+
+        @Option(names = "--io-timeout", defaultValue = "250", description = "the medium's I/O timeout in ms when formatting it (heartbeat 2x, lease timeout 8x; default 250)")
+        long ioTimeout;
+
+        @Option(names = "--json", description = "print the datacenter as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (hosts < 1 || hosts > 32) {
+                throw new IllegalArgumentException("--hosts: expected 1 to 32, found " + hosts);
+            }
+            Path d = (dir == null ? Datacenter.defaultDir() : dir).toAbsolutePath();
+            Files.createDirectories(d);
+            Path lun = d.resolve("lun.img");
+            Path datastore = d.resolve("datastore");
+            Files.createDirectories(datastore);
+            if (!Files.exists(lun)) {
+                FileMedium.create(lun, 512, (256L << 20) / 512);
+                try (FileMedium m = FileMedium.open(lun, "lockstep-up")) {
+                    Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Duration.ofMillis(ioTimeout)).withLabel("ds1"));
+                }
+                System.err.println("formatted " + lun + " as datastore ds1 (I/O timeout " + ioTimeout + " ms)");
+            }
+            Path secret = d.resolve("datacenter.secret");
+            Credentials.secretText(secret, 32);
+            List<Map<String, Object>> list = new ArrayList<>();
+            List<String> started = new ArrayList<>();
+            for (int i = 1; i <= hosts; i++) {
+                String name = "host-" + i;
+                Path data = d.resolve(name);
+                Files.createDirectories(data);
+                Path props = data.resolve("agent.properties");
+                if (!Files.exists(props)) {
+                    Files.writeString(props, "# the agent of " + name + " (lockstep up)\nhost=" + name + "\nmedium=" + lun + "\ndatastore=" + datastore
+                            + "\nlisten=127.0.0.1:0\ndata=" + data + "\nsecret=" + secret + "\n", StandardCharsets.UTF_8);
+                }
+                if (running(data)) {
+                    continue;
+                }
+                Files.deleteIfExists(data.resolve("agent.json"));
+                List<String> cmd = new ArrayList<>();
+                if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+                    cmd.add("/usr/bin/setsid"); // its own session: a Ctrl+C in this terminal does not reach the agents
+                }
+                cmd.add(ProcessHandle.current().info().command().orElse("java"));
+                String opts = System.getenv("LOCKSTEP_AGENT_JAVA_OPTS");
+                if (opts != null && !opts.isBlank()) {
+                    cmd.addAll(List.of(opts.trim().split("\\s+")));
+                }
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lockstep.agent.AgentMain", "--config", props.toString()));
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("agent.log").toFile()))
+                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+                started.add(name);
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            for (int i = 1; i <= hosts; i++) {
+                Path data = d.resolve("host-" + i);
+                while (!running(data)) {
+                    if (System.nanoTime() > end) {
+                        String log = Files.exists(data.resolve("agent.log")) ? Files.readString(data.resolve("agent.log")) : "(no log)";
+                        throw new IOException("the agent of host-" + i + " did not come up within 90 s; its log " + data.resolve("agent.log")
+                                + " ends:\n" + log.substring(Math.max(0, log.length() - 2000)));
+                    }
+                    if (System.console() != null) {
+                        System.err.printf("\rstarting agents: %d of %d up", i - 1, hosts);
+                    }
+                    Thread.sleep(100);
+                }
+                JsonNode a = AgentClient.mapper().readTree(data.resolve("agent.json").toFile());
+                Map<String, Object> h = new LinkedHashMap<>();
+                h.put("name", "host-" + i);
+                h.put("url", a.path("url").asText());
+                h.put("fingerprint", a.path("fingerprint").asText());
+                h.put("tokenFile", data.resolve("token").toString());
+                h.put("pid", a.path("pid").asLong());
+                h.put("slot", a.path("slot").asInt());
+                h.put("log", data.resolve("agent.log").toString());
+                list.add(h);
+            }
+            if (System.console() != null) {
+                System.err.print("\r");
+            }
+            Map<String, Object> dcJson = new LinkedHashMap<>();
+            dcJson.put("dir", d.toString());
+            dcJson.put("lun", lun.toString());
+            dcJson.put("datastore", datastore.toString());
+            dcJson.put("hosts", list);
+            Path tmp = d.resolve("datacenter.json.tmp");
+            AgentClient.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), dcJson);
+            Files.move(tmp, d.resolve("datacenter.json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (json) {
+                System.out.println(AgentClient.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(dcJson));
+                return 0;
+            }
+            System.out.println("datacenter up in " + d + ": " + hosts + " hosts on one LUN (" + lun.getFileName() + "), datastore ds1"
+                    + (started.isEmpty() ? " (all agents were running already)" : " (started " + String.join(", ", started) + ")"));
+            Table t = new Table("HOST", "SLOT", "API", "CERTIFICATE (SHA-256)", "TOKEN", "PID");
+            for (Map<String, Object> h : list) {
+                String fp = (String) h.get("fingerprint");
+                t.row(h.get("name"), h.get("slot"), h.get("url"), fp.substring(0, 23) + "…", h.get("tokenFile"), h.get("pid"));
+            }
+            t.print(System.out);
+            System.out.println("next: lockstep vm create vm1 && lockstep vm start vm1 && lockstep ft protect vm1 --backup host-2");
+            return 0;
+        }
+
+        static boolean running(Path data) {
+            Path card = data.resolve("agent.json");
+            if (!Files.exists(card)) {
+                return false;
+            }
+            try {
+                long pid = AgentClient.mapper().readTree(card.toFile()).path("pid").asLong(-1);
+                return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop the local datacenter's agents (SIGTERM: VMs power off, locks are released).")
+    static final class Down implements Callable<Integer> {
+        @Option(names = "--dc", description = "the work directory (default: $LOCKSTEP_WORK/dc or work/dc)")
+        Path dir;
+
+        @Option(names = "--purge", description = "then delete the work directory (LUN, VMs, host identities)")
+        boolean purge;
+
+        @Override
+        public Integer call() throws Exception {
+            Path d = (dir == null ? Datacenter.defaultDir() : dir).toAbsolutePath();
+            Datacenter dc = Datacenter.load(d);
+            List<ProcessHandle> stopping = new ArrayList<>();
+            for (Datacenter.Host h : dc.hosts) {
+                ProcessHandle.of(h.pid()).filter(ProcessHandle::isAlive).ifPresent(p -> {
+                    p.destroy();
+                    stopping.add(p);
+                });
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            for (ProcessHandle p : stopping) {
+                while (p.isAlive() && System.nanoTime() < end) {
+                    Thread.sleep(50);
+                }
+                if (p.isAlive()) {
+                    System.err.println("agent process " + p.pid() + " did not stop within 30 s; killing it");
+                    p.destroyForcibly();
+                }
+            }
+            System.out.println("stopped " + stopping.size() + " agent" + (stopping.size() == 1 ? "" : "s") + " of the datacenter in " + d);
+            if (purge) {
+                try (var walk = Files.walk(d)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                System.out.println("deleted " + d);
+            }
+            return 0;
+        }
+    }
+
+    // --- hosts, leases, tasks, events ---------------------------------------------------------------------------
+
+    @Command(name = "host", mixinStandardHelpOptions = true, description = "The hosts of the datacenter.", subcommands = {HostLs.class})
+    static final class HostCmd {
+    }
+
+    @Command(name = "ls", mixinStandardHelpOptions = true, description = "Every host heartbeating on the medium, as its agents see it.")
+    static final class HostLs implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Override
+        public Integer call() throws Exception {
+            JsonNode hosts = common.client().get("/v1/hosts");
+            if (common.json) {
+                common.print(hosts);
+                return 0;
+            }
+            Table t = new Table("HOST", "SLOT", "STATE", "LIVE", "HEARTBEAT AGE", "GENERATION", "API");
+            for (JsonNode h : hosts) {
+                t.row(text(h.get("host")), h.path("slot").asInt(), text(h.get("state")), h.path("live").asBoolean() ? "yes" : "NO",
+                        h.path("ageMillis").asLong() + " ms", h.path("generation").asLong(), text(h.get("url")));
+            }
+            t.print(System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "leases", mixinStandardHelpOptions = true, description = "The lock table of the datastore: who holds what, in which mode, since when.")
+    static final class Leases implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Override
+        public Integer call() throws Exception {
+            JsonNode locks = common.client().get("/v1/datastores/ds1/locks");
+            if (common.json) {
+                common.print(locks);
+                return 0;
+            }
+            Table t = new Table("ENTITY", "MODE", "GENERATION", "OWNER", "HELD", "OWNER LIVE");
+            for (JsonNode l : locks) {
+                for (JsonNode o : l.path("owners")) {
+                    t.row(text(l.get("entity")), text(l.get("mode")), l.path("generation").asLong(), text(o.get("host")),
+                            age(o.path("heldMillis").asLong()), o.path("live").asBoolean() ? "yes" : "NO (breakable)");
+                }
+            }
+            t.print(System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "tasks", mixinStandardHelpOptions = true, description = "Tasks of every running agent; `tasks cancel ID` cancels one.",
+            subcommands = {TaskCancel.class})
+    static final class TasksCmd implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Override
+        public Integer call() throws Exception {
+            Datacenter dc = common.dc();
+            ArrayNode all = AgentClient.mapper().createArrayNode();
+            for (Datacenter.Host h : dc.hosts) {
+                if (h.alive() && (common.host == null || common.host.equals(h.name()))) {
+                    h.client().get("/v1/tasks").forEach(all::add);
+                }
+            }
+            if (common.json) {
+                common.print(all);
+                return 0;
+            }
+            Table t = new Table("TASK", "KIND", "SUBJECT", "STATE", "PROGRESS", "MESSAGE");
+            for (JsonNode k : all) {
+                t.row(text(k.get("id")), text(k.get("kind")), text(k.get("subject")), text(k.get("state")),
+                        String.format(Locale.ROOT, "%.0f%%", k.path("progress").asDouble() * 100), text(k.get("message")));
+            }
+            t.print(System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a running task (its id starts with its host's name).")
+    static final class TaskCancel implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Parameters(paramLabel = "TASK")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            int dash = id.lastIndexOf('-');
+            if (dash <= 0) {
+                throw new IllegalArgumentException("TASK: expected an id like host-1-7, found '" + id + "'");
+            }
+            JsonNode t = common.dc().pick(id.substring(0, dash)).client().post("/v1/tasks/" + id + "/cancel", null);
+            if (common.json) {
+                common.print(t);
+            } else {
+                System.out.println("cancelling " + id + ": " + text(t.get("message")));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "events", mixinStandardHelpOptions = true, description = "The agent's event stream (server-sent events), one line per event.")
+    static final class EventsCmd implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--since", defaultValue = "0", description = "from after this event number (default: every event the agent kept)")
+        long since;
+
+        @Option(names = "--count", defaultValue = "0", description = "stop after this many events (default: follow until interrupted)")
+        int count;
+
+        @Override
+        public Integer call() throws Exception {
+            int[] n = {0};
+            common.client().events(since, e -> {
+                if (common.json) {
+                    System.out.println(e.toString());
+                } else {
+                    System.out.printf("%d %s %-20s %-8s %s%n", e.path("id").asLong(), java.time.Instant.ofEpochMilli(e.path("time").asLong()),
+                            e.path("type").asText(), e.path("subject").asText(), e.path("data").toString());
+                }
+                System.out.flush();
+                return count == 0 || ++n[0] < count;
+            });
+            return 0;
+        }
+    }
+}
