@@ -258,7 +258,7 @@ final class VmManager implements AutoCloseable {
     Map<String, Object> delete(String name) throws IOException {
         config(name);
         Where w = where(name);
-        if (w.host != null) {
+        if (w.host != null && !w.previousLife) {
             throw ApiException.conflict(name + " is powered on at " + w.host + " (it holds the lock on " + configEntity(name) + "); power it off first");
         }
         if (backups.containsKey(name)) {
@@ -284,13 +284,13 @@ final class VmManager implements AutoCloseable {
     // --- where a VM runs ----------------------------------------------------------------------------------------
 
     /** The host that holds a VM's config lock, whether that host's heartbeat is live, and since when it holds it. */
-    record Where(String host, boolean live, long heldSince) {
+    record Where(String host, boolean live, long heldSince, boolean previousLife) {
     }
 
     Where where(String name) throws IOException {
         Running r = running.get(name);
         if (r != null) {
-            return new Where(agent.host(), true, 0);
+            return new Where(agent.host(), true, 0, false);
         }
         for (Map<String, Object> lock : agent.lockTable()) {
             if (configEntity(name).equals(lock.get("entity"))) {
@@ -298,11 +298,12 @@ final class VmManager implements AutoCloseable {
                 List<Map<String, Object>> owners = (List<Map<String, Object>>) lock.get("owners");
                 if (!owners.isEmpty()) {
                     Map<String, Object> o = owners.get(0);
-                    return new Where((String) o.get("host"), Boolean.TRUE.equals(o.get("live")), ((Number) o.get("acquiredAt")).longValue());
+                    return new Where((String) o.get("host"), Boolean.TRUE.equals(o.get("live")), ((Number) o.get("acquiredAt")).longValue(),
+                            o.get("stale") != null);
                 }
             }
         }
-        return new Where(null, false, 0);
+        return new Where(null, false, 0, false);
     }
 
     // --- views --------------------------------------------------------------------------------------------------
@@ -333,6 +334,12 @@ final class VmManager implements AutoCloseable {
             m.put("powerState", r.suspended ? "suspended" : r.live.protection() == LiveVm.Protection.HALTED ? "halted" : "poweredOn");
             m.put("host", agent.host());
             m.put("position", r.vm.position());
+        } else if (w.host != null && (w.previousLife || w.host.equals(agent.host()))) {
+            // the lock is from before its owner restarted or was fenced: the VM does not run there (a running VM dies with its host)
+            m.put("powerState", "poweredOff");
+            m.put("host", null);
+            m.put("note", w.host + "'s lock on " + configEntity(name) + " is from before " + w.host + " restarted or was fenced; " + name
+                    + " does not run there");
         } else if (w.host != null) {
             m.put("powerState", w.live ? "poweredOn" : "unknown");
             m.put("host", w.host);
@@ -345,9 +352,10 @@ final class VmManager implements AutoCloseable {
             m.put("host", null);
         }
         String note = notes.get(name);
-        if (note != null && !m.containsKey("note")) {
-            if (r == null && w.host != null && !w.host.equals(agent.host())) {
-                note = note.replaceFirst("; it stopped with the agent and was not restarted", "") + "; it runs on " + w.host + " now";
+        if (note != null && (!m.containsKey("note") || "poweredOff".equals(m.get("powerState")))) {
+            Object at = m.get("host");
+            if (r == null && at != null && !at.equals(agent.host())) {
+                note = note.replaceFirst("; it stopped with the agent and was not restarted", "") + "; it runs on " + at + " now";
             }
             m.put("note", note);
         }

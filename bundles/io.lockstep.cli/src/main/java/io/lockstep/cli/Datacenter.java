@@ -82,7 +82,12 @@ final class Datacenter {
         }
         for (Host h : hosts) {
             if (h.alive()) {
-                return h;
+                try {
+                    h.client().get("/v1/host"); // a process that is going away (killed a moment ago) does not count
+                    return h;
+                } catch (IOException e) {
+                    // the next one
+                }
             }
         }
         throw new IOException("no agent of the datacenter at " + dir + " is running; `lockstep up` starts them");
