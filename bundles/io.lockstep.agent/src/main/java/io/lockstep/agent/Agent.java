@@ -198,8 +198,20 @@ public final class Agent implements AutoCloseable {
         return b.toString();
     }
 
+    private long sampledAt;
+
+    /** A sample of the heartbeats and locks at most {@value #FRESH_MILLIS} ms old (many API calls share one read of the medium). */
+    private synchronized void fresh() throws IOException {
+        if (System.nanoTime() - sampledAt > FRESH_MILLIS * 1_000_000) {
+            sample();
+        }
+    }
+
+    static final long FRESH_MILLIS = 100;
+
     /** Reads the heartbeat region and the lock table once, judging liveness on this host's own clock. */
     private synchronized void sample() throws IOException {
+        sampledAt = System.nanoTime();
         Cluster cluster = datastore.host().cluster();
         long now = System.nanoTime();
         long stale = cluster.timing().leaseTimeout().toNanos();
@@ -279,12 +291,12 @@ public final class Agent implements AutoCloseable {
     }
 
     List<Map<String, Object>> lockTable() throws IOException {
-        sample();
+        fresh();
         return lockView;
     }
 
     List<Map<String, Object>> heartbeats() throws IOException {
-        sample();
+        fresh();
         return heartbeatView;
     }
 

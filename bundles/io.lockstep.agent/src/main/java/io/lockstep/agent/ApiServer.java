@@ -43,6 +43,9 @@ public final class ApiServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final byte[] token;
+    /** At most this many requests are worked on at once (the event streams aside); the rest wait their turn without using CPU. */
+    static final int CONCURRENT = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private final java.util.concurrent.Semaphore admission = new java.util.concurrent.Semaphore(CONCURRENT, true);
 
     public ApiServer(Agent agent) throws Exception {
         this.agent = agent;
@@ -51,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("agent-api");
         pool.setDaemon(true);
+        pool.setThreadsPriority(Thread.MIN_PRIORITY); // the control plane yields to VMs and FT replication (docs/agent.md)
         server = new Server(pool);
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(agent.credentials().keyStore().toAbsolutePath().toString());
@@ -110,7 +114,17 @@ public final class ApiServer implements AutoCloseable {
             for (Fields.Field f : fields) {
                 q.put(f.getName(), f.getValue());
             }
-            Object result = match.route().action().run(new Api.Call(match.params(), q, body, peer));
+            Object result;
+            if (isStream(match)) {
+                result = match.route().action().run(new Api.Call(match.params(), q, body, peer));
+            } else {
+                admission.acquire();
+                try {
+                    result = match.route().action().run(new Api.Call(match.params(), q, body, peer));
+                } finally {
+                    admission.release();
+                }
+            }
             if (result == Api.STREAM) {
                 stream(request, response, callback);
                 return;
@@ -145,6 +159,10 @@ public final class ApiServer implements AutoCloseable {
             err.put("status", 500);
             send(response, callback, 500, err);
         }
+    }
+
+    private static boolean isStream(Api.Match m) {
+        return m.route().pattern().equals("/v1/events");
     }
 
     private static boolean isTooLarge(Throwable t) {

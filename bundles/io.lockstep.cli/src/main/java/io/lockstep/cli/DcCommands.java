@@ -163,6 +163,8 @@ final class DcCommands {
                     cmd.add("/usr/bin/setsid"); // its own session: a Ctrl+C in this terminal does not reach the agents
                 }
                 cmd.add(ProcessHandle.current().info().command().orElse("java"));
+                // thread priorities mean something: FT replication above the API (Linux: a nice value per thread)
+                cmd.add("-XX:ThreadPriorityPolicy=1");
                 String opts = System.getenv("LOCKSTEP_AGENT_JAVA_OPTS");
                 if (opts != null && !opts.isBlank()) {
                     cmd.addAll(List.of(opts.trim().split("\\s+")));

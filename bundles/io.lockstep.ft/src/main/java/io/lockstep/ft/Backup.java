@@ -76,6 +76,7 @@ public final class Backup implements AutoCloseable {
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort));
         Thread t = new Thread(this::serve, "ft-backup-" + pair);
+        t.setPriority(Thread.MAX_PRIORITY); // (effective with -XX:ThreadPriorityPolicy=1; see docs/agent.md)
         t.setDaemon(true);
         t.start();
     }
@@ -142,6 +143,7 @@ public final class Backup implements AutoCloseable {
                 out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
                 handshake();
                 Thread beat = new Thread(this::heartbeat, "ft-backup-heartbeat-" + pair);
+                beat.setPriority(Thread.MAX_PRIORITY);
                 beat.setDaemon(true);
                 beat.start();
                 while (!over) {

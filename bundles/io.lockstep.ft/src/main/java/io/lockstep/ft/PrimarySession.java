@@ -92,6 +92,7 @@ public final class PrimarySession {
 
     void start() {
         Thread t = new Thread(this::run, "ft-primary-" + live.pair());
+        t.setPriority(Thread.MAX_PRIORITY); // replication comes before the control plane (effective with -XX:ThreadPriorityPolicy=1)
         t.setDaemon(true);
         t.start();
     }
@@ -204,9 +205,11 @@ public final class PrimarySession {
         socket.setSoTimeout(0);
         lastHeard = System.nanoTime();
         Thread reader = new Thread(this::read, "ft-primary-reader-" + live.pair());
+        reader.setPriority(Thread.MAX_PRIORITY);
         reader.setDaemon(true);
         reader.start();
         Thread beat = new Thread(this::heartbeat, "ft-primary-heartbeat-" + live.pair());
+        beat.setPriority(Thread.MAX_PRIORITY);
         beat.setDaemon(true);
         beat.start();
     }
@@ -434,11 +437,14 @@ public final class PrimarySession {
         long epoch = 0;
         long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(o.epochMillis());
         while (!ended) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
+            for (long wait; (wait = next - System.nanoTime()) > 0 && !ended;) {
+                LockSupport.parkNanos(wait); // (a park can return early: a stray unpark, a spurious wake-up)
             }
-            next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(o.epochMillis());
+            // a fixed rate: the next epoch is due one period after this one was due (not after this one's work ended),
+            // so the time an epoch takes to ship does not stretch the period; a primary that fell a whole period behind
+            // does not rush to catch up
+            long period = TimeUnit.MILLISECONDS.toNanos(o.epochMillis());
+            next = Math.max(next + period, System.nanoTime());
             epoch++;
             long t0 = System.nanoTime();
             vm.pause();
