@@ -198,11 +198,16 @@ public final class Agent implements AutoCloseable {
         return b.toString();
     }
 
-    private long sampledAt;
+    private volatile long sampledAt;
+
+    /** This agent took or released a lock: the next read of the table goes to the medium (read your own writes). */
+    void locksChanged() {
+        sampledAt = 0;
+    }
 
     /** A sample of the heartbeats and locks at most {@value #FRESH_MILLIS} ms old (many API calls share one read of the medium). */
     private synchronized void fresh() throws IOException {
-        if (System.nanoTime() - sampledAt > FRESH_MILLIS * 1_000_000) {
+        if (sampledAt == 0 || System.nanoTime() - sampledAt > FRESH_MILLIS * 1_000_000) {
             sample();
         }
     }

@@ -486,8 +486,11 @@ final class VmManager implements AutoCloseable {
     private Lease acquire(String entity, LockMode mode, String vm) throws IOException {
         Duration wait = agent.datastore().superblock().timing().leaseTimeout().multipliedBy(2);
         try {
-            return agent.datastore().host().acquire(entity, EntityKind.FILE, mode, wait);
+            Lease l = agent.datastore().host().acquire(entity, EntityKind.FILE, mode, wait);
+            agent.locksChanged();
+            return l;
         } catch (io.lockstep.cluster.LockBusyException e) {
+            agent.locksChanged();
             Where w = where(vm);
             throw ApiException.conflict(vm + ": the lock on " + entity + " is held" + (w.host == null ? "" : " by " + w.host)
                     + " (" + e.getMessage() + "); is it powered on elsewhere?");
@@ -530,7 +533,8 @@ final class VmManager implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, r.name + ": " + why);
     }
 
-    private static void releaseQuietly(Lease l) {
+    private void releaseQuietly(Lease l) {
+        agent.locksChanged();
         if (l != null) {
             try {
                 l.close();
@@ -964,6 +968,7 @@ final class VmManager implements AutoCloseable {
         try {
             r.configLease = agent.datastore().host().acquire(configEntity(name), EntityKind.FILE, LockMode.EXCLUSIVE,
                     agent.datastore().superblock().timing().leaseTimeout().multipliedBy(4));
+            agent.locksChanged();
             agent.events().publish("vm.lock", name, Map.of("entity", configEntity(name), "host", agent.host()));
         } catch (IOException e) {
             agent.alarms().raise("lock." + name, Severity.CRITICAL, name, name + " runs on " + agent.host() + " after a failover but its lock "
