@@ -378,9 +378,11 @@ public final class Datastore implements AutoCloseable {
         }
         synchronized (notifyLock) {
             handling.set(true);
-            epoch.incrementAndGet();
             try {
                 do {
+                    // every pass counts: a guest read that began while an earlier pass ran must re-check against
+                    // the tables this pass reads (a change published while this host was unregistered)
+                    epoch.incrementAndGet();
                     again = false;
                     notificationsReceived.incrementAndGet();
                     checkNotFenced(why);
