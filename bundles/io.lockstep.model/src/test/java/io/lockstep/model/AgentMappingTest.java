@@ -1,0 +1,67 @@
+package io.lockstep.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.ecore.util.Diagnostician;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.lockstep.model.io.AgentMapping;
+
+/** The agent API's JSON (as the agent answers it: docs/agent.md) becomes a model that validates. */
+class AgentMappingTest {
+
+    static final ObjectMapper M = new ObjectMapper();
+
+    @Test
+    void anAgentsAnswersBecomeTheModel() throws Exception {
+        AgentMapping.Snapshot s = new AgentMapping.Snapshot(
+                M.readTree("""
+                        [{"slot":0,"host":"host-1","state":"fenced","generation":2,"live":false,"url":"https://127.0.0.1:1"},
+                         {"slot":1,"host":"host-2","state":"live","generation":1,"live":true,"url":"https://127.0.0.1:2"},
+                         {"slot":3,"host":"host-1","state":"live","generation":1,"live":true,"url":"https://127.0.0.1:1"}]"""),
+                M.readTree("""
+                        [{"name":"ds1","medium":"/dc/lun.img","sectorSize":512,"capacityBytes":268435456,"hosts":["host-1","host-2"]}]"""),
+                M.readTree("""
+                        [{"index":0,"entity":"vm1/vm.json","kind":"file","mode":"exclusive","generation":2,
+                          "owners":[{"slot":1,"host":"host-2","acquiredAt":1764000000000,"live":true}]},
+                         {"index":1,"entity":"vm1/disk.vmdk","kind":"file","mode":"multi-writer","generation":5,
+                          "owners":[{"slot":0,"host":"host-1","acquiredAt":1764000000000,"live":false}]}]"""),
+                M.readTree("""
+                        {"registrations":[{"key":"0x00000000000000aa","host":"host-2"}],"reservation":{"present":false}}"""),
+                M.readTree("""
+                        [{"name":"vm1","guest":"kv:maxConnections=1024","memoryMiB":64,"powerState":"poweredOn","host":"host-2",
+                          "ft":{"role":"primary","state":"protected","backup":"host-1","mode":"checkpoint","epochMillis":25,
+                                "stats":{"epochRate":39.8,"pauseP50Micros":117,"pauseP99Micros":1789,"pageBytes":4096,"lagMillis":0.0,"cpuShare":1.0}},
+                          "disk":{"running":"vm1-000001.vmdk","chain":[{"file":"vm1-000001.vmdk"},{"file":"vm1.vmdk"}]}},
+                         {"name":"vm2","guest":"kv","memoryMiB":32,"powerState":"someNewState","host":null,"ft":{"role":"none"},"disk":{"chain":[]}}]"""));
+        Datacenter dc = AgentMapping.datacenter("local", s);
+        assertEquals(List.of("host-1", "host-2"), dc.getHosts().stream().map(Host::getName).toList());
+        Host h1 = dc.getHosts().get(0);
+        assertEquals(3, h1.getHeartbeatSlot(), "a host that restarted in another slot: the live slot");
+        assertEquals(ConnectionState.CONNECTED, h1.getConnectionState());
+        VirtualMachine vm1 = dc.getVms().get(0);
+        assertEquals("host-2", vm1.getCurrentHost().getName());
+        assertEquals("vm1-000001.vmdk", vm1.getDisks().get(0).getName());
+        assertEquals("vm1.vmdk", vm1.getDisks().get(0).getParent().getName(), "the chain becomes parents");
+        FtPair ft = dc.getFtPairs().get(0);
+        assertEquals(FtState.PROTECTED, ft.getState());
+        assertEquals("host-1", ft.getBackupHost().getName());
+        assertEquals(39.8, ft.getStatistics().getEpochRate());
+        Datastore ds = dc.getDatastores().get(0);
+        assertEquals(2, ds.getLeases().size());
+        assertEquals(LockMode.MULTI_WRITER, ds.getLeases().get(1).getMode());
+        assertFalse(ds.getLeases().get(1).isOwnerLive());
+        assertEquals("host-2", ds.getRegistrations().get(0).getHost().getName());
+        assertEquals(PowerState.UNKNOWN, dc.getVms().get(1).getPowerState(), "a state this console does not know reads as unknown");
+        assertNull(dc.getVms().get(1).getCurrentHost());
+        Diagnostic d = Diagnostician.INSTANCE.validate(dc);
+        assertEquals(Diagnostic.OK, d.getSeverity(), d.getChildren().toString());
+    }
+}
