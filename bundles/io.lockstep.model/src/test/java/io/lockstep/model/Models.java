@@ -85,34 +85,4 @@ public final class Models {
         return vm;
     }
 
-    /** A generated datacenter: {@code hosts} hosts, {@code vms} VMs, two disks per VM (a base and a delta), one datastore per 50 hosts. */
-    public static Datacenter large(int hosts, int vms) {
-        Datacenter dc = F.createDatacenter();
-        dc.setName("large");
-        Datastore[] stores = new Datastore[Math.max(1, hosts / 50)];
-        for (int i = 0; i < stores.length; i++) {
-            Datastore ds = F.createDatastore();
-            ds.setName("ds" + i);
-            ds.setCapacityBytes(1L << 40);
-            stores[i] = ds;
-            dc.getDatastores().add(ds);
-        }
-        for (int i = 0; i < hosts; i++) {
-            Host h = F.createHost();
-            h.setName("host-" + i);
-            h.setMemoryMiB(1 << 20);
-            h.setHeartbeatSlot(i % 64);
-            h.getDatastores().add(stores[i % stores.length]);
-            dc.getHosts().add(h);
-        }
-        for (int i = 0; i < vms; i++) {
-            Host h = dc.getHosts().get(i % hosts);
-            Datastore ds = h.getDatastores().get(0);
-            VirtualDisk base = disk(ds, "vm" + i + ".vmdk", null);
-            VirtualDisk delta = disk(ds, "vm" + i + "-000001.vmdk", base);
-            VirtualMachine vm = vm(dc, "vm" + i, h, String.format("5%015x", 2L * i), String.format("5%015x", 2L * i + 1));
-            vm.getDisks().add(delta);
-        }
-        return dc;
-    }
 }

@@ -1,0 +1,130 @@
+package io.lockstep.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.ecore.util.Diagnostician;
+
+import io.lockstep.cli.Table;
+import io.lockstep.model.Datacenter;
+import io.lockstep.model.io.ModelIO;
+import io.lockstep.model.io.Samples;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The EMF model at datacenter scale: a generated datacenter (default 1,000 hosts, 10,000 VMs, 20,000 disks)
+ * saved as XMI, loaded, validated, exported to and imported from JSON — each timed over several rounds (the first
+ * cold, the rest warm), with the heap the loaded model takes and the file sizes. Target: each under 2 s.
+ * Run: {@code ./lockstep bench model}.
+ */
+@Command(name = "model", mixinStandardHelpOptions = true, description = "Load, validate and save a large datacenter model.")
+public final class ModelBench implements Callable<Integer> {
+
+    @Option(names = "--dir", defaultValue = "work/bench/model")
+    Path dir;
+
+    @Option(names = "--hosts", defaultValue = "1000")
+    int hosts;
+
+    @Option(names = "--vms", defaultValue = "10000", description = "VMs (each with a base disk and a delta: twice as many disks)")
+    int vms;
+
+    @Option(names = "--rounds", defaultValue = "3")
+    int rounds;
+
+    @Option(names = "--quick", description = "a smoke run: 100 hosts, 1,000 VMs, 2 rounds")
+    boolean quick;
+
+    private final PrintStream out = System.out;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ModelBench()).execute(args));
+    }
+
+    interface Step {
+        Object run() throws Exception;
+    }
+
+    record Timing(String name, List<Double> millis) {
+        double first() {
+            return millis.get(0);
+        }
+
+        double best() {
+            return millis.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        }
+    }
+
+    static Timing time(String name, int rounds, Step s) throws Exception {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            s.run();
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        return new Timing(name, ms);
+    }
+
+    static long usedHeap() throws InterruptedException {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (quick) {
+            hosts = 100;
+            vms = 1000;
+            rounds = 2;
+        }
+        Files.createDirectories(dir);
+        Path xmi = dir.resolve("large.lockstep");
+        Path json = dir.resolve("large.json");
+        long before = usedHeap();
+        Datacenter dc = Samples.large(hosts, vms);
+        long disks = dc.getDatastores().stream().mapToLong(d -> d.getDisks().size()).sum();
+        out.printf(Locale.ROOT, "a generated datacenter: %,d hosts, %,d VMs, %,d disks, %d datastores (heap %d MiB, max %d MiB)%n", hosts, vms, disks,
+                dc.getDatastores().size(), Runtime.getRuntime().totalMemory() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        List<Timing> t = new ArrayList<>();
+        t.add(time("save (XMI)", rounds, () -> {
+            ModelIO.save(dc, xmi);
+            return null;
+        }));
+        Datacenter[] loaded = new Datacenter[1];
+        t.add(time("load (XMI)", rounds, () -> loaded[0] = ModelIO.load(xmi)));
+        Diagnostic[] diag = new Diagnostic[1];
+        t.add(time("validate (all rules)", rounds, () -> diag[0] = Diagnostician.INSTANCE.validate(loaded[0])));
+        t.add(time("export (JSON)", rounds, () -> {
+            ModelIO.exportJson(loaded[0], json);
+            return null;
+        }));
+        t.add(time("import (JSON)", rounds, () -> ModelIO.importJson(json)));
+        Datacenter keep = loaded[0];
+        long modelHeap = usedHeap() - before;
+        Table table = Table.markdown("step", "first (cold)", "best of " + rounds, "target");
+        for (Timing x : t) {
+            table.row(x.name(), String.format(Locale.ROOT, "%.0f ms", x.first()), String.format(Locale.ROOT, "%.0f ms", x.best()),
+                    x.name().contains("JSON") ? "" : (x.first() < 2000 ? "< 2 s: met" : "< 2 s: MISSED"));
+        }
+        table.print(out);
+        out.printf(Locale.ROOT, "validation: %s, %d problems%n", diag[0].getSeverity() == Diagnostic.OK ? "OK" : "ERRORS", diag[0].getChildren().size());
+        out.printf(Locale.ROOT, "files: XMI %.1f MiB, JSON %.1f MiB; heap held by the generated and the loaded model together: %d MiB%n",
+                Files.size(xmi) / 1048576.0, Files.size(json) / 1048576.0, modelHeap >> 20);
+        if (keep.getHosts().size() != hosts) {
+            throw new IllegalStateException("loaded " + keep.getHosts().size() + " hosts, expected " + hosts);
+        }
+        return diag[0].getSeverity() == Diagnostic.OK ? 0 : 1;
+    }
+}
