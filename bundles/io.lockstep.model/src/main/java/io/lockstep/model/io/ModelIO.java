@@ -45,11 +45,20 @@ public final class ModelIO {
 
     /** A resource set that knows the Lockstep package, {@code .lockstep} (XMI) and {@code .json}. */
     public static ResourceSet resourceSet() {
-        ResourceSet rs = new ResourceSetImpl();
+        return configure(new ResourceSetImpl());
+    }
+
+    /** Teaches {@code rs} (an editing domain's, say) the Lockstep package, {@code .lockstep} and {@code .json}. */
+    public static ResourceSet configure(ResourceSet rs) {
         rs.getPackageRegistry().put(LockstepPackage.eNS_URI, LockstepPackage.eINSTANCE);
         rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(EXTENSION, new XMIResourceFactoryImpl());
         rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("json", new JsonResourceFactory());
         return rs;
+    }
+
+    /** Loads {@code file} into {@code rs} (refusing it as {@link #load(Path)} does); on failure {@code rs} is left as it was. */
+    public static Datacenter load(ResourceSet rs, Path file) throws ModelFileException {
+        return read(rs, file, "a Lockstep datacenter (XMI, namespace " + LockstepPackage.eNS_URI + ")");
     }
 
     static Map<Object, Object> saveOptions() {
@@ -68,17 +77,31 @@ public final class ModelIO {
     }
 
     private static Datacenter read(Path file, String expected) throws ModelFileException {
+        return read(resourceSet(), file, expected);
+    }
+
+    private static Datacenter read(ResourceSet rs, Path file, String expected) throws ModelFileException {
         if (!Files.isRegularFile(file)) {
             throw new ModelFileException(file + ": expected " + expected + ", found no such file", new NoSuchFileException(file.toString()));
         }
-        ResourceSet rs = resourceSet();
-        Resource r;
+        URI uri = URI.createFileURI(file.toAbsolutePath().toString());
+        Resource r = rs.createResource(uri);
         try {
-            r = rs.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true);
-        } catch (RuntimeException e) {
+            r.load(rs.getLoadOptions());
+        } catch (IOException | RuntimeException e) {
+            rs.getResources().remove(r);
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ModelFileException(file + ": expected " + expected + ", found something else: " + firstLine(cause.getMessage()), cause);
         }
+        try {
+            return checked(r, file, expected);
+        } catch (ModelFileException e) {
+            rs.getResources().remove(r);
+            throw e;
+        }
+    }
+
+    private static Datacenter checked(Resource r, Path file, String expected) throws ModelFileException {
         if (!r.getErrors().isEmpty()) {
             throw new ModelFileException(file + ": expected " + expected + ", found errors: " + firstLine(r.getErrors().get(0).getMessage()), null);
         }

@@ -1,0 +1,369 @@
+package io.lockstep.model.editor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EventObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.common.command.CommandStackListener;
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.util.Diagnostician;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.emf.edit.domain.IEditingDomainProvider;
+import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
+import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
+import org.eclipse.emf.edit.provider.resource.ResourceItemProviderAdapterFactory;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IActionBars;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IPathEditorInput;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.part.EditorPart;
+import org.eclipse.ui.views.properties.IPropertySheetPage;
+import org.eclipse.ui.views.properties.PropertySheetPage;
+
+import io.lockstep.model.Datacenter;
+import io.lockstep.model.io.ModelFileException;
+import io.lockstep.model.io.ModelIO;
+import io.lockstep.model.provider.LockstepItemProviderAdapterFactory;
+
+/**
+ * The editor of {@code .lockstep} files: the datacenter as a tree (EMF.Edit item providers: labels, icons,
+ * children), the Properties view for the selection, undo/redo of every change (an EMF command stack), and the
+ * validation rules run after every change, their problems listed under the tree and marked red in it. A file that
+ * cannot be read is named with why, in the editor; reloading from a damaged file keeps the model being edited;
+ * a save that fails keeps the editor dirty and the file on disk whole.
+ */
+public final class DatacenterEditor extends EditorPart implements IEditingDomainProvider {
+
+    public static final String ID = "io.lockstep.model.editor.DatacenterEditor";
+
+    private ComposedAdapterFactory adapterFactory;
+    private AdapterFactoryEditingDomain domain;
+    private BasicCommandStack commandStack;
+    private Path file;
+    private Datacenter model;
+    private String loadError;
+    private String lastError;
+    private TreeViewer tree;
+    private TableViewer problemsTable;
+    private Label banner;
+    private ItemProviders.Labels labels;
+    private List<Problem> problems = List.of();
+    private Action undo;
+    private Action redo;
+    private final CommandStackListener changed = this::commandStackChanged;
+
+    /** One validation problem: the message and the object it is about. */
+    public record Problem(String message, EObject object) {
+    }
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof IPathEditorInput p)) {
+            throw new PartInitException("the datacenter editor opens .lockstep files, found " + input.getClass().getSimpleName());
+        }
+        setSite(site);
+        setInput(input);
+        setPartName(input.getName());
+        file = p.getPath().toPath();
+        adapterFactory = new ComposedAdapterFactory();
+        adapterFactory.addAdapterFactory(new ResourceItemProviderAdapterFactory());
+        adapterFactory.addAdapterFactory(new LockstepItemProviderAdapterFactory());
+        adapterFactory.addAdapterFactory(new ReflectiveItemProviderAdapterFactory());
+        commandStack = new BasicCommandStack();
+        domain = new AdapterFactoryEditingDomain(adapterFactory, commandStack);
+        ModelIO.configure(domain.getResourceSet());
+        try {
+            model = ModelIO.load(domain.getResourceSet(), file);
+        } catch (ModelFileException e) {
+            loadError = e.getMessage();
+        }
+        commandStack.addCommandStackListener(changed);
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        Composite root = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        root.setLayout(layout);
+        banner = new Label(root, SWT.WRAP);
+        banner.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        banner.setForeground(root.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        SashForm sash = new SashForm(root, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        tree = new TreeViewer(sash, SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL);
+        tree.setContentProvider(new ItemProviders.Content(adapterFactory));
+        labels = new ItemProviders.Labels(adapterFactory);
+        tree.setLabelProvider(labels);
+        problemsTable = new TableViewer(sash, SWT.FULL_SELECTION | SWT.BORDER);
+        problemsTable.getTable().setHeaderVisible(true);
+        TableViewerColumn message = new TableViewerColumn(problemsTable, SWT.NONE);
+        message.getColumn().setText("Problem");
+        message.getColumn().setWidth(700);
+        message.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return ((Problem) element).message();
+            }
+        });
+        problemsTable.setContentProvider(ArrayContentProvider.getInstance());
+        problemsTable.addDoubleClickListener(e -> {
+            Object p = problemsTable.getStructuredSelection().getFirstElement();
+            if (p instanceof Problem pr && pr.object() != null) {
+                tree.setSelection(new StructuredSelection(pr.object()), true);
+            }
+        });
+        sash.setWeights(75, 25);
+        getSite().setSelectionProvider(tree);
+        undo = new Action("Undo") {
+            @Override
+            public void run() {
+                commandStack.undo();
+            }
+        };
+        redo = new Action("Redo") {
+            @Override
+            public void run() {
+                commandStack.redo();
+            }
+        };
+        IActionBars bars = getEditorSite().getActionBars();
+        bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
+        bars.setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
+        bars.updateActionBars();
+        if (model != null) {
+            tree.setInput(model.eResource());
+            tree.expandToLevel(2);
+            validate();
+        }
+        showBanner();
+        updateActions();
+    }
+
+    private void showBanner() {
+        String text = loadError != null ? "This file cannot be opened: " + loadError
+                : lastError != null ? lastError : "";
+        banner.setText(text);
+        ((GridData) banner.getLayoutData()).exclude = text.isEmpty();
+        banner.setVisible(!text.isEmpty());
+        banner.getParent().layout(true, true);
+    }
+
+    private void commandStackChanged(EventObject e) {
+        if (tree == null || tree.getControl().isDisposed()) {
+            return;
+        }
+        tree.getControl().getDisplay().asyncExec(() -> {
+            if (tree.getControl().isDisposed()) {
+                return;
+            }
+            tree.refresh();
+            validate();
+            updateActions();
+            firePropertyChange(PROP_DIRTY);
+        });
+    }
+
+    private void updateActions() {
+        undo.setEnabled(commandStack.canUndo());
+        undo.setText(commandStack.canUndo() ? "Undo " + commandStack.getUndoCommand().getLabel() : "Undo");
+        redo.setEnabled(commandStack.canRedo());
+        redo.setText(commandStack.canRedo() ? "Redo " + commandStack.getRedoCommand().getLabel() : "Redo");
+    }
+
+    /** Runs every validation rule; the problems go to the list and mark their objects in the tree. */
+    public List<Problem> validate() {
+        if (model == null) {
+            return List.of();
+        }
+        Diagnostic d = Diagnostician.INSTANCE.validate(model);
+        List<Problem> list = new ArrayList<>();
+        Map<EObject, String> byObject = new LinkedHashMap<>();
+        collect(d, list, byObject);
+        problems = List.copyOf(list);
+        labels.problems(byObject);
+        problemsTable.setInput(problems);
+        tree.refresh(true);
+        return problems;
+    }
+
+    private static void collect(Diagnostic d, List<Problem> out, Map<EObject, String> byObject) {
+        for (Diagnostic c : d.getChildren()) {
+            if (c.getSeverity() >= Diagnostic.WARNING) {
+                EObject first = null;
+                for (Object o : c.getData()) {
+                    if (o instanceof EObject e) {
+                        if (first == null) {
+                            first = e;
+                        }
+                        byObject.putIfAbsent(e, c.getMessage());
+                    }
+                }
+                out.add(new Problem(c.getMessage(), first));
+            }
+            collect(c, out, byObject);
+        }
+    }
+
+    /**
+     * Reads the file again. A file that cannot be read leaves the model being edited (and its unsaved changes)
+     * as it is, and says why; returns whether the file was read.
+     */
+    public boolean reload() {
+        ResourceSet fresh = ModelIO.resourceSet();
+        Datacenter loaded;
+        try {
+            loaded = ModelIO.load(fresh, file);
+        } catch (ModelFileException e) {
+            lastError = "Reloading failed, the model being edited is kept: " + e.getMessage();
+            showBanner();
+            return false;
+        }
+        Resource r = model == null ? domain.getResourceSet().createResource(org.eclipse.emf.common.util.URI.createFileURI(file.toString()))
+                : model.eResource();
+        r.getContents().clear();
+        r.getContents().add(loaded);
+        model = loaded;
+        loadError = null;
+        lastError = null;
+        commandStack.flush();
+        tree.setInput(r);
+        tree.expandToLevel(2);
+        validate();
+        showBanner();
+        updateActions();
+        firePropertyChange(PROP_DIRTY);
+        return true;
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        if (model == null) {
+            return;
+        }
+        try {
+            ModelIO.save(model, file);
+            commandStack.saveIsDone();
+            lastError = null;
+        } catch (IOException | RuntimeException e) {
+            lastError = "Saving failed; the file on disk is unchanged and the editor keeps the changes: " + e.getMessage();
+            if (monitor != null) {
+                monitor.setCanceled(true);
+            }
+        }
+        showBanner();
+        firePropertyChange(PROP_DIRTY);
+    }
+
+    @Override
+    public void doSaveAs() {
+        // one file per editor: save it, or export from the console
+    }
+
+    @Override
+    public boolean isDirty() {
+        return commandStack != null && commandStack.isSaveNeeded();
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+
+    @Override
+    public void setFocus() {
+        tree.getControl().setFocus();
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == IPropertySheetPage.class) {
+            PropertySheetPage page = new PropertySheetPage();
+            page.setPropertySourceProvider(new ItemProviders.Properties(adapterFactory));
+            return adapter.cast(page);
+        }
+        return super.getAdapter(adapter);
+    }
+
+    @Override
+    public EditingDomain getEditingDomain() {
+        return domain;
+    }
+
+    public Datacenter model() {
+        return model;
+    }
+
+    public String loadError() {
+        return loadError;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public String bannerText() {
+        return banner.getText();
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    public TreeViewer tree() {
+        return tree;
+    }
+
+    public Action undoAction() {
+        return undo;
+    }
+
+    public Action redoAction() {
+        return redo;
+    }
+
+    /** The Properties view's source for {@code object} (what the view shows and edits). */
+    public org.eclipse.ui.views.properties.IPropertySource propertySource(Object object) {
+        return new ItemProviders.Properties(adapterFactory).getPropertySource(object);
+    }
+
+    @Override
+    public void dispose() {
+        if (commandStack != null) {
+            commandStack.removeCommandStackListener(changed);
+        }
+        if (labels != null) {
+            labels.dispose();
+        }
+        if (adapterFactory != null) {
+            adapterFactory.dispose();
+        }
+        super.dispose();
+    }
+}
