@@ -84,6 +84,11 @@ public final class FileMedium implements Medium {
             lun.lockStateExclusive();
             try {
                 TargetState next = lun.readState().copy();
+                if (!next.presentedTo.isEmpty() && !next.presentedTo.contains(initiator)) {
+                    throw new CheckConditionException("LOGIN to " + lun.path, Sense.LOGICAL_UNIT_NOT_SUPPORTED,
+                            "this LUN is not presented to initiator " + initiator + " (LUN masking: it is presented to "
+                                    + next.presentedTo.size() + " initiator" + (next.presentedTo.size() == 1 ? "" : "s") + ")");
+                }
                 index = next.nexusIndex(initiator);
                 if (index < 0) {
                     index = freeNexus(lun, next, initiator);
@@ -126,6 +131,50 @@ public final class FileMedium implements Medium {
         }
         throw new IOException(lun.path + ": too many initiators (" + next.nexusNames.size()
                 + ") hold state on this LUN; no nexus number is free");
+    }
+
+    /**
+     * LUN masking, as a storage administrator sets it on a target: the LUN in {@code file} is presented only to
+     * {@code initiators} (an empty set presents it to every initiator). An initiator outside the set is refused at
+     * login with CHECK CONDITION, ILLEGAL REQUEST, LOGICAL UNIT NOT SUPPORTED; sessions already logged in are
+     * not cut (as on targets that apply masking at the next login).
+     */
+    public static void mask(Path file, java.util.Collection<String> initiators) throws IOException {
+        for (String i : initiators) {
+            validateInitiator(i);
+        }
+        LunFile lun = LunFile.acquire(file);
+        try {
+            lun.lockStateExclusive();
+            try {
+                TargetState next = lun.readState().copy();
+                next.presentedTo.clear();
+                next.presentedTo.addAll(initiators);
+                if (next.sizeEstimate() > lun.header.stateSlotSize()) {
+                    throw new IOException(lun.path + ": " + initiators.size() + " initiator names do not fit the target state");
+                }
+                lun.commit(next);
+            } finally {
+                lun.unlockStateExclusive();
+            }
+        } finally {
+            lun.releaseUser();
+        }
+    }
+
+    /** The initiators the LUN in {@code file} is presented to (empty: every initiator). */
+    public static java.util.SortedSet<String> presentedTo(Path file) throws IOException {
+        LunFile lun = LunFile.acquire(file);
+        try {
+            lun.lockStateExclusive();
+            try {
+                return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(lun.readState().presentedTo));
+            } finally {
+                lun.unlockStateExclusive();
+            }
+        } finally {
+            lun.releaseUser();
+        }
     }
 
     private static void validateInitiator(String initiator) {

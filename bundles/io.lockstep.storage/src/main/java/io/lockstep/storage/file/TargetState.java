@@ -40,6 +40,8 @@ final class TargetState {
 
     long sequence;
     final List<String> nexusNames = new ArrayList<>();
+    /** LUN masking: the initiators this LUN is presented to (empty: every initiator). */
+    final java.util.TreeSet<String> presentedTo = new java.util.TreeSet<>();
     final PrState pr;
 
     TargetState() {
@@ -54,6 +56,7 @@ final class TargetState {
         TargetState c = new TargetState(pr.copy());
         c.sequence = sequence;
         c.nexusNames.addAll(nexusNames);
+        c.presentedTo.addAll(presentedTo);
         return c;
     }
 
@@ -95,6 +98,13 @@ final class TargetState {
                 p.put((byte) sense.ascq());
             }
         }
+        // LUN masking, appended (a slot written before masking existed ends here and reads as "presented to all")
+        p.putShort((short) presentedTo.size());
+        for (String name : presentedTo) {
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            p.putShort((short) bytes.length);
+            p.put(bytes);
+        }
         int length = p.position();
         CRC32C crc = new CRC32C();
         crc.update(p.array(), 0, length);
@@ -117,6 +127,10 @@ final class TargetState {
         }
         size += pr.registrations.size() * 10;
         size += pr.unitAttentions.values().stream().mapToInt(Deque::size).sum() * 5;
+        size += 2;
+        for (String name : presentedTo) {
+            size += 2 + name.getBytes(StandardCharsets.UTF_8).length;
+        }
         return size;
     }
 
@@ -173,6 +187,14 @@ final class TargetState {
         for (int i = 0; i < uas; i++) {
             String initiator = s.nexusNames.get(b.getShort() & 0xFFFF);
             s.pr.addUnitAttention(initiator, Sense.of(SenseKey.of(b.get()), b.get() & 0xFF, b.get() & 0xFF));
+        }
+        if (b.position() + 2 <= SLOT_HEADER + length) {
+            int masked = b.getShort() & 0xFFFF;
+            for (int i = 0; i < masked; i++) {
+                byte[] name = new byte[b.getShort() & 0xFFFF];
+                b.get(name);
+                s.presentedTo.add(new String(name, StandardCharsets.UTF_8));
+            }
         }
         return s;
     }
