@@ -57,7 +57,12 @@ final class VmManager implements AutoCloseable {
     static final long TIMER_MILLIS = 50;
 
     /** What {@code vm.json} holds: fixed when the VM is created. */
-    record VmConfig(String name, String guest, long memoryMiB, long diskMiB, int port, long created, String createdOn) {
+    record VmConfig(String name, String guest, long memoryMiB, long diskMiB, int port, long created, String createdOn, String wwpn, String wwnn,
+            String iqn) {
+        /** The VM's SAN identity (null for a VM created before identities existed). */
+        io.lockstep.san.SanIdentity san() {
+            return wwpn == null ? null : new io.lockstep.san.SanIdentity(io.lockstep.san.Wwn.parse(wwpn), io.lockstep.san.Wwn.parse(wwnn), iqn);
+        }
     }
 
     /** A VM that runs on this host (started here, or taken over here as an FT backup that went live). */
@@ -213,7 +218,7 @@ final class VmManager implements AutoCloseable {
     // --- create and delete --------------------------------------------------------------------------------------
 
     Map<String, Object> create(Body b) throws IOException {
-        b.only("name", "guest", "memoryMiB", "diskMiB", "port");
+        b.only("name", "guest", "memoryMiB", "diskMiB", "port", "wwpn", "wwnn");
         String name = Names.check("name", b.text("name", null));
         String guest = b.text("guest", "kv");
         String spec;
@@ -233,6 +238,7 @@ final class VmManager implements AutoCloseable {
                 port = s.getLocalPort();
             }
         }
+        io.lockstep.san.SanIdentity san = identity(name, b);
         Path dir = folder(name);
         Files.createDirectories(root);
         try {
@@ -242,7 +248,8 @@ final class VmManager implements AutoCloseable {
         }
         try {
             DiskChain.create(dir.resolve(name + ".vmdk"), disk << 20);
-            VmConfig c = new VmConfig(name, spec, memory, disk, port, System.currentTimeMillis(), agent.host());
+            VmConfig c = new VmConfig(name, spec, memory, disk, port, System.currentTimeMillis(), agent.host(), san.wwpn().toString(),
+                    san.wwnn().toString(), san.iqn());
             Path tmp = dir.resolve("vm.json.tmp");
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), c);
             Files.move(tmp, dir.resolve("vm.json"), StandardCopyOption.ATOMIC_MOVE);
@@ -253,6 +260,61 @@ final class VmManager implements AutoCloseable {
         notes.remove(name);
         agent.events().publish("vm.created", name, Map.of("host", agent.host()));
         return view(name);
+    }
+
+    /**
+     * The new VM's SAN identity: the WWPN and WWNN given (checked: NAA 5/6, distinct, not another VM's), or a
+     * fresh one unlike every other VM's. It is written to vm.json, so it moves with the VM.
+     */
+    private io.lockstep.san.SanIdentity identity(String name, Body b) throws IOException {
+        java.util.List<io.lockstep.san.SanIdentity.Owned> others = new ArrayList<>();
+        java.util.List<io.lockstep.san.Wwn> taken = new ArrayList<>();
+        for (String n : names()) {
+            try {
+                io.lockstep.san.SanIdentity s = config(n).san();
+                if (s != null) {
+                    others.add(new io.lockstep.san.SanIdentity.Owned(n, s));
+                    taken.add(s.wwpn());
+                    taken.add(s.wwnn());
+                }
+            } catch (ApiException | IllegalArgumentException e) {
+                // a VM folder without a readable identity takes none
+            }
+        }
+        String wwpn = b.text("wwpn", null);
+        String wwnn = b.text("wwnn", null);
+        io.lockstep.san.SanIdentity san;
+        if (wwpn == null && wwnn == null) {
+            san = io.lockstep.san.SanIdentity.generate(name, java.util.UUID.randomUUID().toString(), taken);
+        } else {
+            if (wwpn == null || wwnn == null) {
+                throw ApiException.badRequest(wwpn == null ? "wwpn" : "wwnn", "wwpn and wwnn: expected both or neither (a fresh identity is made "
+                        + "when neither is given)");
+            }
+            io.lockstep.san.Wwn p;
+            io.lockstep.san.Wwn n;
+            try {
+                p = io.lockstep.san.Wwn.parse(wwpn);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("wwpn", "wwpn: " + e.getMessage());
+            }
+            try {
+                n = io.lockstep.san.Wwn.parse(wwnn);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("wwnn", "wwnn: " + e.getMessage());
+            }
+            try {
+                san = new io.lockstep.san.SanIdentity(p, n, io.lockstep.san.SanIdentity.IQN_PREFIX + name + "." + Long.toHexString(p.value()).substring(7, 15));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("wwnn", e.getMessage());
+            }
+        }
+        try {
+            io.lockstep.san.SanIdentity.requireUnique(san, name, others);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+        return san;
     }
 
     Map<String, Object> delete(String name) throws IOException {
@@ -328,6 +390,14 @@ final class VmManager implements AutoCloseable {
         m.put("memoryMiB", c.memoryMiB());
         m.put("diskMiB", c.diskMiB());
         m.put("port", c.port());
+        if (c.wwpn() != null) {
+            Map<String, Object> san = new LinkedHashMap<>();
+            san.put("wwpn", c.wwpn());
+            san.put("wwnn", c.wwnn());
+            san.put("iqn", c.iqn());
+            san.put("initiator", io.lockstep.san.Wwn.parse(c.wwpn()).initiatorName());
+            m.put("san", san);
+        }
         Running r = running.get(name);
         Where w = where(name);
         if (r != null) {

@@ -37,6 +37,7 @@ class AgentMappingTest {
                         {"registrations":[{"key":"0x00000000000000aa","host":"host-2"}],"reservation":{"present":false}}"""),
                 M.readTree("""
                         [{"name":"vm1","guest":"kv:maxConnections=1024","memoryMiB":64,"powerState":"poweredOn","host":"host-2",
+                          "san":{"wwpn":"5c:af:00:d1:23:45:67:88","wwnn":"5c:af:00:d1:23:45:67:89","iqn":"iqn.2026-11.io.lockstep:vm.vm1.12345678"},
                           "ft":{"role":"primary","state":"protected","backup":"host-1","mode":"checkpoint","epochMillis":25,
                                 "stats":{"epochRate":39.8,"pauseP50Micros":117,"pauseP99Micros":1789,"pageBytes":4096,"lagMillis":0.0,"cpuShare":1.0}},
                           "disk":{"running":"vm1-000001.vmdk","chain":[{"file":"vm1-000001.vmdk"},{"file":"vm1.vmdk"}]}},
@@ -50,6 +51,7 @@ class AgentMappingTest {
         assertEquals("host-2", vm1.getCurrentHost().getName());
         assertEquals("vm1-000001.vmdk", vm1.getDisks().get(0).getName());
         assertEquals("vm1.vmdk", vm1.getDisks().get(0).getParent().getName(), "the chain becomes parents");
+        assertEquals("5c:af:00:d1:23:45:67:88", vm1.getSanIdentity().getWwpn(), "the VM's SAN identity");
         FtPair ft = dc.getFtPairs().get(0);
         assertEquals(FtState.PROTECTED, ft.getState());
         assertEquals("host-1", ft.getBackupHost().getName());

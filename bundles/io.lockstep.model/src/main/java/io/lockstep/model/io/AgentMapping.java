@@ -104,6 +104,14 @@ public final class AgentMapping {
             PowerState p = PowerState.get(v.path("powerState").asText());
             vm.setPowerState(p == null ? PowerState.UNKNOWN : p);
             vm.setCurrentHost(hosts.get(v.path("host").asText()));
+            JsonNode san = v.path("san");
+            if (san.path("wwpn").isTextual()) {
+                io.lockstep.model.SanIdentity id = F.createSanIdentity();
+                id.setWwpn(san.path("wwpn").asText());
+                id.setWwnn(san.path("wwnn").asText());
+                id.setIqn(san.path("iqn").asText());
+                vm.setSanIdentity(id);
+            }
             VirtualDisk parent = null;
             JsonNode chain = v.path("disk").path("chain");
             for (int i = chain.size() - 1; i >= 0; i--) { // base first
