@@ -9,10 +9,18 @@ import java.util.Properties;
 /**
  * How one agent runs: its host name, the shared medium it mounts (a LUN file now; a URI later), the shared
  * datastore directory that holds the VM folders, the loopback address it serves on, its own data directory
- * (credentials, identity, what it ran) and the datacenter secret file agents sign each other's requests with.
+ * (credentials, identity, what it ran), the datacenter secret file agents sign each other's requests with, and
+ * the DoS guard's policy ({@code target}: suspend the VM under attack; {@code others}: suspend the host's other
+ * VMs to protect them; {@code off}).
  * Read from a properties file; flags override it.
  */
-public record AgentConfig(String host, String medium, Path datastore, String listenHost, int listenPort, Path dataDir, Path secretFile) {
+public record AgentConfig(String host, String medium, Path datastore, String listenHost, int listenPort, Path dataDir, Path secretFile,
+        String guardPolicy) {
+
+    public AgentConfig(String host, String medium, Path datastore, String listenHost, int listenPort, Path dataDir, Path secretFile) {
+        this(host, medium, datastore, listenHost, listenPort, dataDir, secretFile, "target");
+    }
+
 
     public AgentConfig {
         Names.check("host", host);
@@ -30,6 +38,13 @@ public record AgentConfig(String host, String medium, Path datastore, String lis
         }
         if (listenPort < 0 || listenPort > 65535) {
             throw new IllegalArgumentException("listen: expected a port 0..65535, found " + listenPort);
+        }
+        if (guardPolicy == null) {
+            guardPolicy = "target";
+        }
+        if (!guardPolicy.equals("target") && !guardPolicy.equals("others") && !guardPolicy.equals("off")) {
+            throw new IllegalArgumentException("guard: expected target (suspend the VM under attack), others (suspend the other VMs of the host) "
+                    + "or off, found '" + guardPolicy + "'");
         }
         if (secretFile == null) {
             throw new IllegalArgumentException("secret: expected the datacenter secret file, found nothing");
@@ -60,7 +75,8 @@ public record AgentConfig(String host, String medium, Path datastore, String lis
         Path data = resolve(base, p.getProperty("data"));
         String secret = p.getProperty("secret");
         return new AgentConfig(p.getProperty("host"), p.getProperty("medium"), resolve(base, p.getProperty("datastore")),
-                listen.substring(0, colon), port, data, secret == null ? (data == null ? null : data.resolve("datacenter.secret")) : resolve(base, secret));
+                listen.substring(0, colon), port, data, secret == null ? (data == null ? null : data.resolve("datacenter.secret")) : resolve(base, secret),
+                p.getProperty("guard", "target"));
     }
 
     private static Path resolve(Path base, String value) {

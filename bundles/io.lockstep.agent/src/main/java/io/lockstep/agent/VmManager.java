@@ -81,6 +81,8 @@ final class VmManager implements AutoCloseable {
         volatile Tasks.Task protectTask;
         volatile boolean operatorUnprotect;
         volatile boolean suspended;
+        volatile boolean suspendedByGuard;
+        volatile io.lockstep.guard.Guard guard;
         volatile String origin;
         long lastEpochs;
         long lastSample = System.nanoTime();
@@ -539,6 +541,7 @@ final class VmManager implements AutoCloseable {
             r.diskLease = diskLease;
             r.origin = "powered on";
             running.put(name, r);
+            guard(r);
         } catch (IOException | RuntimeException e) {
             if (chain != null) {
                 chain.close();
@@ -579,6 +582,10 @@ final class VmManager implements AutoCloseable {
 
     private void stopRunning(Running r, String why) {
         running.remove(r.name, r);
+        io.lockstep.guard.Guard g = r.guard;
+        if (g != null) {
+            g.close();
+        }
         try {
             Checkpoints c = r.checkpoints;
             if (c != null) {
@@ -647,6 +654,80 @@ final class VmManager implements AutoCloseable {
             throw ApiException.conflict(name + " is not powered on at " + agent.host() + (w.host == null ? " (it is powered off)" : " (it runs at " + w.host + ")"));
         }
         return r;
+    }
+
+    // --- the DoS guard's policy -------------------------------------------------------------------------------
+
+    private void guard(Running r) {
+        if (!agent.config().guardPolicy().equals("off")) {
+            r.guard = new io.lockstep.guard.Guard(r.name, r.live.nic(), io.lockstep.guard.Thresholds.defaults(), new io.lockstep.guard.Guard.Listener() {
+                @Override
+                public void attackStarted(String vm, String reason, io.lockstep.guard.TrafficMonitor.Rates rates) {
+                    onAttack(vm, reason);
+                }
+
+                @Override
+                public void attackEnded(String vm, long lastedMillis) {
+                    onAttackOver(vm, lastedMillis);
+                }
+            });
+        }
+    }
+
+    /** Suspends what the policy names; an FT primary is never suspended (its backup would have to take over first). */
+    private void onAttack(String vm, String reason) {
+        long detected = System.currentTimeMillis();
+        List<String> suspended = new ArrayList<>();
+        List<String> spared = new ArrayList<>();
+        for (Running r : List.copyOf(running.values())) {
+            boolean target = r.name.equals(vm);
+            if (agent.config().guardPolicy().equals("target") != target) {
+                continue;
+            }
+            LiveVm.Protection p = r.live.protection();
+            if (p == LiveVm.Protection.PROTECTED || p == LiveVm.Protection.SYNCING) {
+                spared.add(r.name + " (an FT primary)");
+                continue;
+            }
+            if (r.suspended) {
+                continue;
+            }
+            try {
+                r.vm.pause();
+                r.suspended = true;
+                r.suspendedByGuard = true;
+                suspended.add(r.name);
+                agent.events().publish("vm.power", r.name, Map.of("powerState", "suspended", "host", agent.host(), "by", "guard"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        String text = vm + " is under attack (" + reason + ")" + (suspended.isEmpty() ? "" : "; suspended: " + String.join(", ", suspended))
+                + (spared.isEmpty() ? "" : "; not suspended: " + String.join(", ", spared));
+        agent.alarms().raise("guard." + vm, Severity.CRITICAL, vm, text);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("reason", reason);
+        e.put("detectedAt", detected);
+        e.put("suspended", suspended);
+        e.put("spared", spared);
+        e.put("appliedAt", System.currentTimeMillis());
+        agent.events().publish("guard.attack", vm, e);
+    }
+
+    private void onAttackOver(String vm, long lastedMillis) {
+        List<String> resumed = new ArrayList<>();
+        for (Running r : List.copyOf(running.values())) {
+            if (r.suspendedByGuard) {
+                r.vm.resume();
+                r.suspended = false;
+                r.suspendedByGuard = false;
+                resumed.add(r.name);
+                agent.events().publish("vm.power", r.name, Map.of("powerState", "poweredOn", "host", agent.host(), "by", "guard"));
+            }
+        }
+        agent.alarms().clear("guard." + vm);
+        agent.events().publish("guard.over", vm, Map.of("lastedMillis", lastedMillis, "resumed", resumed));
     }
 
     // --- checkpoints --------------------------------------------------------------------------------------------
@@ -1030,6 +1111,7 @@ final class VmManager implements AutoCloseable {
         r.diskLease = role.diskLease;
         r.origin = "failed over from " + role.primary;
         running.put(name, r);
+        guard(r);
         notes.remove(name);
         saveHistory();
         agent.alarms().raise("ft." + name, Severity.WARNING, name, name + " failed over from " + role.primary + " to " + agent.host()

@@ -32,6 +32,7 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
     private final LinkedBlockingQueue<Output> toSend = new LinkedBlockingQueue<>();
     private final AtomicInteger nextConnection;
     private final AtomicLong sentBytes = new AtomicLong();
+    private final java.util.List<TrafficListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean gated;
     private volatile long safeThrough = Long.MAX_VALUE;
     private volatile boolean closed;
@@ -53,6 +54,23 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
         Thread sender = new Thread(this::send, "nic-send-" + vm.name());
         sender.setDaemon(true);
         sender.start();
+    }
+
+    /** Sees the traffic on this NIC (a DoS guard): connections opened and closed with their source, bytes received. */
+    public interface TrafficListener {
+        void opened(InetAddress source);
+
+        void received(int bytes);
+
+        void closed(InetAddress source, long bytesReceived);
+    }
+
+    public void addTrafficListener(TrafficListener l) {
+        listeners.add(l);
+    }
+
+    public void removeTrafficListener(TrafficListener l) {
+        listeners.remove(l);
     }
 
     public NetForwarder(Vm vm, int port) throws IOException {
@@ -78,6 +96,9 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
                 s.setTcpNoDelay(true);
                 int id = nextConnection.getAndIncrement();
                 sockets.put(id, s);
+                for (TrafficListener l : listeners) {
+                    l.opened(s.getInetAddress());
+                }
                 vm.submit(InputEvent.open(id));
                 Thread reader = new Thread(() -> receive(id, s), "nic-recv-" + vm.name() + "-" + id);
                 reader.setDaemon(true);
@@ -92,13 +113,21 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
 
     private void receive(int id, Socket s) {
         byte[] buf = new byte[64 * 1024];
+        long total = 0;
         try (InputStream in = s.getInputStream()) {
             for (int n; (n = in.read(buf)) > 0;) {
+                total += n;
+                for (TrafficListener l : listeners) {
+                    l.received(n);
+                }
                 vm.submit(InputEvent.data(id, java.util.Arrays.copyOf(buf, n)));
             }
         } catch (IOException e) {
             // the client went away
         } finally {
+            for (TrafficListener l : listeners) {
+                l.closed(s.getInetAddress(), total);
+            }
             sockets.remove(id);
             vm.submit(InputEvent.close(id));
             try {
