@@ -106,6 +106,10 @@ final class Api {
             m.putAll(vms.diskView(c.param("vm")));
             return m;
         });
+        op("GET", "/v1/luns", c -> vms.luns());
+        op("POST", "/v1/luns", c -> new Reply(201, vms.createLun(c.json())));
+        op("GET", "/v1/luns/{lun}", c -> vms.lunView(c.param("lun")));
+        op("POST", "/v1/vms/{vm}/luns", c -> vms.attachLun(c.param("vm"), c.json()));
         op("GET", "/v1/vms", c -> vms.list());
         op("POST", "/v1/vms", c -> new Reply(201, vms.create(c.json())));
         op("GET", "/v1/vms/{vm}", c -> vms.view(c.param("vm")));

@@ -81,6 +81,24 @@ final class Body {
         return x;
     }
 
+    java.util.List<String> texts(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return java.util.List.of();
+        }
+        if (!v.isArray()) {
+            throw ApiException.badRequest(field, field + ": expected an array of strings, found " + kind(v.getNodeType()) + " " + abbreviated(v));
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual()) {
+                throw ApiException.badRequest(field, field + ": expected an array of strings, found " + kind(e.getNodeType()) + " " + abbreviated(e));
+            }
+            out.add(e.asText());
+        }
+        return out;
+    }
+
     boolean bool(String field, boolean fallback) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {

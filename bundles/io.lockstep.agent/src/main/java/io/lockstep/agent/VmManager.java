@@ -58,7 +58,15 @@ final class VmManager implements AutoCloseable {
 
     /** What {@code vm.json} holds: fixed when the VM is created. */
     record VmConfig(String name, String guest, long memoryMiB, long diskMiB, int port, long created, String createdOn, String wwpn, String wwnn,
-            String iqn) {
+            String iqn, List<String> luns) {
+        VmConfig {
+            luns = luns == null ? List.of() : List.copyOf(luns);
+        }
+
+        VmConfig withLuns(List<String> l) {
+            return new VmConfig(name, guest, memoryMiB, diskMiB, port, created, createdOn, wwpn, wwnn, iqn, l);
+        }
+
         /** The VM's SAN identity (null for a VM created before identities existed). */
         io.lockstep.san.SanIdentity san() {
             return wwpn == null ? null : new io.lockstep.san.SanIdentity(io.lockstep.san.Wwn.parse(wwpn), io.lockstep.san.Wwn.parse(wwnn), iqn);
@@ -83,6 +91,7 @@ final class VmManager implements AutoCloseable {
         volatile boolean suspended;
         volatile boolean suspendedByGuard;
         volatile io.lockstep.guard.Guard guard;
+        final List<io.lockstep.storage.Medium> lunSessions = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile String origin;
         long lastEpochs;
         long lastSample = System.nanoTime();
@@ -251,7 +260,7 @@ final class VmManager implements AutoCloseable {
         try {
             DiskChain.create(dir.resolve(name + ".vmdk"), disk << 20);
             VmConfig c = new VmConfig(name, spec, memory, disk, port, System.currentTimeMillis(), agent.host(), san.wwpn().toString(),
-                    san.wwnn().toString(), san.iqn());
+                    san.wwnn().toString(), san.iqn(), List.of());
             Path tmp = dir.resolve("vm.json.tmp");
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), c);
             Files.move(tmp, dir.resolve("vm.json"), StandardCopyOption.ATOMIC_MOVE);
@@ -400,6 +409,7 @@ final class VmManager implements AutoCloseable {
             san.put("initiator", io.lockstep.san.Wwn.parse(c.wwpn()).initiatorName());
             m.put("san", san);
         }
+        m.put("luns", c.luns());
         Running r = running.get(name);
         Where w = where(name);
         if (r != null) {
@@ -526,7 +536,9 @@ final class VmManager implements AutoCloseable {
         }
         Path dir = folder(name);
         DiskChain chain = null;
+        List<io.lockstep.storage.Medium> sessions = new ArrayList<>();
         try {
+            loginLuns(c, sessions);
             Path top = Checkpoints.runningDisk(dir);
             chain = DiskChain.open(top == null ? dir.resolve(name + ".vmdk") : top, true);
             Vm vm = new Vm(name, GuestRegistry.create(c.guest()), c.memoryMiB() << 20, chain, 1.0);
@@ -539,12 +551,16 @@ final class VmManager implements AutoCloseable {
             self[0] = r;
             r.configLease = configLease;
             r.diskLease = diskLease;
+            r.lunSessions.addAll(sessions);
             r.origin = "powered on";
             running.put(name, r);
             guard(r);
         } catch (IOException | RuntimeException e) {
             if (chain != null) {
                 chain.close();
+            }
+            for (io.lockstep.storage.Medium m : sessions) {
+                m.close();
             }
             configLease.close();
             diskLease.close();
@@ -604,6 +620,14 @@ final class VmManager implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, r.name + ": closing its disk: " + e.getMessage());
         }
+        for (io.lockstep.storage.Medium m : r.lunSessions) {
+            try {
+                m.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, r.name + ": logging out of " + m.uri() + ": " + e.getMessage());
+            }
+        }
+        r.lunSessions.clear();
         releaseQuietly(r.configLease);
         releaseQuietly(r.diskLease);
         saveHistory();
@@ -654,6 +678,92 @@ final class VmManager implements AutoCloseable {
             throw ApiException.conflict(name + " is not powered on at " + agent.host() + (w.host == null ? " (it is powered off)" : " (it runs at " + w.host + ")"));
         }
         return r;
+    }
+
+    // --- LUNs seen through the VM's own SAN identity ------------------------------------------------------------
+
+    Path lunFile(String lun) {
+        return root.resolve("luns").resolve(Names.check("lun", lun) + ".lun");
+    }
+
+    /** Creates a LUN on the datastore's target, presented only to the given initiators (a storage administrator's step). */
+    Map<String, Object> createLun(Body b) throws IOException {
+        b.only("name", "sizeMiB", "presentedTo");
+        String name = Names.check("name", b.text("name", null));
+        long size = b.integer("sizeMiB", 16, 1, 65_536);
+        List<String> to = b.texts("presentedTo");
+        Path f = lunFile(name);
+        if (Files.exists(f)) {
+            throw ApiException.conflict("a LUN named '" + name + "' exists already");
+        }
+        Files.createDirectories(f.getParent());
+        io.lockstep.storage.file.FileMedium.create(f, 512, (size << 20) / 512);
+        try {
+            io.lockstep.storage.file.FileMedium.mask(f, to);
+        } catch (IllegalArgumentException e) {
+            Files.deleteIfExists(f);
+            throw ApiException.badRequest("presentedTo", "presentedTo: " + e.getMessage());
+        }
+        return lunView(name);
+    }
+
+    Map<String, Object> lunView(String name) throws IOException {
+        Path f = lunFile(name);
+        if (!Files.exists(f)) {
+            throw ApiException.notFound("no LUN '" + name + "'");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("sizeBytes", io.lockstep.storage.file.FileMedium.header(f).sectorCount() * 512);
+        m.put("presentedTo", List.copyOf(io.lockstep.storage.file.FileMedium.presentedTo(f)));
+        return m;
+    }
+
+    List<Map<String, Object>> luns() throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Path dir = root.resolve("luns");
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".lun")).sorted().toList()) {
+                    out.add(lunView(p.getFileName().toString().replaceFirst("\\.lun$", "")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Attaches a LUN to a VM (written to vm.json; the VM logs in to it with its own identity when powered on). */
+    Map<String, Object> attachLun(String vm, Body b) throws IOException {
+        b.only("lun");
+        String lun = Names.check("lun", b.text("lun", null));
+        lunView(lun);
+        VmConfig c = config(vm);
+        if (running.containsKey(vm)) {
+            throw ApiException.conflict(vm + " is powered on; attach LUNs while it is off");
+        }
+        if (!c.luns().contains(lun)) {
+            List<String> l = new ArrayList<>(c.luns());
+            l.add(lun);
+            Path tmp = folder(vm).resolve("vm.json.tmp");
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), c.withLuns(l));
+            Files.move(tmp, folder(vm).resolve("vm.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return view(vm);
+    }
+
+    /** Logs the VM in to each of its LUNs as its own initiator; a LUN not presented to it refuses, and power-on fails saying so. */
+    private void loginLuns(VmConfig c, List<io.lockstep.storage.Medium> sessions) throws IOException {
+        if (c.luns().isEmpty()) {
+            return;
+        }
+        String initiator = io.lockstep.san.Wwn.parse(c.wwpn()).initiatorName();
+        for (String lun : c.luns()) {
+            try {
+                sessions.add(io.lockstep.storage.file.FileMedium.open(lunFile(lun), initiator));
+            } catch (io.lockstep.storage.ScsiException e) {
+                throw ApiException.conflict(c.name() + " cannot power on: LUN '" + lun + "' refused its initiator " + initiator + ": " + e.getMessage());
+            }
+        }
     }
 
     // --- the DoS guard's policy -------------------------------------------------------------------------------
