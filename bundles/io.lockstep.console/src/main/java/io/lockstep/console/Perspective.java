@@ -15,5 +15,8 @@ public class Perspective implements IPerspectiveFactory {
         layout.setEditorAreaVisible(false);
         layout.addView(StatusView.ID, IPageLayout.LEFT, 0.5f, layout.getEditorArea());
         layout.addShowViewShortcut(StatusView.ID);
+        // the datacenter editor's Properties (opened with the first .lockstep file: Window › Show View too)
+        layout.addPlaceholder(IPageLayout.ID_PROP_SHEET, IPageLayout.BOTTOM, 0.7f, layout.getEditorArea());
+        layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
     }
 }

@@ -141,6 +141,7 @@ public final class DatacenterEditor extends EditorPart implements IEditingDomain
         });
         sash.setWeights(75, 25);
         getSite().setSelectionProvider(tree);
+        createContextMenu();
         undo = new Action("Undo") {
             @Override
             public void run() {
@@ -164,6 +165,65 @@ public final class DatacenterEditor extends EditorPart implements IEditingDomain
         }
         showBanner();
         updateActions();
+    }
+
+    /** The tree's context menu: New Child (what EMF.Edit's item providers offer for the selection) and Delete. */
+    private void createContextMenu() {
+        org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager();
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(m -> {
+            Object first = tree.getStructuredSelection().getFirstElement();
+            org.eclipse.jface.action.MenuManager children = new org.eclipse.jface.action.MenuManager("New Child");
+            if (first instanceof EObject owner) {
+                for (Object descriptor : newChildDescriptors(owner)) {
+                    org.eclipse.emf.common.command.Command c = createChildCommand(owner, descriptor);
+                    Action a = new Action(c.getLabel()) {
+                        @Override
+                        public void run() {
+                            commandStack.execute(c);
+                        }
+                    };
+                    a.setEnabled(c.canExecute());
+                    children.add(a);
+                }
+            }
+            m.add(children);
+            Action delete = new Action("Delete") {
+                @Override
+                public void run() {
+                    delete(tree.getStructuredSelection().toList());
+                }
+            };
+            delete.setEnabled(!tree.getStructuredSelection().isEmpty() && tree.getStructuredSelection().getFirstElement() != model);
+            m.add(delete);
+        });
+        tree.getControl().setMenu(menu.createContextMenu(tree.getControl()));
+        getSite().registerContextMenu(menu, tree);
+    }
+
+    /** What can be created under {@code owner} (EMF.Edit's new-child descriptors: a host under a datacenter, a NIC under a VM …). */
+    public java.util.Collection<?> newChildDescriptors(EObject owner) {
+        return domain.getNewChildDescriptors(owner, null);
+    }
+
+    /** The command that creates the child a descriptor names under {@code owner} (undoable). */
+    public org.eclipse.emf.common.command.Command createChildCommand(EObject owner, Object descriptor) {
+        return org.eclipse.emf.edit.command.CreateChildCommand.create(domain, owner, descriptor, java.util.List.of(owner));
+    }
+
+    /** Deletes the objects and every reference to them, as one undoable command; returns whether it could. */
+    public boolean delete(java.util.List<?> objects) {
+        List<Object> doomed = new ArrayList<>(objects);
+        doomed.remove(model);
+        if (doomed.isEmpty()) {
+            return false;
+        }
+        org.eclipse.emf.common.command.Command c = org.eclipse.emf.edit.command.DeleteCommand.create(domain, doomed);
+        if (!c.canExecute()) {
+            return false;
+        }
+        commandStack.execute(c);
+        return true;
     }
 
     private void showBanner() {

@@ -122,6 +122,40 @@ class ModelEditorUITest {
     }
 
     @Test
+    void childrenAreCreatedAndObjectsDeletedAsUndoableCommands() throws Exception {
+        Path file = dir.resolve("dc.lockstep");
+        ModelIO.save(Samples.large(3, 6), file);
+        DatacenterEditor editor = open(file);
+        Datacenter dc = editor.model();
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        Object hostDescriptor = null;
+        for (Object d : editor.newChildDescriptors(dc)) {
+            String label = editor.createChildCommand(dc, d).getLabel();
+            labels.add(label);
+            if (label.contains("Host")) {
+                hostDescriptor = d;
+            }
+        }
+        assertNotNull(hostDescriptor, "a datacenter offers new hosts: " + labels);
+        editor.getEditingDomain().getCommandStack().execute(editor.createChildCommand(dc, hostDescriptor));
+        assertEquals(4, dc.getHosts().size());
+        bot.waitUntil("dirty", editor::isDirty);
+        editor.undoAction().run();
+        assertEquals(3, dc.getHosts().size());
+
+        Host host0 = dc.getHosts().get(0);
+        assertEquals(2, host0.getVms().size());
+        assertTrue(editor.delete(List.of(host0)));
+        assertEquals(2, dc.getHosts().size());
+        assertTrue(dc.getVms().stream().noneMatch(v -> v.getCurrentHost() == host0), "references to the deleted host are gone");
+        assertFalse(editor.delete(List.of(dc)), "the datacenter itself is not deleted");
+        editor.undoAction().run();
+        assertEquals(3, dc.getHosts().size());
+        assertEquals(2, host0.getVms().size(), "undo restores the host and its VMs' references");
+        bot.waitUntil("clean again", () -> !editor.isDirty());
+    }
+
+    @Test
     void aForeignFileIsNamedInTheEditor() throws Exception {
         Path foreign = dir.resolve("notes.lockstep");
         Files.writeString(foreign, "these are my notes, not a datacenter\n");
