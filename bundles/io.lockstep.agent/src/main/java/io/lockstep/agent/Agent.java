@@ -432,10 +432,6 @@ public final class Agent implements AutoCloseable {
         return Json.MAPPER.readTree(f.toFile());
     }
 
-    JsonNode peerCard(String host) throws IOException {
-        return card(host);
-    }
-
     /** A client of another host's agent, pinned to the certificate its card names, signing with the datacenter secret. */
     AgentClient peer(String host) throws IOException {
         JsonNode c = card(host);

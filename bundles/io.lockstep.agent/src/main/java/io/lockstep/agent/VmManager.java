@@ -112,7 +112,6 @@ final class VmManager implements AutoCloseable {
                 synchronized (this) {
                     if (checkpoints == null) {
                         checkpoints = new Checkpoints(dir, vm);
-                        checkpoints.addListener(t -> { });
                     }
                     c = checkpoints;
                 }
@@ -790,8 +789,9 @@ final class VmManager implements AutoCloseable {
         List<String> suspended = new ArrayList<>();
         List<String> spared = new ArrayList<>();
         for (Running r : List.copyOf(running.values())) {
-            boolean target = r.name.equals(vm);
-            if (agent.config().guardPolicy().equals("target") != target) {
+            boolean underAttack = r.name.equals(vm);
+            boolean named = agent.config().guardPolicy().equals("target") ? underAttack : !underAttack; // "others": the rest of the host
+            if (!named) {
                 continue;
             }
             LiveVm.Protection p = r.live.protection();
@@ -979,7 +979,7 @@ final class VmManager implements AutoCloseable {
         if (c != null && c.writing() != null && c.writing().phase() == Checkpoints.Phase.WRITING) {
             throw ApiException.conflict(name + " is writing a checkpoint; protect it when that is done (or cancel it)");
         }
-        agent.peerCard(backupHost); // 404 now when the backup host is unknown
+        agent.card(backupHost); // 404 now when the backup host is unknown
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         FtOptions o = FtOptions.defaults(mode).withEpochMillis(epoch).withAuthKey(HexFormat.of().formatHex(key));

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -163,9 +162,5 @@ class VmApiTest {
             t = c.get("/v1/tasks/" + id);
         }
         return t;
-    }
-
-    static PrintStream quiet() {
-        return new PrintStream(OutputStream.nullOutputStream());
     }
 }
