@@ -136,30 +136,39 @@ final class VmCommands {
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Power a VM off (an FT pair is unprotected first).")
-    static final class Stop extends OnRunner {
+    /** A power operation on the VM's host: {@code POST /v1/vms/NAME/<action>}, then the VM as it is now. */
+    abstract static class PowerAction extends OnRunner {
+        private final String action;
+
+        PowerAction(String action) {
+            this.action = action;
+        }
+
         @Override
         public Integer call() throws Exception {
-            printVm(common, runner().post("/v1/vms/" + name + "/power-off", null));
+            printVm(common, runner().post("/v1/vms/" + name + "/" + action, null));
             return 0;
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Power a VM off (an FT pair is unprotected first).")
+    static final class Stop extends PowerAction {
+        Stop() {
+            super("power-off");
         }
     }
 
     @Command(name = "suspend", mixinStandardHelpOptions = true, description = "Suspend a VM (its vCPU stops; memory stays).")
-    static final class Suspend extends OnRunner {
-        @Override
-        public Integer call() throws Exception {
-            printVm(common, runner().post("/v1/vms/" + name + "/suspend", null));
-            return 0;
+    static final class Suspend extends PowerAction {
+        Suspend() {
+            super("suspend");
         }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume a suspended VM.")
-    static final class Resume extends OnRunner {
-        @Override
-        public Integer call() throws Exception {
-            printVm(common, runner().post("/v1/vms/" + name + "/resume", null));
-            return 0;
+    static final class Resume extends PowerAction {
+        Resume() {
+            super("resume");
         }
     }
 
