@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+
+import io.lockstep.agent.client.AgentClient;
 
 /**
  * What an agent creates at first start in its data directory and keeps: a self-signed TLS certificate
@@ -107,12 +108,7 @@ public final class Credentials {
 
     /** SHA-256 of a DER certificate as upper-case hex pairs separated by ':' (as keytool and browsers show it). */
     public static String fingerprint(byte[] der) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(der);
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(d);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return AgentClient.fingerprint(der);
     }
 
     public Path keyStore() {

@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  * signature that does not match (a tampered method, path or body), a time more than 30 s off its own clock, and a
  * nonce it has already seen within that window (a replay).
  */
-public final class PeerAuth {
+public final class PeerAuth implements io.lockstep.agent.client.RequestSigner {
 
     public static final String SCHEME = "Lockstep-HMAC";
     static final long WINDOW_MILLIS = 30_000;

@@ -10,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -25,8 +27,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
-import io.lockstep.agent.Credentials;
-import io.lockstep.agent.PeerAuth;
 
 /**
  * A client of one agent's API: HTTPS with the agent's certificate pinned by its SHA-256 fingerprint (no CA, no
@@ -60,11 +60,11 @@ public final class AgentClient {
 
     private final URI base;
     private final String token;
-    private final PeerAuth signer;
+    private final RequestSigner signer;
     private final HttpClient http;
     private final Duration timeout;
 
-    private AgentClient(String url, String fingerprint, String token, PeerAuth signer, Duration timeout) {
+    private AgentClient(String url, String fingerprint, String token, RequestSigner signer, Duration timeout) {
         this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         if (!"https".equals(base.getScheme())) {
             throw new IllegalArgumentException("agent URL: expected https://HOST:PORT, found " + url);
@@ -80,7 +80,7 @@ public final class AgentClient {
         return new AgentClient(url, fingerprint, token, null, Duration.ofSeconds(60));
     }
 
-    public static AgentClient peer(String url, String fingerprint, PeerAuth signer) {
+    public static AgentClient peer(String url, String fingerprint, RequestSigner signer) {
         return new AgentClient(url, fingerprint, null, signer, Duration.ofSeconds(30));
     }
 
@@ -194,7 +194,7 @@ public final class AgentClient {
                 if (chain == null || chain.length == 0) {
                     throw new CertificateException("the agent sent no certificate");
                 }
-                String got = normalize(Credentials.fingerprint(chain[0].getEncoded()));
+                String got = normalize(fingerprint(chain[0].getEncoded()));
                 if (!got.equals(want)) {
                     throw new CertificateException("the agent's certificate has SHA-256 fingerprint " + got + "; the pinned one is " + want);
                 }
@@ -239,6 +239,16 @@ public final class AgentClient {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, new TrustManager[] {tm}, null);
             return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 of a DER certificate as upper-case hex pairs separated by ':' (as keytool and browsers show it). */
+    public static String fingerprint(byte[] der) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(der);
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(d);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
