@@ -25,6 +25,11 @@ public class ConsoleWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
+        // connected to a local datacenter at start when the launcher started one for us (-Dlockstep.datacenter)
+        if (System.getProperty("lockstep.datacenter") != null) {
+            io.lockstep.console.live.Connector.local(org.eclipse.swt.widgets.Display.getCurrent(),
+                    io.lockstep.console.handlers.ConnectLocalHandler.defaultFile(), message -> System.err.println("lockstep console: " + message));
+        }
         headless.schedule(getWorkbenchConfigurer().getWorkbench());
     }
 }

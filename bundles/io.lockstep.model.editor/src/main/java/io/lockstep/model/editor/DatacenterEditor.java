@@ -16,6 +16,8 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.util.Diagnostician;
+import org.eclipse.emf.edit.command.AddCommand;
+import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.edit.domain.IEditingDomainProvider;
@@ -46,6 +48,9 @@ import org.eclipse.ui.views.properties.IPropertySheetPage;
 import org.eclipse.ui.views.properties.PropertySheetPage;
 
 import io.lockstep.model.Datacenter;
+import io.lockstep.model.Host;
+import io.lockstep.model.LockstepPackage;
+import io.lockstep.model.VirtualMachine;
 import io.lockstep.model.io.ModelFileException;
 import io.lockstep.model.io.ModelIO;
 import io.lockstep.model.provider.LockstepItemProviderAdapterFactory;
@@ -74,6 +79,7 @@ public final class DatacenterEditor extends EditorPart implements IEditingDomain
     private ItemProviders.Labels labels;
     private List<Problem> problems = List.of();
     private Action undo;
+    private VmDrop drop;
     private Action redo;
     private final CommandStackListener changed = this::commandStackChanged;
 
@@ -142,6 +148,33 @@ public final class DatacenterEditor extends EditorPart implements IEditingDomain
         sash.setWeights(75, 25);
         getSite().setSelectionProvider(tree);
         createContextMenu();
+        drop = VmDrop.install(tree, new VmDrop.Target() {
+            @Override
+            public void protect(List<VirtualMachine> vms, Host backup) {
+                org.eclipse.emf.common.command.CompoundCommand c = new org.eclipse.emf.common.command.CompoundCommand("Protect on " + backup.getName());
+                for (VirtualMachine vm : vms) {
+                    c.append(AddCommand.create(domain, model, LockstepPackage.Literals.DATACENTER__FT_PAIRS, VmDrop.candidate(vm, backup)));
+                }
+                commandStack.execute(c);
+                tree.setSelection(new StructuredSelection(model.getFtPairs().get(model.getFtPairs().size() - 1)), true);
+            }
+
+            @Override
+            public void move(List<VirtualMachine> vms, Host to) {
+                org.eclipse.emf.common.command.CompoundCommand c = new org.eclipse.emf.common.command.CompoundCommand("Move to " + to.getName());
+                for (VirtualMachine vm : vms) {
+                    c.append(SetCommand.create(domain, vm, LockstepPackage.Literals.VIRTUAL_MACHINE__CURRENT_HOST, to));
+                }
+                commandStack.execute(c);
+            }
+
+            @Override
+            public void refused(String message) {
+                lastError = "Drop refused: " + message;
+                showBanner();
+                getEditorSite().getActionBars().getStatusLineManager().setErrorMessage(lastError);
+            }
+        });
         undo = new Action("Undo") {
             @Override
             public void run() {
@@ -394,6 +427,11 @@ public final class DatacenterEditor extends EditorPart implements IEditingDomain
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    /** The tree's drag and drop of VMs onto hosts (also callable as a gesture: {@link VmDrop#drop}). */
+    public VmDrop vmDrop() {
+        return drop;
     }
 
     public TreeViewer tree() {

@@ -37,15 +37,15 @@ import org.eclipse.ui.views.properties.TextPropertyDescriptor;
  * stand in for its AdapterFactoryContentProvider/LabelProvider): tree content, labels and icons with problems
  * shown in red, and property sources whose edits run as commands on the editing domain (so they undo).
  */
-final class ItemProviders {
+public final class ItemProviders {
 
     private ItemProviders() {
     }
 
-    static final class Content implements ITreeContentProvider {
+    public static final class Content implements ITreeContentProvider {
         private final AdapterFactory factory;
 
-        Content(AdapterFactory factory) {
+        public Content(AdapterFactory factory) {
             this.factory = factory;
         }
 
@@ -76,16 +76,16 @@ final class ItemProviders {
         }
     }
 
-    static final class Labels extends LabelProvider implements IColorProvider {
+    public static class Labels extends LabelProvider implements IColorProvider {
         private final AdapterFactory factory;
         private final Map<URL, Image> images = new HashMap<>();
         private volatile Map<EObject, String> problems = Map.of();
 
-        Labels(AdapterFactory factory) {
+        public Labels(AdapterFactory factory) {
             this.factory = factory;
         }
 
-        void problems(Map<EObject, String> byObject) {
+        public void problems(Map<EObject, String> byObject) {
             this.problems = byObject;
         }
 
@@ -130,10 +130,10 @@ final class ItemProviders {
     }
 
     /** Property sources for the Properties view; a change goes through the item property descriptor (a command). */
-    static final class Properties implements IPropertySourceProvider {
+    public static final class Properties implements IPropertySourceProvider {
         private final AdapterFactory factory;
 
-        Properties(AdapterFactory factory) {
+        public Properties(AdapterFactory factory) {
             this.factory = factory;
         }
 

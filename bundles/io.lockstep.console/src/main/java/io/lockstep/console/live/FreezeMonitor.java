@@ -1,0 +1,99 @@
+package io.lockstep.console.live;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.swt.widgets.Display;
+
+/**
+ * Watches the UI thread from outside: every {@code periodMillis} a watcher thread posts a no-op to the display and
+ * notes how long it waited to run. A wait longer than 100 ms means one task on the UI thread (whatever it was:
+ * ours, the toolkit's, a paint) held it that long. Figures: pings, the longest wait, the 99th percentile, and how
+ * many waits passed 100 ms.
+ */
+public final class FreezeMonitor implements AutoCloseable {
+
+    private final Display display;
+    private final Thread watcher;
+    private final long periodMillis;
+    private final AtomicLong longest = new AtomicLong();
+    private long[] waits = new long[4096];
+    private int count;
+    private volatile boolean running = true;
+
+    public FreezeMonitor(Display display, long periodMillis) {
+        this.display = display;
+        this.periodMillis = periodMillis;
+        this.watcher = new Thread(this::watch, "lockstep-freeze-monitor");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private void watch() {
+        while (running && !display.isDisposed()) {
+            long posted = System.nanoTime();
+            Object done = new Object();
+            long[] ran = {0};
+            try {
+                display.asyncExec(() -> {
+                    synchronized (done) {
+                        ran[0] = System.nanoTime();
+                        done.notifyAll();
+                    }
+                });
+                synchronized (done) {
+                    while (ran[0] == 0 && running) {
+                        done.wait(50);
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                return; // the display went away
+            }
+            if (ran[0] != 0) {
+                add(ran[0] - posted);
+            }
+            try {
+                Thread.sleep(periodMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private synchronized void add(long nanos) {
+        if (count == waits.length) {
+            waits = Arrays.copyOf(waits, waits.length * 2);
+        }
+        waits[count++] = nanos;
+        longest.accumulateAndGet(nanos, Math::max);
+    }
+
+    /** Pings, the longest wait, p99 and the number of waits over 100 ms. */
+    public synchronized String figures() {
+        long[] s = Arrays.copyOf(waits, count);
+        Arrays.sort(s);
+        long over = Arrays.stream(s).filter(v -> v > 100_000_000L).count();
+        return String.format("UI thread pinged every %d ms: %d pings, wait p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d over 100 ms", periodMillis, count,
+                count == 0 ? 0 : s[count / 2] / 1e6, count == 0 ? 0 : s[Math.max(0, (int) Math.ceil(count * 0.99) - 1)] / 1e6, longest.get() / 1e6, over);
+    }
+
+    public synchronized int pings() {
+        return count;
+    }
+
+    public long longestMillis() {
+        return longest.get() / 1_000_000;
+    }
+
+    public synchronized long over100() {
+        return Arrays.stream(waits, 0, count).filter(v -> v > 100_000_000L).count();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        watcher.interrupt();
+    }
+}

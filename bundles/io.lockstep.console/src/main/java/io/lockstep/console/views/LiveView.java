@@ -1,0 +1,138 @@
+package io.lockstep.console.views;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewer;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.part.ViewPart;
+
+import io.lockstep.console.live.Live;
+import io.lockstep.console.live.LiveDatacenter;
+
+/**
+ * A view of the live datacenter: attaches to each datacenter the console connects to and refreshes when the live
+ * model changed — only while it is visible (a hidden view catches up when it is shown). Refreshes are timed
+ * with the live datacenter's other UI-thread work.
+ */
+public abstract class LiveView extends ViewPart {
+
+    protected LiveDatacenter live;
+    private final Runnable onChange = this::changed;
+    private final Consumer<LiveDatacenter> onLive = this::attach;
+    private boolean stale;
+    private IPartListener2 visibility;
+
+    @Override
+    public final void createPartControl(Composite parent) {
+        create(parent);
+        visibility = new IPartListener2() {
+            @Override
+            public void partVisible(IWorkbenchPartReference ref) {
+                if (ref.getPart(false) == LiveView.this && stale) {
+                    changed();
+                }
+            }
+        };
+        getSite().getPage().addPartListener(visibility);
+        Live.watch(onLive);
+    }
+
+    protected abstract void create(Composite parent);
+
+    /** Shows the live model as it is now (UI thread). */
+    protected abstract void refresh();
+
+    /** A new live datacenter (null: none). */
+    protected void attached() {
+    }
+
+    private void attach(LiveDatacenter l) {
+        if (live != null) {
+            live.removeListener(onChange);
+        }
+        live = l;
+        if (l != null) {
+            l.addListener(onChange);
+        }
+        attached();
+        changed();
+    }
+
+    private void changed() {
+        if (getSite().getPage().isPartVisible(this)) {
+            stale = false;
+            if (live != null) {
+                live.uiTimes().time("view", this::refresh);
+            } else {
+                refresh();
+            }
+        } else {
+            stale = true;
+        }
+    }
+
+    @Override
+    public void dispose() {
+        Live.unwatch(onLive);
+        if (live != null) {
+            live.removeListener(onChange);
+        }
+        if (visibility != null) {
+            getSite().getPage().removePartListener(visibility);
+        }
+        super.dispose();
+    }
+
+    protected static TableViewer table(Composite parent) {
+        TableViewer v = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
+        v.getTable().setHeaderVisible(true);
+        v.getTable().setLinesVisible(true);
+        v.setUseHashlookup(true);
+        return v;
+    }
+
+    /** A text column with an optional background per row. */
+    protected static <T> void column(ColumnViewer v, String title, int width, Class<T> type, Function<T, Object> text, Function<T, Color> background) {
+        ColumnLabelProvider labels = new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                Object t = type.isInstance(element) ? text.apply(type.cast(element)) : "";
+                return t == null ? "" : t.toString();
+            }
+
+            @Override
+            public Color getBackground(Object element) {
+                return background != null && type.isInstance(element) ? background.apply(type.cast(element)) : null;
+            }
+        };
+        if (v instanceof TableViewer tv) {
+            TableViewerColumn c = new TableViewerColumn(tv, SWT.NONE);
+            c.getColumn().setText(title);
+            c.getColumn().setWidth(width);
+            c.setLabelProvider(labels);
+        } else if (v instanceof TreeViewer tv) {
+            TreeViewerColumn c = new TreeViewerColumn(tv, SWT.NONE);
+            c.getColumn().setText(title);
+            c.getColumn().setWidth(width);
+            c.setLabelProvider(labels);
+        }
+    }
+
+    protected static String ago(long millis) {
+        return millis < 1000 ? millis + " ms" : String.format("%.1f s", millis / 1000.0);
+    }
+
+    protected static String bytes(long b) {
+        return b < 1024 ? b + " B" : b < 1 << 20 ? String.format("%.1f KiB", b / 1024.0) : String.format("%.1f MiB", b / 1048576.0);
+    }
+}
