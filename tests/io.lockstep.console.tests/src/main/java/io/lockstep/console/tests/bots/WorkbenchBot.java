@@ -128,6 +128,129 @@ public class WorkbenchBot {
         spin(150);
     }
 
+    /**
+     * Drags with the mouse through the window system (XTest under Xvfb), as a person does: press on {@code from},
+     * move in steps (past the toolkit's drag threshold), hover, release over {@code to}. {@code mask} is held
+     * during the drag (SWT.SHIFT for a move, 0 for the default operation). Points are in {@code control}'s coordinates.
+     */
+    public void drag(Control control, org.eclipse.swt.graphics.Point from, org.eclipse.swt.graphics.Point to, int mask) {
+        org.eclipse.swt.graphics.Point a = control.toDisplay(from);
+        org.eclipse.swt.graphics.Point b = control.toDisplay(to);
+        shell().forceActive();
+        spin(150);
+        post(SWT.MouseMove, a.x, a.y, 0);
+        spin(100);
+        if (mask == SWT.SHIFT) {
+            key(SWT.KeyDown, SWT.SHIFT);
+        }
+        post(SWT.MouseDown, a.x, a.y, 1);
+        spin(100);
+        int steps = 20;
+        for (int i = 1; i <= steps; i++) {
+            post(SWT.MouseMove, a.x + (b.x - a.x) * i / steps, a.y + (b.y - a.y) * i / steps, 0);
+            spin(40);
+        }
+        post(SWT.MouseMove, b.x + 1, b.y, 0);
+        spin(300);
+        post(SWT.MouseMove, b.x, b.y, 0);
+        spin(300);
+        post(SWT.MouseUp, b.x, b.y, 1);
+        spin(300);
+        if (mask == SWT.SHIFT) {
+            key(SWT.KeyUp, SWT.SHIFT);
+        }
+        spin(200);
+    }
+
+    /**
+     * A drag and drop as the toolkit delivers it to the widgets: the tree's DragSource gets DragStart and
+     * DragSetData, its DropTarget DragEnter, DragOver, DropAccept and Drop on {@code target}, with the operation
+     * {@code detail} (DND.DROP_DEFAULT for a plain drop, DND.DROP_MOVE for Shift). The listeners, the viewer's drop
+     * adapter and everything behind them run as in a drag with the mouse; only the window system's part (the
+     * pointer grab and motion, which GTK does not start from XTest events under Xvfb here) is left out.
+     */
+    public void dragAndDrop(Control control, org.eclipse.swt.widgets.Item target, int detail) {
+        try {
+            org.eclipse.swt.dnd.DragSource source = (org.eclipse.swt.dnd.DragSource) control.getData(org.eclipse.swt.dnd.DND.DRAG_SOURCE_KEY);
+            org.eclipse.swt.dnd.DropTarget drop = (org.eclipse.swt.dnd.DropTarget) control.getData(org.eclipse.swt.dnd.DND.DROP_TARGET_KEY);
+            if (source == null || drop == null) {
+                throw new AssertionError("the control has no drag source or no drop target");
+            }
+            org.eclipse.swt.dnd.TransferData type = drop.getTransfer()[0].getSupportedTypes()[0];
+            Event start = dndEvent(source, null, type, 0, 0);
+            start.doit = true;
+            source.notifyListeners(org.eclipse.swt.dnd.DND.DragStart, start);
+            if (!start.doit) {
+                throw new AssertionError("the drag source refused to start a drag of the selection");
+            }
+            Event data = dndEvent(source, null, type, 0, 0);
+            source.notifyListeners(org.eclipse.swt.dnd.DND.DragSetData, data);
+            org.eclipse.swt.graphics.Rectangle r = target instanceof org.eclipse.swt.widgets.TreeItem ti ? ti.getBounds()
+                    : ((org.eclipse.swt.widgets.TableItem) target).getBounds();
+            org.eclipse.swt.graphics.Point at = control.toDisplay(r.x + r.width / 2, r.y + r.height / 2);
+            int ops = org.eclipse.swt.dnd.DND.DROP_MOVE | org.eclipse.swt.dnd.DND.DROP_COPY | org.eclipse.swt.dnd.DND.DROP_LINK;
+            Event e = dndEvent(drop, target, type, at.x, at.y);
+            set(e, "operations", ops);
+            e.detail = detail;
+            drop.notifyListeners(org.eclipse.swt.dnd.DND.DragEnter, e);
+            spin(50);
+            e.detail = e.detail == org.eclipse.swt.dnd.DND.DROP_NONE ? detail : e.detail;
+            drop.notifyListeners(org.eclipse.swt.dnd.DND.DragOver, e);
+            spin(50);
+            if (e.detail == org.eclipse.swt.dnd.DND.DROP_NONE) {
+                return; // the target refused while hovering
+            }
+            drop.notifyListeners(org.eclipse.swt.dnd.DND.DropAccept, e);
+            e.data = data.data;
+            drop.notifyListeners(org.eclipse.swt.dnd.DND.Drop, e);
+            spin(200);
+        } catch (ReflectiveOperationException ex) {
+            throw new AssertionError("cannot make an SWT drag and drop event: " + ex, ex);
+        }
+    }
+
+    private Event dndEvent(org.eclipse.swt.widgets.Widget widget, org.eclipse.swt.widgets.Item item, org.eclipse.swt.dnd.TransferData type, int x, int y)
+            throws ReflectiveOperationException {
+        Class<?> c = Class.forName("org.eclipse.swt.dnd.DNDEvent", true, org.eclipse.swt.dnd.DND.class.getClassLoader());
+        java.lang.reflect.Constructor<?> k = c.getDeclaredConstructor();
+        k.setAccessible(true);
+        Event e = (Event) k.newInstance();
+        e.widget = widget;
+        e.display = display;
+        e.item = item;
+        e.x = x;
+        e.y = y;
+        e.time = (int) System.currentTimeMillis();
+        set(e, "dataType", type);
+        set(e, "dataTypes", new org.eclipse.swt.dnd.TransferData[] {type});
+        return e;
+    }
+
+    private static void set(Event e, String field, Object value) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = e.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(e, value);
+    }
+
+    private void post(int type, int x, int y, int button) {
+        Event e = new Event();
+        e.type = type;
+        e.x = x;
+        e.y = y;
+        e.button = button;
+        if (!display.post(e)) {
+            throw new AssertionError("the window system refused a posted mouse event (type " + type + ")");
+        }
+    }
+
+    private void key(int type, int keyCode) {
+        Event e = new Event();
+        e.type = type;
+        e.keyCode = keyCode;
+        display.post(e);
+        spin(50);
+    }
+
     /** Texts of the menu bar's top-level menus, mnemonics removed ("&File" → "File"). */
     public List<String> menuBarTitles() {
         List<String> titles = new ArrayList<>();
