@@ -11,6 +11,8 @@ public class Application implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        // charts are drawn by JFreeChart into images: AWT must not start a toolkit of its own beside SWT's GTK
+        System.setProperty("java.awt.headless", "true");
         Display display = PlatformUI.createDisplay();
         try {
             int code = PlatformUI.createAndRunWorkbench(display,

@@ -3,8 +3,6 @@ package io.lockstep.console.views;
 import java.awt.BasicStroke;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.swt.SWT;
@@ -26,16 +24,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 import io.lockstep.console.live.LiveDatacenter.FtSample;
 
 /**
- * An FT pair's lag and CPU allocation over time: a JFreeChart drawn off the UI thread into an image that the UI
- * thread only shows (drawing a chart takes milliseconds that a busy console should not spend on its UI thread).
+ * An FT pair's lag and CPU allocation over time: a JFreeChart drawn into an image (at most once per change of the
+ * samples, skipped while one is pending) that the canvas shows.
  */
 final class FtChart {
-
-    private static final ExecutorService DRAW = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "lockstep-chart");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final Canvas canvas;
     private final AtomicBoolean drawing = new AtomicBoolean();
@@ -73,13 +65,15 @@ final class FtChart {
         if (size.x < 50 || size.y < 50 || !drawing.compareAndSet(false, true)) {
             return;
         }
-        DRAW.execute(() -> {
+        // drawn on the UI thread, after the current work: AWT's font code and GTK's share fontconfig, which is not
+        // safe to enter from two threads at once (a JFreeChart drawn on its own thread crashed the JVM beside GTK)
+        canvas.getDisplay().asyncExec(() -> {
             try {
-                ImageData data = draw(vm, samples, size.x, size.y);
                 if (canvas.isDisposed()) {
                     return;
                 }
-                canvas.getDisplay().asyncExec(() -> {
+                ImageData data = draw(vm, samples, size.x, size.y);
+                {
                     if (canvas.isDisposed()) {
                         return;
                     }
@@ -90,7 +84,7 @@ final class FtChart {
                     title = vm;
                     points = samples.size();
                     canvas.redraw();
-                });
+                }
             } finally {
                 drawing.set(false);
             }
