@@ -233,7 +233,7 @@ public class InventoryView extends LiveView {
         watched = live == null ? null : live.model();
         dirty.clear();
         structural.clear();
-        viewer.setInput(watched);
+        viewer.setInput(watched == null ? null : new Root(watched));
         if (watched != null) {
             watched.eAdapters().add(changes);
             viewer.expandToLevel(2);
@@ -285,11 +285,19 @@ public class InventoryView extends LiveView {
         viewer.getControl().setFocus();
     }
 
+    /**
+     * The viewer's input: the datacenter is the tree's one top item, so it cannot be the input as well (JFace asks
+     * for the input's elements again when it expands an item whose element equals the input, and the datacenter
+     * would contain itself without end: expandAll then recursed until GTK overflowed the UI thread's stack).
+     */
+    record Root(Datacenter datacenter) {
+    }
+
     /** Datacenter › hosts, datastores; host › its VMs; datastore › base disks; disk › its deltas. */
-    private static final class Content implements ITreeContentProvider {
+    static final class Content implements ITreeContentProvider {
         @Override
         public Object[] getElements(Object input) {
-            return input instanceof Datacenter dc ? new Object[] {dc} : new Object[0];
+            return input instanceof Root r ? new Object[] {r.datacenter()} : new Object[0];
         }
 
         @Override

@@ -43,8 +43,6 @@ import io.lockstep.model.VirtualMachine;
  * it (FT stats charted); a SIGKILLed agent's lock is shown expiring and then expired, its host not heartbeating.
  * Screenshots of every view.
  */
-@org.junit.jupiter.api.Disabled("the test runtime dies with SIGSEGV (no hs_err file) once the console is connected to the agents and its views"
-        + " fill; under investigation — see docs/status.md, issue 10")
 class LiveConsoleUITest {
 
     private WorkbenchBot bot;
