@@ -9,7 +9,8 @@ import org.eclipse.swt.widgets.Display;
  * Watches the UI thread from outside: every {@code periodMillis} a watcher thread posts a no-op to the display and
  * notes how long it waited to run. A wait longer than 100 ms means one task on the UI thread (whatever it was:
  * ours, the toolkit's, a paint) held it that long. Figures: pings, the longest wait, the 99th percentile, and how
- * many waits passed 100 ms.
+ * many waits passed 100 ms. When a wait passes 100 ms the UI thread's stack is sampled (as Eclipse's own freeze
+ * monitor does), so a freeze names its culprit: {@link #freezes()}.
  */
 public final class FreezeMonitor implements AutoCloseable {
 
@@ -41,10 +42,17 @@ public final class FreezeMonitor implements AutoCloseable {
                         done.notifyAll();
                     }
                 });
+                String stack = null;
                 synchronized (done) {
                     while (ran[0] == 0 && running) {
-                        done.wait(50);
+                        done.wait(20);
+                        if (ran[0] == 0 && stack == null && System.nanoTime() - posted > 100_000_000L) {
+                            stack = stack(display.getThread());
+                        }
                     }
+                }
+                if (stack != null && ran[0] != 0) {
+                    freeze((ran[0] - posted) / 1_000_000, stack);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -60,6 +68,28 @@ public final class FreezeMonitor implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    private static String stack(Thread t) {
+        StringBuilder b = new StringBuilder();
+        StackTraceElement[] frames = t.getStackTrace();
+        for (int i = 0; i < frames.length && i < 40; i++) {
+            b.append("    at ").append(frames[i]).append('\n');
+        }
+        return b.toString();
+    }
+
+    private final java.util.List<String> freezes = new java.util.ArrayList<>();
+
+    private synchronized void freeze(long millis, String stack) {
+        if (freezes.size() < 20) {
+            freezes.add("UI thread held for " + millis + " ms; sampled after 100 ms at:\n" + stack);
+        }
+    }
+
+    /** The waits over 100 ms (the first 20), each with the UI thread's stack sampled while it was held. */
+    public synchronized java.util.List<String> freezes() {
+        return java.util.List.copyOf(freezes);
     }
 
     private synchronized void add(long nanos) {

@@ -47,15 +47,16 @@ import io.lockstep.model.Task;
 import io.lockstep.model.TaskState;
 import io.lockstep.model.VirtualMachine;
 import io.lockstep.model.io.AgentMapping;
-import io.lockstep.model.io.ModelMerge;
+import io.lockstep.model.io.ModelTwin;
 
 /**
  * The live datacenter: an EMF model kept in step with the agents. Each agent's event stream is followed on its
  * own thread; events that change the inventory make a background thread read a fresh picture (hosts, datastore,
- * locks with heartbeat ages, registrations, VMs, checkpoints) and {@link ModelMerge merge} it into the model on the
- * UI thread, so viewers see one notification per real change. Tasks, events, alarms and FT statistics come from
- * the streams themselves. Nothing here polls on the UI thread: the UI thread only applies what the background
- * threads prepared, in batches, and every such batch is timed ({@link #uiTimes()}).
+ * locks with heartbeat ages, registrations, VMs, checkpoints) and {@link #offer merge} it into a mirror of the
+ * model; the UI thread applies only what changed ({@link ModelTwin}), in short slices, so viewers see one
+ * notification per real change. Tasks, events, alarms and FT statistics come from the streams themselves. Nothing
+ * here polls on the UI thread: the UI thread only applies what the background threads prepared, in batches, and
+ * every such batch is timed ({@link #uiTimes()}).
  */
 public final class LiveDatacenter implements AutoCloseable {
 
@@ -91,7 +92,11 @@ public final class LiveDatacenter implements AutoCloseable {
     private final List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
     private final Map<String, AgentClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Long> lastEventIds = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<JsonNode> inbox = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Incoming> inbox = new ConcurrentLinkedQueue<>();
+
+    /** A streamed event with its one-line summary, made on the stream's thread (formatting JSON is not the UI thread's work). */
+    private record Incoming(JsonNode event, String summary) {
+    }
     private final AtomicBoolean drainPosted = new AtomicBoolean();
     private final AtomicBoolean snapshotWanted = new AtomicBoolean(true);
     private final ScheduledExecutorService background;
@@ -100,6 +105,12 @@ public final class LiveDatacenter implements AutoCloseable {
     private final Map<String, Deque<FtSample>> history = new HashMap<>();
     private final Map<String, long[]> lastEpochs = new HashMap<>();
     private final UiTimes uiTimes = new UiTimes();
+    private static final long SLICE_MILLIS = 10;
+    private static final Set<org.eclipse.emf.ecore.EStructuralFeature> STREAMED = Set.of(LockstepPackage.Literals.DATACENTER__TASKS,
+            LockstepPackage.Literals.DATACENTER__EVENTS, LockstepPackage.Literals.DATACENTER__ALARMS);
+    private final ModelTwin twin;
+    private final ConcurrentLinkedQueue<ModelTwin.Changes> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean applyPosted = new AtomicBoolean();
     private volatile boolean closed;
     private volatile long leaseTimeoutMillis = 8000;
     private volatile String lastError;
@@ -119,6 +130,7 @@ public final class LiveDatacenter implements AutoCloseable {
             new ResourceSetImpl().getResources().add(r);
             r.getContents().add(model);
         }
+        this.twin = new ModelTwin(model, STREAMED);
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lockstep-live-snapshots");
             t.setDaemon(true);
@@ -267,7 +279,7 @@ public final class LiveDatacenter implements AutoCloseable {
         if (INVENTORY_EVENTS.contains(event.path("type").asText())) {
             snapshotWanted.set(true);
         }
-        inbox.add(event);
+        inbox.add(new Incoming(event, summary(event.path("agent").asText(), event.path("data"))));
         if (drainPosted.compareAndSet(false, true) && !display.isDisposed()) {
             display.asyncExec(this::drain);
         }
@@ -288,16 +300,44 @@ public final class LiveDatacenter implements AutoCloseable {
         try {
             Datacenter next = read();
             lastError = null;
-            snapshots++;
-            if (!display.isDisposed()) {
-                display.asyncExec(() -> uiTimes.time("merge", () -> {
-                    ModelMerge.merge(model, next, Set.of(LockstepPackage.Literals.DATACENTER__TASKS, LockstepPackage.Literals.DATACENTER__EVENTS,
-                            LockstepPackage.Literals.DATACENTER__ALARMS));
-                    changed();
-                }));
-            }
+            offer(next);
         } catch (IOException | RuntimeException e) {
             lastError = e.getMessage();
+        }
+    }
+
+    /**
+     * Takes a new picture of the datacenter, read off the UI thread (from the agents, or made by a test). It is
+     * merged into the mirror of the live model here, off the UI thread; the UI thread then applies only what changed,
+     * in slices of at most {@value #SLICE_MILLIS} ms, so a picture of a large datacenter never holds it long. Tasks,
+     * events and alarms are the streams' and are kept.
+     */
+    public void offer(Datacenter picture) {
+        ModelTwin.Changes changes;
+        synchronized (twin) {
+            changes = twin.merge(picture);
+        }
+        snapshots++;
+        if (changes.size() == 0) {
+            return;
+        }
+        pending.add(changes);
+        if (applyPosted.compareAndSet(false, true) && !display.isDisposed()) {
+            display.asyncExec(this::applyPictures);
+        }
+    }
+
+    private void applyPictures() {
+        applyPosted.set(false);
+        uiTimes.time("merge", () -> {
+            ModelTwin.Changes c = pending.peek();
+            if (c != null && twin.apply(c, SLICE_MILLIS * 1_000_000L)) {
+                pending.poll();
+                changed();
+            }
+        });
+        if (!pending.isEmpty() && applyPosted.compareAndSet(false, true) && !display.isDisposed()) {
+            display.asyncExec(this::applyPictures);
         }
     }
 
@@ -379,8 +419,8 @@ public final class LiveDatacenter implements AutoCloseable {
         drainPosted.set(false);
         uiTimes.time("events", () -> {
             int n = 0;
-            for (JsonNode e; n < 200 && (e = inbox.poll()) != null; n++) {
-                apply(e);
+            for (Incoming e; n < 200 && (e = inbox.poll()) != null; n++) {
+                apply(e.event(), e.summary());
             }
             if (!inbox.isEmpty() && drainPosted.compareAndSet(false, true)) {
                 display.asyncExec(this::drain);
@@ -396,7 +436,7 @@ public final class LiveDatacenter implements AutoCloseable {
     }
 
     /** Applies one streamed event to the model (UI thread). */
-    private void apply(JsonNode e) {
+    private void apply(JsonNode e, String summary) {
         String type = e.path("type").asText();
         String subject = e.path("subject").asText();
         JsonNode data = e.path("data");
@@ -405,7 +445,7 @@ public final class LiveDatacenter implements AutoCloseable {
         ev.setTime(e.path("time").asLong(System.currentTimeMillis()));
         ev.setType(type);
         ev.setSubject(subject);
-        ev.setMessage(summary(e.path("agent").asText(), data));
+        ev.setMessage(summary);
         if (!"ft.stats".equals(type)) {
             model.getEvents().add(0, ev);
             while (model.getEvents().size() > MAX_EVENTS) {

@@ -15,7 +15,7 @@ public final class UiTimes {
     public record Figures(String kind, int count, double p50, double p99, double max, int over100) {
         @Override
         public String toString() {
-            return String.format("%-8s n=%5d  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  >100 ms: %d", kind, count, p50, p99, max, over100);
+            return String.format("%-22s n=%5d  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  >100 ms: %d", kind, count, p50, p99, max, over100);
         }
     }
 

@@ -128,16 +128,12 @@ public class CheckpointsView extends LiveView {
         };
     }
 
+    /** Each primary's pair, rebuilt at every refresh (labels ask for it once per row and column). */
+    private java.util.Map<VirtualMachine, FtPair> pairOf = java.util.Map.of();
+
     private String ft(VirtualMachine v, java.util.function.Function<FtPair, String> f) {
-        if (live == null) {
-            return "";
-        }
-        for (FtPair p : live.model().getFtPairs()) {
-            if (p.getPrimary() == v && p.getStatistics() != null) {
-                return f.apply(p);
-            }
-        }
-        return "";
+        FtPair p = pairOf.get(v);
+        return p == null || p.getStatistics() == null ? "" : f.apply(p);
     }
 
     /** The progress of a checkpoint of {@code v} being written, from the agents' tasks. */
@@ -164,6 +160,15 @@ public class CheckpointsView extends LiveView {
     @Override
     protected void refresh() {
         List<VirtualMachine> running = new ArrayList<>();
+        java.util.Map<VirtualMachine, FtPair> pairs = new java.util.HashMap<>();
+        if (live != null) {
+            for (FtPair p : live.model().getFtPairs()) {
+                if (p.getPrimary() != null) {
+                    pairs.putIfAbsent(p.getPrimary(), p);
+                }
+            }
+        }
+        pairOf = pairs;
         if (live != null) {
             for (VirtualMachine v : live.model().getVms()) {
                 if (v.getPowerState() == PowerState.POWERED_ON || !v.getCheckpoints().isEmpty()) {

@@ -65,15 +65,22 @@ final class FtChart {
         if (size.x < 50 || size.y < 50 || !drawing.compareAndSet(false, true)) {
             return;
         }
-        // drawn on the UI thread, after the current work: AWT's font code and GTK's share fontconfig, which is not
-        // safe to enter from two threads at once (a JFreeChart drawn on its own thread crashed the JVM beside GTK)
-        canvas.getDisplay().asyncExec(() -> {
+        // drawn on the chart thread (JFreeChart into a BufferedImage, then into ImageData: pure Java), shown on the UI
+        // thread: a chart costs the UI thread only the copy of its pixels into an Image
+        CHART_THREAD.execute(() -> {
+            ImageData data;
             try {
-                if (canvas.isDisposed()) {
-                    return;
-                }
-                ImageData data = draw(vm, samples, size.x, size.y);
-                {
+                data = draw(vm, samples, size.x, size.y);
+            } catch (RuntimeException e) {
+                drawing.set(false);
+                return;
+            }
+            if (canvas.isDisposed()) {
+                drawing.set(false);
+                return;
+            }
+            canvas.getDisplay().asyncExec(() -> {
+                try {
                     if (canvas.isDisposed()) {
                         return;
                     }
@@ -84,12 +91,18 @@ final class FtChart {
                     title = vm;
                     points = samples.size();
                     canvas.redraw();
+                } finally {
+                    drawing.set(false);
                 }
-            } finally {
-                drawing.set(false);
-            }
+            });
         });
     }
+
+    private static final java.util.concurrent.ExecutorService CHART_THREAD = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lockstep-ft-chart");
+        t.setDaemon(true);
+        return t;
+    });
 
     String title() {
         return title;

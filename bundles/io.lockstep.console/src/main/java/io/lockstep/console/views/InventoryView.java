@@ -14,7 +14,7 @@ import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
-import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.ILazyTreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -22,6 +22,7 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.views.properties.IPropertySheetPage;
 import org.eclipse.ui.views.properties.PropertySheetPage;
 
@@ -33,6 +34,7 @@ import io.lockstep.model.FtPair;
 import io.lockstep.model.FtState;
 import io.lockstep.model.Host;
 import io.lockstep.model.Lease;
+import io.lockstep.model.LockstepPackage;
 import io.lockstep.model.PowerState;
 import io.lockstep.model.VirtualDisk;
 import io.lockstep.model.VirtualMachine;
@@ -60,6 +62,19 @@ public class InventoryView extends LiveView {
     private final Set<Object> dirty = new LinkedHashSet<>();
     private final Set<Object> structural = new LinkedHashSet<>();
     private Datacenter watched;
+    /** Indexes behind the decorations, rebuilt only when what they index changed (labels are asked for often). */
+    private Map<VirtualMachine, FtPair> pairOf;
+    private Map<Host, List<FtPair>> backupsOn;
+    private Map<String, Integer> activeAlarms;
+    private Map<Host, Integer> breakable;
+    private final Set<String> alarmSubjects = new LinkedHashSet<>();
+
+    /**
+     * Turns the model's notifications into the tree items they concern: structural changes refresh a node's
+     * children, value changes relabel the elements that show them (a pair's state and lag on its primary VM and
+     * hosts, an alarm on its subject, a lock whose holder stopped heartbeating on that host). Changes nothing in
+     * the tree shows (heartbeat ages of 20,000 locks every second, registrations, tasks) cost a test and no more.
+     */
     private final EContentAdapter changes = new EContentAdapter() {
         @Override
         public void notifyChanged(Notification n) {
@@ -67,13 +82,76 @@ public class InventoryView extends LiveView {
             if (n.isTouch() || n.getEventType() == Notification.REMOVING_ADAPTER || !(n.getNotifier() instanceof EObject o)) {
                 return;
             }
-            switch (n.getEventType()) {
-                case Notification.ADD, Notification.ADD_MANY, Notification.REMOVE, Notification.REMOVE_MANY, Notification.MOVE -> structural.add(o);
-                default -> {
+            boolean list = switch (n.getEventType()) {
+                case Notification.ADD, Notification.ADD_MANY, Notification.REMOVE, Notification.REMOVE_MANY, Notification.MOVE -> true;
+                default -> false;
+            };
+            Object f = n.getFeature();
+            if (o instanceof Datacenter) {
+                if (f == LockstepPackage.Literals.DATACENTER__HOSTS || f == LockstepPackage.Literals.DATACENTER__DATASTORES) {
+                    structural.add(o);
+                } else if (f == LockstepPackage.Literals.DATACENTER__FT_PAIRS) {
+                    pairsChanged(n.getOldValue());
+                    pairsChanged(n.getNewValue());
+                } else if (f == LockstepPackage.Literals.DATACENTER__ALARMS) {
+                    alarmsChanged(n.getOldValue());
+                    alarmsChanged(n.getNewValue());
+                } else if (!list) {
                     dirty.add(o);
-                    if (o.eContainer() != null && !(o instanceof VirtualMachine) && !(o instanceof Host)) {
-                        dirty.add(o.eContainer()); // statistics of a pair, an alarm: the labels that show them
-                    }
+                }
+            } else if (o instanceof Host || o instanceof Datastore || o instanceof VirtualDisk) {
+                boolean children = f == LockstepPackage.Literals.HOST__VMS || f == LockstepPackage.Literals.DATASTORE__DISKS
+                        || f == LockstepPackage.Literals.VIRTUAL_DISK__CHILDREN || f == LockstepPackage.Literals.VIRTUAL_DISK__PARENT;
+                if (children) {
+                    structural.add(o);
+                } else if (f != LockstepPackage.Literals.DATASTORE__LEASES && f != LockstepPackage.Literals.DATASTORE__REGISTRATIONS) {
+                    dirty.add(o);
+                }
+                if (f == LockstepPackage.Literals.DATASTORE__LEASES) {
+                    breakable = null;
+                }
+            } else if (o instanceof VirtualMachine) {
+                if (f != LockstepPackage.Literals.VIRTUAL_MACHINE__CHECKPOINTS) {
+                    dirty.add(o);
+                }
+            } else if (o instanceof FtPair || o instanceof io.lockstep.model.FtStatistics) {
+                pairsChanged(o instanceof FtPair p ? p : o.eContainer());
+                if (f == LockstepPackage.Literals.FT_PAIR__PRIMARY || f == LockstepPackage.Literals.FT_PAIR__BACKUP_HOST
+                        || f == LockstepPackage.Literals.FT_PAIR__PRIMARY_HOST) {
+                    shown(n.getOldValue());
+                }
+            } else if (o instanceof Alarm a) {
+                alarmsChanged(a);
+            } else if (o instanceof Lease l && (f == LockstepPackage.Literals.LEASE__OWNER_LIVE || f == LockstepPackage.Literals.LEASE__OWNER)) {
+                breakable = null;
+                shown(l.getOwner());
+                shown(n.getOldValue());
+            }
+        }
+
+        private void shown(Object o) {
+            if (o instanceof Host || o instanceof VirtualMachine) {
+                dirty.add(o);
+            }
+        }
+
+        private void pairsChanged(Object value) {
+            pairOf = null;
+            backupsOn = null;
+            for (Object o : value instanceof java.util.Collection<?> c ? c : java.util.Collections.singleton(value)) {
+                if (o instanceof FtPair p) {
+                    shown(p.getPrimary());
+                    shown(p.getPrimaryHost());
+                    shown(p.getBackupHost());
+                }
+            }
+        }
+
+        private void alarmsChanged(Object value) {
+            activeAlarms = null;
+            for (Object o : value instanceof java.util.Collection<?> c ? c : java.util.Collections.singleton(value)) {
+                if (o instanceof Alarm a && a.getSubject() != null) {
+                    alarmSubjects.add(a.getSubject());
                 }
             }
         }
@@ -98,6 +176,11 @@ public class InventoryView extends LiveView {
         good = parent.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN);
         warn = parent.getDisplay().getSystemColor(SWT.COLOR_DARK_YELLOW);
         viewer.setContentProvider(new Content());
+        // one column, as wide as the tree: a tree without columns has GTK measure every row for its scroll width
+        // (materialising all 1,000 hosts of a large datacenter when it takes the focus)
+        org.eclipse.swt.widgets.TreeColumn column = new org.eclipse.swt.widgets.TreeColumn(viewer.getTree(), SWT.LEFT);
+        column.setWidth(600);
+        viewer.getTree().addListener(SWT.Resize, e -> column.setWidth(Math.max(600, viewer.getTree().getClientArea().width)));
         viewer.setLabelProvider(new Decorated(factory));
         getSite().setSelectionProvider(viewer);
         drop = VmDrop.install(viewer, new VmDrop.Target() {
@@ -162,6 +245,36 @@ public class InventoryView extends LiveView {
 
     public TreeViewer viewer() {
         return viewer;
+    }
+
+    /**
+     * Selects {@code elements} and scrolls to them, creating only the items on their paths: JFace's own reveal
+     * creates every sibling on the way down (all 1,000 hosts of a large datacenter to select one VM).
+     */
+    public void select(List<?> elements) {
+        Content content = (Content) viewer.getContentProvider();
+        for (Object e : elements) {
+            List<Object> path = new ArrayList<>();
+            for (Object o = e; o != null && !(o instanceof Root); o = content.getParent(o)) {
+                path.add(0, o);
+            }
+            Object parent = viewer.getInput();
+            TreeItem item = null;
+            for (Object o : path) {
+                int i = Content.children(parent).indexOf(o);
+                int count = item == null ? viewer.getTree().getItemCount() : item.getItemCount();
+                if (i < 0 || i >= count) {
+                    break;
+                }
+                if (item != null) {
+                    item.setExpanded(true);
+                }
+                item = item == null ? viewer.getTree().getItem(i) : item.getItem(i);
+                item.getText(); // SetData: the tree asks the content provider for this one element
+                parent = o;
+            }
+        }
+        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(elements), true);
     }
 
     public VmDrop vmDrop() {
@@ -233,10 +346,18 @@ public class InventoryView extends LiveView {
         watched = live == null ? null : live.model();
         dirty.clear();
         structural.clear();
+        alarmSubjects.clear();
+        pairOf = null;
+        backupsOn = null;
+        activeAlarms = null;
+        breakable = null;
         viewer.setInput(watched == null ? null : new Root(watched));
         if (watched != null) {
             watched.eAdapters().add(changes);
-            viewer.expandToLevel(2);
+            // the datacenter open on its hosts and datastores (expandToLevel(2) would create every one of them)
+            TreeItem dc = viewer.getTree().getItem(0);
+            dc.getText(); // a virtual item receives its element when first asked
+            dc.setExpanded(true);
         }
     }
 
@@ -245,11 +366,25 @@ public class InventoryView extends LiveView {
         if (watched == null) {
             return;
         }
+        if (!alarmSubjects.isEmpty()) {
+            for (Host h : watched.getHosts()) {
+                if (alarmSubjects.contains(h.getName())) {
+                    dirty.add(h);
+                }
+            }
+            for (VirtualMachine vm : watched.getVms()) {
+                if (alarmSubjects.contains(vm.getName())) {
+                    dirty.add(vm);
+                }
+            }
+            alarmSubjects.clear();
+        }
         if (structural.size() > 50) {
-            viewer.refresh();
+            viewer.refresh(); // many nodes changed their children: one pass over what the tree shows
         } else {
             for (Object o : structural) {
-                refreshShown(o);
+                viewer.refresh(o, false); // its children (the tree asks again for the ones it shows)
+                dirty.add(o); // and its own label (counts of hosts, disks, committed memory)
             }
             if (!dirty.isEmpty()) {
                 viewer.update(dirty.toArray(), null);
@@ -257,17 +392,6 @@ public class InventoryView extends LiveView {
         }
         dirty.clear();
         structural.clear();
-    }
-
-    /** A structural change under {@code o}: refresh the items that show it (a datacenter's lists are its hosts and datastores). */
-    private void refreshShown(Object o) {
-        if (o instanceof Datacenter) {
-            viewer.refresh(o, false);
-        } else if (o instanceof VirtualMachine || o instanceof FtPair) {
-            viewer.refresh(watched, true); // a VM moved or its pair changed: host children and labels
-        } else {
-            viewer.refresh(o, true);
-        }
     }
 
     @Override
@@ -293,34 +417,65 @@ public class InventoryView extends LiveView {
     record Root(Datacenter datacenter) {
     }
 
-    /** Datacenter › hosts, datastores; host › its VMs; datastore › base disks; disk › its deltas. */
-    static final class Content implements ITreeContentProvider {
+    /**
+     * Datacenter › hosts, datastores; host › its VMs; datastore › base disks; disk › its deltas — handed out lazily:
+     * the tree asks only for the items it shows, so a datacenter of 1,000 hosts opens as fast as one of three.
+     */
+    static final class Content implements ILazyTreeContentProvider {
+        private TreeViewer viewer;
+        private Root root;
+
         @Override
-        public Object[] getElements(Object input) {
-            return input instanceof Root r ? new Object[] {r.datacenter()} : new Object[0];
+        public void inputChanged(org.eclipse.jface.viewers.Viewer v, Object oldInput, Object newInput) {
+            viewer = (TreeViewer) v;
+            root = newInput instanceof Root r ? r : null;
         }
 
         @Override
-        public Object[] getChildren(Object parent) {
+        public void updateElement(Object parent, int index) {
+            List<?> children = children(parent);
+            if (index < children.size()) {
+                Object child = children.get(index);
+                viewer.replace(parent, index, child);
+                viewer.setChildCount(child, children(child).size());
+            }
+        }
+
+        @Override
+        public void updateChildCount(Object element, int currentChildCount) {
+            int n = children(element).size();
+            if (n != currentChildCount) {
+                viewer.setChildCount(element, n);
+            }
+        }
+
+        static List<?> children(Object parent) {
+            if (parent instanceof Root r) {
+                return List.of(r.datacenter());
+            }
             if (parent instanceof Datacenter dc) {
-                List<Object> out = new ArrayList<>(dc.getHosts());
+                List<Object> out = new ArrayList<>(dc.getHosts().size() + dc.getDatastores().size());
+                out.addAll(dc.getHosts());
                 out.addAll(dc.getDatastores());
-                return out.toArray();
+                return out;
             }
             if (parent instanceof Host h) {
-                return h.getVms().toArray();
+                return h.getVms();
             }
             if (parent instanceof Datastore ds) {
-                return ds.getDisks().stream().filter(d -> d.getParent() == null).toArray();
+                return ds.getDisks().stream().filter(d -> d.getParent() == null).toList();
             }
             if (parent instanceof VirtualDisk d) {
-                return d.getChildren().toArray();
+                return d.getChildren();
             }
-            return new Object[0];
+            return List.of();
         }
 
         @Override
         public Object getParent(Object element) {
+            if (element instanceof Datacenter) {
+                return root;
+            }
             if (element instanceof VirtualMachine vm) {
                 return vm.getCurrentHost();
             }
@@ -328,17 +483,6 @@ public class InventoryView extends LiveView {
                 return d.getParent() != null ? d.getParent() : d.getDatastore();
             }
             return element instanceof EObject e ? e.eContainer() : null;
-        }
-
-        @Override
-        public boolean hasChildren(Object element) {
-            if (element instanceof Host h) {
-                return !h.getVms().isEmpty();
-            }
-            if (element instanceof VirtualDisk d) {
-                return !d.getChildren().isEmpty();
-            }
-            return element instanceof Datacenter || element instanceof Datastore;
         }
     }
 
@@ -360,10 +504,8 @@ public class InventoryView extends LiveView {
                         b.append(String.format(", lag %.1f ms", p.getStatistics().getLagMillis()));
                     }
                 }
-                for (FtPair q : pairs()) {
-                    if (q.getBackupHost() == vm.getCurrentHost() && q.getPrimary() == vm) {
-                        b.append("  (backup here)");
-                    }
+                if (p != null && p.getBackupHost() == vm.getCurrentHost()) {
+                    b.append("  ⚠ backup on the same host");
                 }
                 int alarms = alarms(vm.getName());
                 if (alarms > 0) {
@@ -373,10 +515,14 @@ public class InventoryView extends LiveView {
             }
             if (element instanceof Host h) {
                 StringBuilder b = new StringBuilder(text);
-                for (FtPair q : pairs()) {
-                    if (q.getBackupHost() == h && q.getPrimary() != null) {
-                        b.append("  ⇄ backup of ").append(q.getPrimary().getName());
+                List<FtPair> backups = backupsOn(h);
+                for (int i = 0; i < backups.size() && i < 3; i++) {
+                    if (backups.get(i).getPrimary() != null) {
+                        b.append("  ⇄ backup of ").append(backups.get(i).getPrimary().getName());
                     }
+                }
+                if (backups.size() > 3) {
+                    b.append(" and ").append(backups.size() - 3).append(" more");
                 }
                 if (h.getConnectionState() != ConnectionState.CONNECTED) {
                     b.append("  ⚠ ").append(h.getConnectionState() == ConnectionState.FENCED ? "fenced" : "not heartbeating");
@@ -409,43 +555,63 @@ public class InventoryView extends LiveView {
             return super.getForeground(element);
         }
 
-        private List<FtPair> pairs() {
-            return watched == null ? List.of() : watched.getFtPairs();
-        }
-
         private FtPair pair(VirtualMachine vm) {
-            for (FtPair p : pairs()) {
-                if (p.getPrimary() == vm) {
-                    return p;
-                }
+            if (pairOf == null) {
+                index();
             }
-            return null;
+            return pairOf.get(vm);
         }
 
-        private int alarms(String subject) {
-            int n = 0;
+        private List<FtPair> backupsOn(Host h) {
+            if (backupsOn == null) {
+                index();
+            }
+            return backupsOn.getOrDefault(h, List.of());
+        }
+
+        private void index() {
+            pairOf = new java.util.HashMap<>();
+            backupsOn = new java.util.HashMap<>();
             if (watched != null) {
-                for (Alarm a : watched.getAlarms()) {
-                    if (a.isActive() && !a.isAcknowledged() && subject.equals(a.getSubject())) {
-                        n++;
+                for (FtPair p : watched.getFtPairs()) {
+                    if (p.getPrimary() != null) {
+                        pairOf.putIfAbsent(p.getPrimary(), p);
+                    }
+                    if (p.getBackupHost() != null) {
+                        backupsOn.computeIfAbsent(p.getBackupHost(), k -> new ArrayList<>()).add(p);
                     }
                 }
             }
-            return n;
         }
 
-        private long staleLeases(Host h) {
-            long n = 0;
-            if (watched != null) {
-                for (Datastore ds : watched.getDatastores()) {
-                    for (Lease l : ds.getLeases()) {
-                        if (l.getOwner() == h && !l.isOwnerLive()) {
-                            n++;
+        private int alarms(String subject) {
+            if (activeAlarms == null) {
+                activeAlarms = new java.util.HashMap<>();
+                if (watched != null) {
+                    for (Alarm a : watched.getAlarms()) {
+                        if (a.isActive() && !a.isAcknowledged() && a.getSubject() != null) {
+                            activeAlarms.merge(a.getSubject(), 1, Integer::sum);
                         }
                     }
                 }
             }
-            return n;
+            return activeAlarms.getOrDefault(subject, 0);
+        }
+
+        private long staleLeases(Host h) {
+            if (breakable == null) {
+                breakable = new java.util.HashMap<>();
+                if (watched != null) {
+                    for (Datastore ds : watched.getDatastores()) {
+                        for (Lease l : ds.getLeases()) {
+                            if (l.getOwner() != null && !l.isOwnerLive()) {
+                                breakable.merge(l.getOwner(), 1, Integer::sum);
+                            }
+                        }
+                    }
+                }
+            }
+            return breakable.getOrDefault(h, 0);
         }
     }
 }

@@ -91,12 +91,10 @@ public class LeasesView extends LiveView {
     }
 
     /** The leases shown, in table order (UI thread). */
+    @SuppressWarnings("unchecked")
     public List<Lease> rows() {
-        List<Lease> out = new ArrayList<>();
-        for (var item : viewer.getTable().getItems()) {
-            out.add((Lease) item.getData());
-        }
-        return out;
+        Object input = viewer.getInput();
+        return input == null ? List.of() : List.copyOf((List<Lease>) input);
     }
 
     public TableViewer viewer() {

@@ -73,8 +73,10 @@ public class ReservationsView extends LiveView {
             }
             text.append(live.notifications());
         }
-        summary.setText(text.toString());
-        summary.getParent().layout();
+        if (!summary.getText().equals(text.toString())) {
+            summary.setText(text.toString());
+            summary.getParent().layout();
+        }
         if (!rows.equals(viewer.getInput())) {
             viewer.setInput(rows);
         }

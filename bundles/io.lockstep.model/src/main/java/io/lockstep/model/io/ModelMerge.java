@@ -30,7 +30,8 @@ import io.lockstep.model.Task;
  * an FT pair by its primary; a task, event or alarm by id), matched objects keep their Java identity and only the
  * values that differ are set, new objects are added and vanished ones removed. Viewers listening to the model so
  * see one notification per real change, selections and expanded tree paths survive, and a merge of an unchanged
- * picture changes nothing.
+ * picture changes nothing. A {@link Recorder} given to the merge hears every change it makes, in order, so the same
+ * changes can be replayed on a twin of the target elsewhere ({@link ModelTwin}).
  */
 public final class ModelMerge {
 
@@ -41,15 +42,49 @@ public final class ModelMerge {
         }
     }
 
+    /** Hears every change a merge makes to its target, in the order it makes them. */
+    public interface Recorder {
+        /** {@code o} was made (empty) to become part of the target; its contents and values follow. */
+        void created(EObject o);
+
+        /** {@code f} of {@code o} was set to {@code value}: an attribute's value, or an object of the target. */
+        void set(EObject o, EStructuralFeature f, Object value);
+
+        void unset(EObject o, EStructuralFeature f);
+
+        /** The many-valued {@code f} of {@code o} now holds exactly {@code values}. */
+        void list(EObject o, EStructuralFeature f, List<?> values);
+    }
+
+    private static final Recorder NONE = new Recorder() {
+        @Override
+        public void created(EObject o) {
+        }
+
+        @Override
+        public void set(EObject o, EStructuralFeature f, Object value) {
+        }
+
+        @Override
+        public void unset(EObject o, EStructuralFeature f) {
+        }
+
+        @Override
+        public void list(EObject o, EStructuralFeature f, List<?> values) {
+        }
+    };
+
     private final Set<EStructuralFeature> keep;
+    private final Recorder recorder;
     private final Map<EObject, EObject> map = new IdentityHashMap<>();
     private final Set<EObject> created = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private int added;
     private int removed;
     private int changed;
 
-    private ModelMerge(Set<EStructuralFeature> keep) {
+    private ModelMerge(Set<EStructuralFeature> keep, Recorder recorder) {
         this.keep = keep;
+        this.recorder = recorder;
     }
 
     /**
@@ -58,10 +93,15 @@ public final class ModelMerge {
      * lists a console fills from event streams rather than from snapshots).
      */
     public static Result merge(EObject target, EObject source, Set<EStructuralFeature> keep) {
+        return merge(target, source, keep, NONE);
+    }
+
+    /** As {@link #merge(EObject, EObject, Set)}, telling {@code recorder} every change made to {@code target}. */
+    public static Result merge(EObject target, EObject source, Set<EStructuralFeature> keep, Recorder recorder) {
         if (target.eClass() != source.eClass()) {
             throw new IllegalArgumentException("merge: expected two " + target.eClass().getName() + "s, found a " + source.eClass().getName());
         }
-        ModelMerge m = new ModelMerge(keep);
+        ModelMerge m = new ModelMerge(keep, recorder);
         m.structure(target, source);
         for (Map.Entry<EObject, EObject> e : new ArrayList<>(m.map.entrySet())) {
             m.values(e.getValue(), e.getKey());
@@ -106,11 +146,11 @@ public final class ModelMerge {
                 EObject t = (EObject) target.eGet(ref);
                 if (s == null) {
                     if (t != null) {
-                        target.eSet(ref, null);
+                        set(target, ref, null);
                         removed++;
                     }
                 } else if (t == null || t.eClass() != s.eClass()) {
-                    target.eSet(ref, copy(s));
+                    set(target, ref, copy(s));
                     added++;
                 } else {
                     structure(t, s);
@@ -142,7 +182,7 @@ public final class ModelMerge {
             }
             removed += byKey.size();
             if (!ts.equals(wanted)) {
-                ECollections.setEList(ts, wanted);
+                setList(ts, target, ref, wanted);
             }
         }
     }
@@ -150,6 +190,7 @@ public final class ModelMerge {
     /** A copy of a new subtree (its references are set afterwards, from the map, like those of matched objects). */
     private EObject copy(EObject s) {
         EObject t = EcoreUtil.create(s.eClass());
+        recorder.created(t);
         int a = added;
         int r = removed;
         structure(t, s);
@@ -170,14 +211,15 @@ public final class ModelMerge {
             if (a.isMany()) {
                 EList<Object> tl = (EList<Object>) target.eGet(a);
                 if (!tl.equals(s)) {
-                    ECollections.setEList(tl, new ArrayList<>((List<Object>) s));
+                    setList(tl, target, a, new ArrayList<>((List<Object>) s));
                     any = true;
                 }
             } else if (!Objects.equals(target.eGet(a), s) || target.eIsSet(a) != source.eIsSet(a)) {
                 if (source.eIsSet(a)) {
-                    target.eSet(a, s);
+                    set(target, a, s);
                 } else {
                     target.eUnset(a);
+                    recorder.unset(target, a);
                 }
                 any = true;
             }
@@ -196,14 +238,14 @@ public final class ModelMerge {
                 }
                 EList<EObject> tl = (EList<EObject>) target.eGet(r);
                 if (!tl.equals(want)) {
-                    ECollections.setEList(tl, want);
+                    setList(tl, target, r, want);
                     any = true;
                 }
             } else {
                 EObject o = (EObject) source.eGet(r);
                 EObject want = o == null ? null : map.get(o);
                 if (target.eGet(r) != want) {
-                    target.eSet(r, want);
+                    set(target, r, want);
                     any = true;
                 }
             }
@@ -211,5 +253,15 @@ public final class ModelMerge {
         if (any && !created.contains(target)) {
             changed++;
         }
+    }
+
+    private void set(EObject target, EStructuralFeature f, Object value) {
+        target.eSet(f, value);
+        recorder.set(target, f, value);
+    }
+
+    private <T> void setList(EList<T> list, EObject target, EStructuralFeature f, List<T> values) {
+        ECollections.setEList(list, values);
+        recorder.list(target, f, values);
     }
 }

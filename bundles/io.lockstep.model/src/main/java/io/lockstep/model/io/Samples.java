@@ -2,8 +2,14 @@ package io.lockstep.model.io;
 
 import io.lockstep.model.Datacenter;
 import io.lockstep.model.Datastore;
+import io.lockstep.model.FtMode;
+import io.lockstep.model.FtPair;
+import io.lockstep.model.FtState;
 import io.lockstep.model.Host;
+import io.lockstep.model.Lease;
+import io.lockstep.model.LockMode;
 import io.lockstep.model.LockstepFactory;
+import io.lockstep.model.Registration;
 import io.lockstep.model.Nic;
 import io.lockstep.model.PowerState;
 import io.lockstep.model.SanIdentity;
@@ -76,5 +82,58 @@ public final class Samples {
             vm.getDisks().add(delta);
         }
         return dc;
+    }
+
+    /**
+     * A generated datacenter as the agents would picture it at second {@code tick}: {@link #large} plus what a live
+     * datacenter carries — every VM's two locks (its {@code vm.json} exclusive, its disk multi-writer) with the owner's
+     * heartbeat age, each host's registration on its datastore, and an FT pair for every tenth VM (its backup on the
+     * next host). Ticks differ as a running datacenter does from one second to the next: heartbeat ages move, and
+     * every 97th VM takes turns being powered off.
+     */
+    public static Datacenter busy(int hosts, int vms, int tick) {
+        Datacenter dc = large(hosts, vms);
+        dc.setName("busy");
+        for (int n = 0; n < dc.getHosts().size(); n++) {
+            Host h = dc.getHosts().get(n);
+            Datastore ds = h.getDatastores().get(0);
+            Registration r = F.createRegistration();
+            r.setHost(h);
+            r.setInitiator(h.getName());
+            r.setKey(String.format("0x%016x", 0x10000L + n));
+            ds.getRegistrations().add(r);
+        }
+        for (int i = 0; i < dc.getVms().size(); i++) {
+            VirtualMachine vm = dc.getVms().get(i);
+            Host h = vm.getCurrentHost();
+            Datastore ds = h.getDatastores().get(0);
+            long age = (tick * 137L + i) % 500;
+            ds.getLeases().add(lease(vm.getName() + "/vm.json", h, LockMode.EXCLUSIVE, age));
+            ds.getLeases().add(lease(vm.getName() + "/disk.vmdk", h, LockMode.MULTI_WRITER, age));
+            if (i % 97 == tick % 97) {
+                vm.setPowerState(io.lockstep.model.PowerState.POWERED_OFF);
+            }
+            if (i % 10 == 0 && hosts > 1) {
+                FtPair p = F.createFtPair();
+                p.setPrimary(vm);
+                p.setPrimaryHost(h);
+                p.setBackupHost(dc.getHosts().get((i % hosts + 1) % hosts)); // large() puts VM i on host i % hosts
+                p.setMode(i % 20 == 0 ? FtMode.CHECKPOINT : FtMode.REPLAY);
+                p.setState(FtState.PROTECTED);
+                dc.getFtPairs().add(p);
+            }
+        }
+        return dc;
+    }
+
+    static Lease lease(String entity, Host owner, LockMode mode, long ageMillis) {
+        Lease l = F.createLease();
+        l.setEntity(entity);
+        l.setOwner(owner);
+        l.setMode(mode);
+        l.setGeneration(1);
+        l.setHeartbeatAgeMillis(ageMillis);
+        l.setOwnerLive(true);
+        return l;
     }
 }

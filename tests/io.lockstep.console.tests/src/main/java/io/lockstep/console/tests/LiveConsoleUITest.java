@@ -109,7 +109,7 @@ class LiveConsoleUITest {
         bot.screenshot("view-inventory");
 
         // drag vm1 onto host-2: the agents protect it there
-        inventory.viewer().setSelection(new StructuredSelection(vm1), true);
+        inventory.select(List.of(vm1));
         bot.spin(100);
         TreeItem target = find(inventory.viewer().getTree().getItems(), host2);
         assertTrue(target != null, "host-2 is in the inventory");
