@@ -14,8 +14,8 @@ import io.lockstep.console.views.StatusView;
 import io.lockstep.console.views.TasksView;
 
 /**
- * The Lockstep perspective: the inventory on the left (Status behind it), the model editor in the middle with the
- * FT pairs and checkpoints beside it, the protocol views (leases, reservations, tasks and events, alarms) below and
+ * The Lockstep perspective: the inventory on the left (Status behind it), the model editor in the middle (hidden
+ * until a model is opened) with the FT pairs and checkpoints beside it, the protocol views (leases, reservations, tasks and events, alarms) below and
  * the Properties view on the right.
  */
 public class Perspective implements IPerspectiveFactory {
@@ -25,6 +25,7 @@ public class Perspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         String editors = layout.getEditorArea();
+        layout.setEditorAreaVisible(false); // shown when a model is opened (DatacenterEditor.open)
         IFolderLayout left = layout.createFolder("io.lockstep.console.left", IPageLayout.LEFT, 0.27f, editors);
         left.addView(InventoryView.ID);
         left.addView(StatusView.ID);

@@ -181,6 +181,11 @@ public final class LiveDatacenter implements AutoCloseable {
         return leaseTimeoutMillis;
     }
 
+    /** How often hosts heartbeat on the datastore, as it says. */
+    public long heartbeatMillis() {
+        return heartbeatMillis;
+    }
+
     /** The last error talking to the agents (null when the last picture was read). */
     public String lastError() {
         return lastError;
@@ -286,13 +291,16 @@ public final class LiveDatacenter implements AutoCloseable {
     }
 
     private long lastSnapshotNanos;
+    private volatile boolean expiring;
+    private volatile long heartbeatMillis = 500;
 
     private void snapshotTick() {
         if (closed) {
             return;
         }
         // read a new picture when the streams said something changed, and at least once a second for heartbeat ages
-        boolean due = System.nanoTime() - lastSnapshotNanos > 1_000_000_000L;
+        // (every 250 ms while a lock's holder has missed heartbeats, so its expiry is followed closely)
+        boolean due = System.nanoTime() - lastSnapshotNanos > (expiring ? 250_000_000L : 1_000_000_000L);
         if (!snapshotWanted.getAndSet(false) && !due) {
             return;
         }
@@ -367,12 +375,16 @@ public final class LiveDatacenter implements AutoCloseable {
                         ages.merge(h.path("host").asText(), h.path("ageMillis").asLong(), Math::min);
                     }
                 }
+                heartbeatMillis = datastores.path(0).path("timing").path("heartbeatMillis").asLong(heartbeatMillis);
+                boolean suspect = false;
                 for (var d : dc.getDatastores()) {
                     for (Lease l : d.getLeases()) {
                         Long age = l.getOwner() == null ? null : ages.get(l.getOwner().getName());
                         l.setHeartbeatAgeMillis(age == null ? leaseTimeoutMillis : age);
+                        suspect |= l.isOwnerLive() && l.getHeartbeatAgeMillis() > heartbeatMillis * 3 / 2;
                     }
                 }
+                expiring = suspect;
                 for (VirtualMachine vm : dc.getVms()) {
                     if (vm.getPowerState() != PowerState.POWERED_ON || vm.getCurrentHost() == null) {
                         continue;

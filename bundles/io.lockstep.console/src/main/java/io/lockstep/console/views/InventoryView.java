@@ -188,6 +188,7 @@ public class InventoryView extends LiveView {
             public void protect(List<VirtualMachine> vms, Host backup) {
                 for (VirtualMachine vm : vms) {
                     say("Protecting " + vm.getName() + " on " + backup.getName() + "…");
+                    awaited.put(vm.getName(), backup.getName());
                     live.run("protect " + vm.getName() + " on " + backup.getName(), () -> live.client(vm.getCurrentHost().getName())
                             .post("/v1/vms/" + vm.getName() + "/ft", Map.of("backup", backup.getName())), InventoryView.this::refused);
                 }
@@ -225,6 +226,24 @@ public class InventoryView extends LiveView {
         });
     }
 
+    /** Protections asked for by a drop and not yet seen protected: VM name → backup host name (for the message line). */
+    private final Map<String, String> awaited = new java.util.LinkedHashMap<>();
+
+    /** Tells on the message line when a protection asked for is in place (the agents sync the backup first). */
+    private void protectionsDone() {
+        for (var it = awaited.entrySet().iterator(); it.hasNext();) {
+            var e = it.next();
+            for (FtPair p : watched.getFtPairs()) {
+                if (p.getPrimary() != null && e.getKey().equals(p.getPrimary().getName()) && p.getBackupHost() != null
+                        && e.getValue().equals(p.getBackupHost().getName()) && p.getState() == FtState.PROTECTED) {
+                    say(e.getKey() + " is protected: its backup runs on " + e.getValue() + ".");
+                    it.remove();
+                    break;
+                }
+            }
+        }
+    }
+
     private void say(String text) {
         banner.setForeground(banner.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
         banner.setText(text);
@@ -232,6 +251,7 @@ public class InventoryView extends LiveView {
     }
 
     private void refused(String message) {
+        awaited.clear();
         banner.setForeground(banner.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         banner.setText("Refused: " + message);
         banner.getParent().layout();
@@ -347,6 +367,7 @@ public class InventoryView extends LiveView {
         dirty.clear();
         structural.clear();
         alarmSubjects.clear();
+        opened.clear();
         pairOf = null;
         backupsOn = null;
         activeAlarms = null;
@@ -358,6 +379,7 @@ public class InventoryView extends LiveView {
             TreeItem dc = viewer.getTree().getItem(0);
             dc.getText(); // a virtual item receives its element when first asked
             dc.setExpanded(true);
+            expandSmall();
         }
     }
 
@@ -365,6 +387,9 @@ public class InventoryView extends LiveView {
     protected void refresh() {
         if (watched == null) {
             return;
+        }
+        if (!awaited.isEmpty()) {
+            protectionsDone();
         }
         if (!alarmSubjects.isEmpty()) {
             for (Host h : watched.getHosts()) {
@@ -392,6 +417,33 @@ public class InventoryView extends LiveView {
         }
         dirty.clear();
         structural.clear();
+        expandSmall();
+    }
+
+    /** Nodes opened once already (the operator may close them again: they are not reopened). */
+    private final Set<Object> opened = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * A small datacenter (up to 30 hosts and datastores) shows its VMs and disks at once, as it comes in; a large one
+     * opens on its hosts and datastores only (each opened on demand, so 1,000 hosts cost only what is on screen).
+     */
+    private void expandSmall() {
+        if (watched == null || viewer.getTree().getItemCount() == 0 || watched.getHosts().size() + watched.getDatastores().size() > 30) {
+            return;
+        }
+        TreeItem dc = viewer.getTree().getItem(0);
+        List<?> children = Content.children(watched);
+        for (int i = 0; i < dc.getItemCount() && i < children.size(); i++) {
+            Object child = children.get(i);
+            if (!opened.contains(child) && !Content.children(child).isEmpty()) {
+                TreeItem item = dc.getItem(i);
+                item.getText();
+                if (item.getData() == child) {
+                    item.setExpanded(true);
+                    opened.add(child);
+                }
+            }
+        }
     }
 
     @Override

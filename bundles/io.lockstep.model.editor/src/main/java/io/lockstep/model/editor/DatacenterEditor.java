@@ -66,6 +66,15 @@ public final class DatacenterEditor extends EditorPart implements IEditingDomain
 
     public static final String ID = "io.lockstep.model.editor.DatacenterEditor";
 
+    /**
+     * Opens {@code file} in the editor, showing the editor area first (the console's perspective hides it while no
+     * model is open, to give the live views the room).
+     */
+    public static DatacenterEditor open(org.eclipse.ui.IWorkbenchPage page, java.nio.file.Path file) throws org.eclipse.ui.PartInitException {
+        page.setEditorAreaVisible(true);
+        return (DatacenterEditor) page.openEditor(new ModelEditorInput(file), ID);
+    }
+
     private ComposedAdapterFactory adapterFactory;
     private AdapterFactoryEditingDomain domain;
     private BasicCommandStack commandStack;

@@ -28,7 +28,7 @@ public final class NewSampleHandler extends AbstractHandler {
                 file = dir.resolve("sample-" + i + ".lockstep");
             }
             ModelIO.save(Samples.large(3, 6), file);
-            window.getActivePage().openEditor(new ModelEditorInput(file), DatacenterEditor.ID);
+            DatacenterEditor.open(window.getActivePage(), file);
         } catch (IOException | java.net.URISyntaxException | PartInitException e) {
             throw new ExecutionException("cannot create a sample datacenter: " + e.getMessage(), e);
         }

@@ -22,7 +22,7 @@ public final class OpenModelHandler extends AbstractHandler {
         String chosen = dialog.open();
         if (chosen != null) {
             try {
-                window.getActivePage().openEditor(new ModelEditorInput(Path.of(chosen)), DatacenterEditor.ID);
+                DatacenterEditor.open(window.getActivePage(), Path.of(chosen));
             } catch (PartInitException e) {
                 throw new ExecutionException("cannot open " + chosen + ": " + e.getMessage(), e);
             }

@@ -24,7 +24,6 @@ import io.lockstep.model.Host;
 import io.lockstep.model.LockstepFactory;
 import io.lockstep.model.VirtualMachine;
 import io.lockstep.model.editor.DatacenterEditor;
-import io.lockstep.model.editor.ModelEditorInput;
 import io.lockstep.model.io.ModelIO;
 import io.lockstep.model.io.Samples;
 
@@ -50,7 +49,7 @@ class DragDropUITest {
         dc.getFtPairs().clear();
         Path file = Files.createTempDirectory("dnd").resolve("dc.lockstep");
         ModelIO.save(dc, file);
-        editor = (DatacenterEditor) bot.page().openEditor(new ModelEditorInput(file), DatacenterEditor.ID);
+        editor = DatacenterEditor.open(bot.page(), file);
         bot.page().activate(editor);
         editor.tree().expandToLevel(2);
         bot.spin(300);

@@ -116,6 +116,14 @@ class LiveConsoleUITest {
         bot.dragAndDrop(inventory.viewer().getTree(), target, DND.DROP_DEFAULT);
         bot.waitUntil("vm1 protected on host-2 by the agents", () -> live().model().getFtPairs().stream()
                 .anyMatch(p -> p.getPrimary() == vm1 && p.getBackupHost() == host2 && p.getState() == FtState.PROTECTED), Duration.ofSeconds(60));
+        InventoryView inv0 = inventory;
+        bot.waitUntil("the inventory decorates vm1 as an FT primary and host-2 as its backup", () -> {
+            TreeItem v = find(inv0.viewer().getTree().getItems(), vm1);
+            TreeItem h = find(inv0.viewer().getTree().getItems(), host2);
+            return v != null && v.getText().contains("FT primary → host-2 protected") && h != null && h.getText().contains("⇄ backup of vm1");
+        });
+        bot.waitUntil("the message line says vm1 is protected", () -> inv0.banner().equals("vm1 is protected: its backup runs on host-2."));
+        bot.screenshot("view-inventory-protected");
         FtView ft = bot.showView(FtView.ID, FtView.class);
         bot.waitUntil("FT statistics charted", () -> ft.chartPoints() >= 3, Duration.ofSeconds(20));
         FtPair pair = live().model().getFtPairs().get(0);
@@ -143,9 +151,10 @@ class LiveConsoleUITest {
         // SIGKILL host-2's agent: its lock's time runs out and the row turns to EXPIRED; the host is marked
         long killedAt = System.nanoTime();
         dc.kill("host-2");
+        // a missed heartbeat or more (the age of a live holder stays under one heartbeat interval)
         bot.waitUntil("vm2's lock expiring (heartbeat age growing)", () -> {
             Lease l = lease("vm2/vm.json");
-            return l != null && l.isOwnerLive() && l.getHeartbeatAgeMillis() > 1000;
+            return l != null && l.isOwnerLive() && l.getHeartbeatAgeMillis() > live().heartbeatMillis() * 3 / 2;
         }, Duration.ofSeconds(20));
         bot.screenshot("view-leases-expiring");
         bot.waitUntil("vm2's lock shown expired", () -> {

@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.swt.widgets.TreeItem;
-import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +24,6 @@ import io.lockstep.model.Datacenter;
 import io.lockstep.model.Host;
 import io.lockstep.model.LockstepPackage;
 import io.lockstep.model.editor.DatacenterEditor;
-import io.lockstep.model.editor.ModelEditorInput;
 import io.lockstep.model.io.ModelIO;
 import io.lockstep.model.io.Samples;
 
@@ -52,8 +50,7 @@ class ModelEditorUITest {
     }
 
     DatacenterEditor open(Path file) throws Exception {
-        IEditorPart part = bot.page().openEditor(new ModelEditorInput(file), DatacenterEditor.ID);
-        return (DatacenterEditor) part;
+        return DatacenterEditor.open(bot.page(), file);
     }
 
     @Test
