@@ -55,8 +55,11 @@ public final class Connector {
                         return Status.OK_STATUS;
                     }
                     String partial = firstError;
+                    int n = connected;
                     display.asyncExec(() -> {
                         Live.set(dc);
+                        // in the console's log, for operators and for the launcher's smoke test
+                        System.out.println("lockstep console: connected to " + n + " of " + eps.size() + " agents (" + title + ")");
                         if (partial != null) {
                             onError.accept("Connected, but not to every agent: " + partial);
                         }

@@ -118,6 +118,7 @@ public final class AgentMapping {
                 VirtualDisk disk = F.createVirtualDisk();
                 disk.setName(chain.get(i).path("file").asText());
                 disk.setFile(vm.getName() + "/" + disk.getName());
+                disk.setCapacityBytes(v.path("diskMiB").asLong() << 20);
                 disk.setParent(parent);
                 ds.getDisks().add(disk);
                 parent = disk;
