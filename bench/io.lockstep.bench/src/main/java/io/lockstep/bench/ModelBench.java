@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.eclipse.emf.common.util.Diagnostic;
@@ -14,6 +15,8 @@ import org.eclipse.emf.ecore.util.Diagnostician;
 import io.lockstep.cli.Table;
 import io.lockstep.model.Datacenter;
 import io.lockstep.model.io.ModelIO;
+import io.lockstep.model.io.ModelMerge;
+import io.lockstep.model.io.ModelTwin;
 import io.lockstep.model.io.Samples;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,6 +85,84 @@ public final class ModelBench implements Callable<Integer> {
         return rt.totalMemory() - rt.freeMemory();
     }
 
+    /**
+     * What a new picture of the datacenter costs the console's UI thread, side by side: merged in place on the UI
+     * thread (how the console did it first) against merged into a mirror on a background thread with only the changes
+     * applied on the UI thread ({@link ModelTwin}, how it does it now). Both live models carry a content adapter, as
+     * the views' models do; each picture moves every lock's heartbeat age and powers VMs off and on.
+     */
+    private void livePictures() {
+        int pictures = quick ? 4 : 12;
+        Datacenter inPlace = Samples.busy(hosts, vms, 0);
+        Datacenter live = Samples.busy(hosts, vms, 0);
+        long[] notified = new long[2];
+        inPlace.eAdapters().add(counter(notified, 0));
+        live.eAdapters().add(counter(notified, 1));
+        ModelTwin twin = new ModelTwin(live, Set.of());
+        List<Double> merge = new ArrayList<>();
+        List<Double> background = new ArrayList<>();
+        List<Double> apply = new ArrayList<>();
+        List<Double> slice = new ArrayList<>();
+        for (int tick = 1; tick <= pictures; tick++) {
+            Datacenter a = Samples.busy(hosts, vms, tick);
+            Datacenter b = Samples.busy(hosts, vms, tick);
+            long t0 = System.nanoTime();
+            ModelMerge.merge(inPlace, a, Set.of());
+            merge.add((System.nanoTime() - t0) / 1e6);
+            t0 = System.nanoTime();
+            ModelTwin.Changes c = twin.merge(b);
+            background.add((System.nanoTime() - t0) / 1e6);
+            t0 = System.nanoTime();
+            while (true) {
+                long s0 = System.nanoTime();
+                boolean done = twin.apply(c, 10_000_000L);
+                if (tick > 1) {
+                    slice.add((System.nanoTime() - s0) / 1e6);
+                }
+                if (done) {
+                    break;
+                }
+            }
+            apply.add((System.nanoTime() - t0) / 1e6);
+        }
+        if (!org.eclipse.emf.ecore.util.EcoreUtil.equals(inPlace, live)) {
+            throw new IllegalStateException("the two ways of merging gave different models");
+        }
+        out.printf(Locale.ROOT, "%nlive pictures (%d, warm after the first): what one costs the console's UI thread%n", pictures);
+        Table table = Table.markdown("way", "UI thread per picture (median)", "max", "longest single UI task", "off the UI thread (median)");
+        table.row("merge in place on the UI thread", ms(median(merge)), ms(max(merge)), ms(max(merge)), "—");
+        table.row("mirror merged off it, changes applied in 10 ms slices", ms(median(apply)), ms(max(apply)),
+                ms(slice.stream().mapToDouble(Double::doubleValue).max().orElse(0)), ms(median(background)));
+        table.print(out);
+        out.printf(Locale.ROOT, "notifications per picture: %d and %d (the same changes either way)%n", notified[0] / pictures, notified[1] / pictures);
+    }
+
+    private static org.eclipse.emf.ecore.util.EContentAdapter counter(long[] n, int i) {
+        return new org.eclipse.emf.ecore.util.EContentAdapter() {
+            @Override
+            public void notifyChanged(org.eclipse.emf.common.notify.Notification note) {
+                super.notifyChanged(note);
+                if (!note.isTouch()) {
+                    n[i]++;
+                }
+            }
+        };
+    }
+
+    private static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v.subList(1, v.size())); // the first is cold
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    private static double max(List<Double> v) {
+        return v.subList(1, v.size()).stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private static String ms(double v) {
+        return String.format(Locale.ROOT, "%.1f ms", v);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (quick) {
@@ -122,6 +203,7 @@ public final class ModelBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "validation: %s, %d problems%n", diag[0].getSeverity() == Diagnostic.OK ? "OK" : "ERRORS", diag[0].getChildren().size());
         out.printf(Locale.ROOT, "files: XMI %.1f MiB, JSON %.1f MiB; heap held by the generated and the loaded model together: %d MiB%n",
                 Files.size(xmi) / 1048576.0, Files.size(json) / 1048576.0, modelHeap >> 20);
+        livePictures();
         if (keep.getHosts().size() != hosts) {
             throw new IllegalStateException("loaded " + keep.getHosts().size() + " hosts, expected " + hosts);
         }

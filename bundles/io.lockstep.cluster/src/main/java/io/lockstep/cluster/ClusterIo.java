@@ -252,6 +252,16 @@ public final class ClusterIo {
         throw new IOException("sector " + lba + " changed under " + MAX_ATS_ATTEMPTS + " compare-and-writes in a row; giving up");
     }
 
+    /**
+     * The monitor this host's reservation windows on the medium hold. Whoever needs both it and another lock takes
+     * it first: a notification met inside a window is handled there (under the Datastore's notification lock), so
+     * the notification handler, which updates the notification record in a window of its own, must take the
+     * window's monitor before its own lock too, or the two deadlock.
+     */
+    Object windowLock() {
+        return medium;
+    }
+
     private Update updateWithReservation(long lba, SectorChange change) throws IOException {
         // A SCSI-2 reservation belongs to the I_T nexus, not to a thread or a call: this host's windows on one
         // medium never overlap (threads wait on the medium) and nest (a notification handled inside a window may

@@ -85,6 +85,11 @@ public final class Datastore implements AutoCloseable {
     private final AtomicLong fencedNotices = new AtomicLong();
     private volatile boolean preemptOnPublish = true;
     private final AtomicLong epoch = new AtomicLong();
+    /**
+     * Notifications met and not yet handled: counted from the moment the thread that met one starts on it (before it
+     * waits for the locks), until its tables are refreshed; {@link #epoch} moves only after.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
     private Datastore(Medium medium, Cluster cluster, HostIdentity identity) {
         this.medium = medium;
@@ -320,12 +325,14 @@ public final class Datastore implements AutoCloseable {
 
     /** Reads the notification record and refreshes whatever changed: one read when nothing did. */
     public void poll() throws IOException {
-        synchronized (notifyLock) {
-            handling.set(true);
-            try {
-                acknowledge(refreshFromNotification());
-            } finally {
-                handling.set(false);
+        synchronized (io.windowLock()) { // lock order: the window's monitor, then the notification lock
+            synchronized (notifyLock) {
+                handling.set(true);
+                try {
+                    acknowledge(refreshFromNotification());
+                } finally {
+                    handling.set(false);
+                }
             }
         }
     }
@@ -376,46 +383,104 @@ public final class Datastore implements AutoCloseable {
             again = true; // a notification while handling one: handled in the loop below
             return;
         }
-        synchronized (notifyLock) {
-            handling.set(true);
-            try {
-                do {
-                    // every pass counts: a guest read that began while an earlier pass ran must re-check against
-                    // the tables this pass reads (a change published while this host was unregistered)
-                    epoch.incrementAndGet();
-                    again = false;
-                    notificationsReceived.incrementAndGet();
-                    checkNotFenced(why);
-                    // Refresh while still unregistered: the target refuses this host's writes until its cache is
-                    // current, so no write can be decided on the old tables. Reads are allowed meanwhile; guests'
-                    // reads re-check after a notification (see notifiedSince).
-                    byte[] record = refreshFromNotification();
-                    direct(() -> {
-                        medium.registerAndIgnoreExistingKey(key);
-                        return null;
-                    });
-                    // A change published while this host was unregistered could not preempt it: look once more.
-                    if (changedSince(record)) {
-                        again = true;
+        pending.incrementAndGet();
+        try {
+            synchronized (io.windowLock()) { // lock order: the window's monitor, then the notification lock (see ClusterIo)
+                synchronized (notifyLock) {
+                    handling.set(true);
+                    try {
+                        handleNotification(why);
+                    } finally {
+                        handling.set(false);
                     }
-                    acknowledge(record);
-                } while (again);
-            } finally {
-                handling.set(false);
+                }
             }
+        } finally {
+            pending.decrementAndGet();
         }
     }
 
-    /** How many notifications this host has started handling: a guest's read that spans a change re-checks. */
-    long notificationEpoch() {
-        return epoch.get();
+    /**
+     * Waits until the notifications another of this host's threads has met are handled, so that what this thread
+     * reads from the cache is at least as new as what the medium told this host (not when this thread is the one
+     * handling, or holds a reservation window a handler may be waiting for).
+     */
+    private void awaitPendingNotifications() {
+        if (handling.get() || Thread.holdsLock(io.windowLock())) {
+            return;
+        }
+        while (pending.get() > 0) {
+            synchronized (notifyLock) {
+                // the handler holds this lock while it refreshes: taking it waits for that
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+        }
     }
 
-    /** Has a notification been handled since {@code epoch}? Waits for one being handled now. */
+    private void handleNotification(String why) throws IOException {
+        do {
+            // every pass counts: a guest read that began while an earlier pass ran must re-check against
+            // the tables this pass reads (a change published while this host was unregistered)
+            epoch.incrementAndGet();
+            again = false;
+            notificationsReceived.incrementAndGet();
+            checkNotFenced(why);
+            // Refresh while still unregistered: the target refuses this host's writes until its cache is
+            // current, so no write can be decided on the old tables. Reads are allowed meanwhile; guests'
+            // reads re-check after a notification (see notifiedSince).
+            byte[] record = refreshFromNotification();
+            direct(() -> {
+                medium.registerAndIgnoreExistingKey(key);
+                return null;
+            });
+            // A change published while this host was unregistered could not preempt it: look once more.
+            if (changedSince(record)) {
+                again = true;
+            }
+            acknowledge(record);
+        } while (again);
+    }
+
+    /**
+     * A token for a guest's command about to decide on the cached tables: how many notifications this host has started
+     * handling, or -1 while one is pending on another thread (its refresh may not be in the cache yet, so the command
+     * must decide again afterwards). The epoch is read before the pending count, and a handler is counted before it
+     * moves the epoch: a handler that starts in between is seen by {@link #notifiedSince}.
+     */
+    long notificationEpoch() {
+        long e = epoch.get();
+        return pending.get() > 0 ? -1 : e;
+    }
+
+    /** Has a notification been handled since {@code before} (a {@link #notificationEpoch} token)? Waits for one being handled now. */
     boolean notifiedSince(long before) {
         synchronized (notifyLock) {
-            return epoch.get() != before;
+            return before < 0 || epoch.get() != before;
         }
+    }
+
+    /**
+     * A file by name, from the cache — and when the cache has no such file, confirmed against the medium before
+     * anyone is told it does not exist: a notification being handled on another thread is waited for, and a
+     * notification record ahead of this host's cache is handled here (the unit attention that announces it may
+     * have gone to another of this host's threads, or not arrived yet).
+     */
+    public Optional<DirectoryEntry> find(String name) throws IOException {
+        Optional<DirectoryEntry> e = file(name);
+        if (e.isPresent()) {
+            return e;
+        }
+        synchronized (notifyLock) {
+            e = file(name);
+        }
+        if (e.isPresent()) {
+            return e;
+        }
+        byte[] record = direct(() -> medium.read(sb.notificationLba(), 1));
+        if (tablesAhead(record)) {
+            handleUnregistered("a file not in this host's cached directory, which is behind the notification record");
+        }
+        return file(name);
     }
 
     private boolean changedSince(byte[] recordBytes) throws IOException {
@@ -597,6 +662,7 @@ public final class Datastore implements AutoCloseable {
 
     /** Every file on the datastore, from this host's cache (no I/O). */
     public List<DirectoryEntry> files() {
+        awaitPendingNotifications();
         List<DirectoryEntry> in = new ArrayList<>();
         for (DirectoryEntry e : directory) {
             if (e != null && e.inUse()) {
@@ -746,7 +812,7 @@ public final class Datastore implements AutoCloseable {
 
     /** Opens {@code file} as a SCSI disk for the guest whose SAN identity is {@code virtualInitiator}. */
     public VirtualDisk openVirtualDisk(String file, String virtualInitiator) throws IOException {
-        DirectoryEntry e = file(file).orElseThrow(() -> new NoSuchFileException(file, null, "not on " + sb.label()));
+        DirectoryEntry e = find(file).orElseThrow(() -> new NoSuchFileException(file, null, "not on " + sb.label()));
         if (virtualInitiator == null || virtualInitiator.isBlank() || SectorCodec.utf8Length(virtualInitiator) > VdrRecord.MAX_NAME_BYTES) {
             throw new IllegalArgumentException("virtual initiator: expected a name (an IQN or WWPN) of 1 to " + VdrRecord.MAX_NAME_BYTES
                     + " bytes, found " + (virtualInitiator == null ? "none" : "'" + virtualInitiator + "'"));

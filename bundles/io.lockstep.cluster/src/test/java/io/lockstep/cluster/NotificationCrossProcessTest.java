@@ -98,6 +98,35 @@ class NotificationCrossProcessTest {
         new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start().waitFor();
     }
 
+    /**
+     * Stops {@code p} (SIGSTOP) between two commands. The LUN file serialises a command with OS record locks, which a
+     * stopped process keeps: stopped in the middle of one, it would block every host until continued — unlike a real
+     * target, which never waits for an initiator. So: stop it, check no command lock of it is held (the state byte
+     * and the data area), and if one is, let it run a moment and stop it again.
+     */
+    static void hangBetweenCommands(Process p, Path lun) throws Exception {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            signal(p, "STOP");
+            try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(lun, java.nio.file.StandardOpenOption.READ,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.channels.FileLock state = c.tryLock(1024, 1, false);
+                java.nio.channels.FileLock data = state == null ? null : c.tryLock(1 << 20, Long.MAX_VALUE - (1 << 20), false);
+                if (data != null) {
+                    data.release();
+                }
+                if (state != null) {
+                    state.release();
+                }
+                if (state != null && data != null) {
+                    return;
+                }
+            }
+            signal(p, "CONT");
+            Thread.sleep(3);
+        }
+        throw new AssertionError("could not stop the child between two of its commands in 200 tries");
+    }
+
     @ParameterizedTest
     @EnumSource(AcquisitionMode.class)
     void aBusyAndAnIdleHostBothRefreshWhileTheBusyOnesIoNeverFails(AcquisitionMode mode) throws Exception {
@@ -127,7 +156,7 @@ class NotificationCrossProcessTest {
         Child d = child("hold-and-write", lun.toString(), "esx-d", mode.label(), "/vm1/vm1.vmdk");
         d.await("HELD");
         d.await("WROTE");
-        signal(d.process(), "STOP"); // hung: no heartbeat, no writes, but alive
+        hangBetweenCommands(d.process(), lun); // hung: no heartbeat, no writes, but alive
         try (FileMedium m = FileMedium.open(lun, "esx-a"); Datastore a = Datastore.mount(m, HostIdentity.named("esx-a"), mode)) {
             a.host().acquire("/vm1/vm1.vmdk", EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(10)); // breaks it after T
             byte[] mine = new byte[512];
