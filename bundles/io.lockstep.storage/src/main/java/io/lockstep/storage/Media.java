@@ -6,10 +6,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 import io.lockstep.storage.file.FileMedium;
+import io.lockstep.storage.iscsi.IscsiMedium;
 
 /**
  * Opens a medium by URI as one initiator. {@code file:/path/lun.img} (or a plain path) is the embedded
- * file medium; {@code iscsi://host:port/iqn/lun} arrives with the iSCSI backend.
+ * file medium; {@code iscsi://host:port/target-iqn/lun} a logical unit of an iSCSI target, through Lockstep's
+ * own initiator ({@link IscsiMedium}).
  */
 public final class Media {
 
@@ -17,7 +19,14 @@ public final class Media {
     }
 
     public static Medium open(String uri, String initiator) throws IOException {
+        if (isIscsi(uri)) {
+            return IscsiMedium.open(uri, initiator);
+        }
         return FileMedium.open(pathOf(uri), initiator);
+    }
+
+    public static boolean isIscsi(String uri) {
+        return uri != null && uri.regionMatches(true, 0, "iscsi://", 0, 8);
     }
 
     /** The file behind a {@code file:} URI or plain path; a clear error for any other scheme. */
@@ -38,6 +47,6 @@ public final class Media {
             return Path.of(parsed);
         }
         throw new IllegalArgumentException("medium '" + uri + "': scheme '" + parsed.getScheme()
-                + "' is not supported here (expected a file path or file: URI)");
+                + "' is not supported here (expected a file path, a file: URI or iscsi://host:port/target-iqn/lun)");
     }
 }

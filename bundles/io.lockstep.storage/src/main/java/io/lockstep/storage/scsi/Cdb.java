@@ -18,6 +18,8 @@ public final class Cdb {
     public static final int COMPARE_AND_WRITE = 0x89;
     public static final int WRITE_16 = 0x8A;
     public static final int SERVICE_ACTION_IN_16 = 0x9E;
+    public static final int MAINTENANCE_IN = 0xA3;
+    public static final int REPORT_SUPPORTED_OPERATION_CODES = 0x0C; // service action of 0xA3
     public static final int READ_CAPACITY_16 = 0x10; // service action of 0x9E
 
     /** PERSISTENT RESERVE IN service actions. */
@@ -108,5 +110,35 @@ public final class Cdb {
         b.putLong(reservationKey);
         b.putLong(serviceActionKey);
         return b.array();
+    }
+
+    /** INQUIRY: standard data, or (with {@code evpd}) the vital product data page {@code page}. */
+    public static byte[] inquiry(boolean evpd, int page, int allocationLength) {
+        return new byte[] {INQUIRY, (byte) (evpd ? 1 : 0), (byte) page, (byte) (allocationLength >>> 8), (byte) allocationLength, 0};
+    }
+
+    /** SYNCHRONIZE CACHE(10) of the whole logical unit. */
+    public static byte[] synchronizeCache10() {
+        byte[] cdb = new byte[10];
+        cdb[0] = (byte) SYNCHRONIZE_CACHE_10;
+        return cdb;
+    }
+
+    /**
+     * REPORT SUPPORTED OPERATION CODES for one command (reporting options 001b, or 010b with a service action when
+     * {@code serviceAction} is not negative), 64 bytes allocated.
+     */
+    public static byte[] reportSupportedOperationCode(int opcode, int serviceAction) {
+        byte[] cdb = new byte[12];
+        cdb[0] = (byte) MAINTENANCE_IN;
+        cdb[1] = REPORT_SUPPORTED_OPERATION_CODES;
+        cdb[2] = (byte) (serviceAction < 0 ? 0x01 : 0x02);
+        cdb[3] = (byte) opcode;
+        if (serviceAction >= 0) {
+            cdb[4] = (byte) (serviceAction >>> 8);
+            cdb[5] = (byte) serviceAction;
+        }
+        cdb[9] = 64;
+        return cdb;
     }
 }
