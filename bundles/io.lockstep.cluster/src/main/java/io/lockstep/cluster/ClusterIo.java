@@ -101,6 +101,64 @@ public final class ClusterIo {
         T run() throws IOException;
     }
 
+    // --- which notifications a command met, and when every earlier command has said so ----------------------------
+
+    private final java.util.concurrent.atomic.AtomicLong issued = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.ConcurrentHashMap<Long, Thread> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong notificationsMet = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Sends one command, remembering it as in flight until it has come back — and, when it met a notification (a
+     * unit attention about reservations or registrations), until that is counted. The target hands a unit attention
+     * to whichever of this host's commands comes first; a thread that then reads a cache must know that every command
+     * the target may have run before its own has told what it met ({@link #awaitEarlierCommands}).
+     */
+    private <T> T issue(Command<T> command) throws IOException {
+        long ticket = issued.incrementAndGet();
+        inFlight.put(ticket, Thread.currentThread());
+        try {
+            return command.run();
+        } catch (CheckConditionException e) {
+            if (e.isUnitAttention() && e.sense().asc() == 0x2A) {
+                notificationsMet.incrementAndGet();
+            }
+            throw e;
+        } finally {
+            inFlight.remove(ticket);
+        }
+    }
+
+    /** Notifications (unit attentions 2A/xx) any of this host's commands met so far. */
+    public long notificationsMet() {
+        return notificationsMet.get();
+    }
+
+    /**
+     * Waits until every command issued before this call by another thread has come back and counted what it met
+     * (commands are short; at most {@code reservationWait} is waited). Returns false when that time ran out.
+     */
+    public boolean awaitEarlierCommands() {
+        long upTo = issued.get();
+        long until = System.nanoTime() + timing.reservationWait().toNanos();
+        Thread me = Thread.currentThread();
+        while (true) {
+            boolean waiting = false;
+            for (java.util.Map.Entry<Long, Thread> e : inFlight.entrySet()) {
+                if (e.getKey() <= upTo && e.getValue() != me) {
+                    waiting = true;
+                    break;
+                }
+            }
+            if (!waiting) {
+                return true;
+            }
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            LockSupport.parkNanos(20_000);
+        }
+    }
+
     private <T> T retrying(Command<T> command) throws IOException {
         return retrying(command, null);
     }
@@ -116,7 +174,7 @@ public final class ClusterIo {
         long pause = 50_000;
         while (true) {
             try {
-                return command.run();
+                return issue(command);
             } catch (CheckConditionException e) {
                 if (!e.isUnitAttention() || ++seen > MAX_UNIT_ATTENTIONS) {
                     throw e;
@@ -140,7 +198,7 @@ public final class ClusterIo {
         long pause = 50_000; // 50 µs, doubling to 5 ms
         while (true) {
             try {
-                return command.run();
+                return issue(command);
             } catch (CheckConditionException e) {
                 if (!e.isUnitAttention() || ++attentions > MAX_UNIT_ATTENTIONS) {
                     throw e;
@@ -313,7 +371,7 @@ public final class ClusterIo {
     private <T> T insideReservation(long lba, Command<T> command) throws IOException {
         for (int attentions = 0;; attentions++) {
             try {
-                return command.run();
+                return issue(command);
             } catch (CheckConditionException e) {
                 if (!e.isUnitAttention() || attentions >= MAX_UNIT_ATTENTIONS) {
                     throw e;

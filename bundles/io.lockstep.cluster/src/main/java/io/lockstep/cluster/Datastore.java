@@ -39,7 +39,8 @@ import io.lockstep.storage.Sense;
  *
  * <h2>Notifying</h2>
  * A host that changed a table: bumps that table's generation in the notification record and sets the
- * notification indicator for every other live host, then PREEMPTs every other host's key. Their next
+ * notification indicator for every other live host, then PREEMPTs every other host's key (one PREEMPT with
+ * service action key 0). Their next
  * command — a guest's I/O, or at the latest their heartbeat renewal — meets a unit attention.
  *
  * <h2>Being notified</h2>
@@ -86,10 +87,10 @@ public final class Datastore implements AutoCloseable {
     private volatile boolean preemptOnPublish = true;
     private final AtomicLong epoch = new AtomicLong();
     /**
-     * Notifications met and not yet handled: counted from the moment the thread that met one starts on it (before it
-     * waits for the locks), until its tables are refreshed; {@link #epoch} moves only after.
+     * How many of the notifications this host's commands met (counted by {@link ClusterIo}) a completed pass of the
+     * handler has covered: a pass covers every notification met before it started, because it reads the record after.
      */
-    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long covered;
 
     private Datastore(Medium medium, Cluster cluster, HostIdentity identity) {
         this.medium = medium;
@@ -223,7 +224,10 @@ public final class Datastore implements AutoCloseable {
         }
     }
 
-    /** Keys of ours whose host has no live heartbeat slot (it died or left): unregister them. */
+    /**
+     * Keys of ours whose host has no live heartbeat slot (it died or left): unregister them — by preempting every
+     * other registrant at once (see {@link #preemptOthers}); the live ones register again at their next command.
+     */
     private void removeStaleRegistrations() throws IOException {
         java.util.Set<Long> liveKeys = new java.util.HashSet<>();
         for (HeartbeatRecord hb : liveHosts().values()) {
@@ -231,7 +235,8 @@ public final class Datastore implements AutoCloseable {
         }
         for (long k : direct(medium::readKeys).keys()) {
             if ((k & 0xFFFF_0000_0000_0000L) == KEY_PREFIX && k != key && !liveKeys.contains(k)) {
-                preempt(k);
+                preemptOthers();
+                return;
             }
         }
     }
@@ -253,22 +258,35 @@ public final class Datastore implements AutoCloseable {
         return live;
     }
 
-    private void preempt(long victim) throws IOException {
+    /**
+     * Unregisters every other host in one command: PREEMPT with service action reservation key 0, which under an
+     * all-registrants reservation removes every registration but the preemptor's and keeps the reservation, now held
+     * through the preemptor (SPC-4 5.13.11.2.4). Each of them meets a unit attention at its next command and, unless it
+     * was fenced, registers again. One command whatever the number of hosts — and it never removes the registration a
+     * target keeps the reservation in without moving it first: tgt 1.0.85 frees that registration on a PREEMPT of one
+     * key and goes on reading it, which turned its reads into RESERVATION CONFLICTs (seen in our iSCSI tests).
+     */
+    private void preemptOthers() throws IOException {
         try {
             direct(() -> {
-                medium.preempt(key, victim, RESERVATION);
+                medium.preempt(key, 0, RESERVATION);
                 return null;
             });
-            preemptsSent.incrementAndGet();
-        } catch (ReservationConflictException alreadyGone) {
-            // nobody holds that key any more
+        } catch (io.lockstep.storage.CheckConditionException noAllRegistrantsReservation) {
+            // the reservation went away (every registrant left, or someone cleared it): make it again, then preempt
+            register();
+            direct(() -> {
+                medium.preempt(key, 0, RESERVATION);
+                return null;
+            });
         }
+        preemptsSent.incrementAndGet();
     }
 
-    /** After this host fenced another: unregister its key, so the target itself refuses its writes. */
+    /** After this host fenced another: unregister its key (with everyone else's), so the target itself refuses its writes. */
     private void unregisterFenced(HeartbeatRecord fenced) {
         try {
-            preempt(keyOf(fenced.owner()));
+            preemptOthers();
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not unregister the key of fenced " + fenced.hostName() + ": " + e.getMessage());
         }
@@ -306,11 +324,7 @@ public final class Datastore implements AutoCloseable {
         seen.put(table, generation);
         notificationsSent.incrementAndGet();
         if (preemptOnPublish) {
-            for (long k : io.readKeysRetrying()) {
-                if (k != key) {
-                    preempt(k);
-                }
-            }
+            preemptOthers();
         }
         return generation;
     }
@@ -383,37 +397,39 @@ public final class Datastore implements AutoCloseable {
             again = true; // a notification while handling one: handled in the loop below
             return;
         }
-        pending.incrementAndGet();
-        try {
-            synchronized (io.windowLock()) { // lock order: the window's monitor, then the notification lock (see ClusterIo)
-                synchronized (notifyLock) {
-                    handling.set(true);
-                    try {
-                        handleNotification(why);
-                    } finally {
-                        handling.set(false);
-                    }
+        synchronized (io.windowLock()) { // lock order: the window's monitor, then the notification lock (see ClusterIo)
+            synchronized (notifyLock) {
+                handling.set(true);
+                try {
+                    handleNotification(why);
+                } finally {
+                    handling.set(false);
                 }
             }
-        } finally {
-            pending.decrementAndGet();
         }
     }
 
     /**
-     * Waits until the notifications another of this host's threads has met are handled, so that what this thread
-     * reads from the cache is at least as new as what the medium told this host (not when this thread is the one
-     * handling, or holds a reservation window a handler may be waiting for).
+     * Brings this host's cache up to what the medium has told it: waits until every command another of its threads
+     * issued earlier has come back and counted the notification it may have met (the target gives a unit attention
+     * to whichever command comes first), then until a pass of the handler has covered every notification met — and
+     * runs that pass here when no thread is about to. Not on the handling thread, nor inside a reservation window a
+     * handler may be waiting for.
      */
-    private void awaitPendingNotifications() {
+    private void catchUp() throws IOException {
         if (handling.get() || Thread.holdsLock(io.windowLock())) {
             return;
         }
-        while (pending.get() > 0) {
-            synchronized (notifyLock) {
-                // the handler holds this lock while it refreshes: taking it waits for that
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+        io.awaitEarlierCommands();
+        long met = io.notificationsMet();
+        if (covered >= met) {
+            return;
+        }
+        synchronized (notifyLock) {
+            // a pass running on another thread finishes first
+        }
+        if (covered < met) {
+            handleUnregistered("a notification another of this host's commands met");
         }
     }
 
@@ -422,6 +438,7 @@ public final class Datastore implements AutoCloseable {
             // every pass counts: a guest read that began while an earlier pass ran must re-check against
             // the tables this pass reads (a change published while this host was unregistered)
             epoch.incrementAndGet();
+            long met = io.notificationsMet();
             again = false;
             notificationsReceived.incrementAndGet();
             checkNotFenced(why);
@@ -438,41 +455,40 @@ public final class Datastore implements AutoCloseable {
                 again = true;
             }
             acknowledge(record);
+            covered = Math.max(covered, met);
         } while (again);
     }
 
-    /**
-     * A token for a guest's command about to decide on the cached tables: how many notifications this host has started
-     * handling, or -1 while one is pending on another thread (its refresh may not be in the cache yet, so the command
-     * must decide again afterwards). The epoch is read before the pending count, and a handler is counted before it
-     * moves the epoch: a handler that starts in between is seen by {@link #notifiedSince}.
-     */
+    /** A token for a guest's command about to decide on the cached tables (see {@link #notifiedSince}). */
     long notificationEpoch() {
-        long e = epoch.get();
-        return pending.get() > 0 ? -1 : e;
+        return epoch.get();
     }
 
-    /** Has a notification been handled since {@code before} (a {@link #notificationEpoch} token)? Waits for one being handled now. */
-    boolean notifiedSince(long before) {
+    /**
+     * After a guest's command that decided on the cache: has a notification been handled since {@code before} (a
+     * {@link #notificationEpoch} token), once this host has caught up with every notification its commands met?
+     * Then the command must decide again.
+     */
+    boolean notifiedSince(long before) throws IOException {
+        catchUp();
         synchronized (notifyLock) {
-            return before < 0 || epoch.get() != before;
+            return epoch.get() != before;
         }
     }
 
     /**
      * A file by name, from the cache — and when the cache has no such file, confirmed against the medium before
-     * anyone is told it does not exist: a notification being handled on another thread is waited for, and a
+     * anyone is told it does not exist: this host catches up with the notifications its commands met, and a
      * notification record ahead of this host's cache is handled here (the unit attention that announces it may
-     * have gone to another of this host's threads, or not arrived yet).
+     * not have arrived yet).
      */
     public Optional<DirectoryEntry> find(String name) throws IOException {
         Optional<DirectoryEntry> e = file(name);
         if (e.isPresent()) {
             return e;
         }
-        synchronized (notifyLock) {
-            e = file(name);
-        }
+        catchUp();
+        e = file(name);
         if (e.isPresent()) {
             return e;
         }
@@ -662,7 +678,11 @@ public final class Datastore implements AutoCloseable {
 
     /** Every file on the datastore, from this host's cache (no I/O). */
     public List<DirectoryEntry> files() {
-        awaitPendingNotifications();
+        try {
+            catchUp();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, identity + ": could not catch up with a notification before listing files: " + e.getMessage());
+        }
         List<DirectoryEntry> in = new ArrayList<>();
         for (DirectoryEntry e : directory) {
             if (e != null && e.inUse()) {

@@ -18,8 +18,9 @@ class HeartbeatTest extends InProcessClusterTest {
 
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void hostsClaimDistinctSlotsAndTheirCountersAdvance(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void hostsClaimDistinctSlotsAndTheirCountersAdvance(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         ClusterHost a = cluster.host("esx-a", mode);
         ClusterHost b = cluster.host("esx-b", mode);
         assertNotEquals(a.slot(), b.slot());
@@ -33,8 +34,9 @@ class HeartbeatTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void aRestartedHostReclaimsItsSlotWithANewGeneration(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void aRestartedHostReclaimsItsSlotWithANewGeneration(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         ClusterHost first = cluster.host("esx-a", mode);
         int slot = first.slot();
         long generation = first.heartbeatGeneration();
@@ -45,8 +47,9 @@ class HeartbeatTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void leavingFreesTheSlot(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void leavingFreesTheSlot(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         ClusterHost a = cluster.host("esx-a", mode);
         int slot = a.slot();
         a.close();
@@ -56,8 +59,9 @@ class HeartbeatTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void aHostWhoseSlotIsFencedLearnsItAtItsNextRenewalAndStops(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void aHostWhoseSlotIsFencedLearnsItAtItsNextRenewalAndStops(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         ClusterHost victim = cluster.host("esx-a", mode);
         ClusterHost other = cluster.host("esx-b", mode);
         CompletableFuture<String> told = new CompletableFuture<>();

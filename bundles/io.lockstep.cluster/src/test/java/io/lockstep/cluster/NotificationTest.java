@@ -16,7 +16,6 @@ import io.lockstep.storage.CountingMedium;
 import io.lockstep.storage.PrReservation;
 import io.lockstep.storage.PrType;
 import io.lockstep.storage.ReservationConflictException;
-import io.lockstep.storage.file.FileMedium;
 
 /** Notification through the medium, in both acquisition modes, with hosts in this JVM (each its own initiator). */
 class NotificationTest extends InProcessClusterTest {
@@ -24,8 +23,9 @@ class NotificationTest extends InProcessClusterTest {
     static final String DISK = "/vm1/vm1.vmdk";
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void mountingRegistersEachHostUnderOneAllRegistrantsReservation(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void mountingRegistersEachHostUnderOneAllRegistrantsReservation(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         Datastore a = cluster.datastore("esx-a", mode);
         Datastore b = cluster.datastore("esx-b", mode);
         CountingMedium viewer = cluster.medium("viewer");
@@ -42,8 +42,9 @@ class NotificationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void aChangeReachesABusyHostThroughItsNextIoWhichSucceeds(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void aChangeReachesABusyHostThroughItsNextIoWhichSucceeds(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         Datastore a = cluster.datastore("esx-a", mode);
         Datastore b = cluster.datastore("esx-b", mode);
         Datastore c = cluster.datastore("esx-c", mode);
@@ -60,8 +61,9 @@ class NotificationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void anIdleHostLearnsWithinOneHeartbeat(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void anIdleHostLearnsWithinOneHeartbeat(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         Datastore a = cluster.datastore("esx-a", mode);
         Datastore idle = cluster.datastore("esx-idle", mode);
         a.create(DISK, EntityKind.FILE, 4096);
@@ -84,8 +86,9 @@ class NotificationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void listingTheDirectoryComesFromTheCacheWithoutIo(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void listingTheDirectoryComesFromTheCacheWithoutIo(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         Datastore a = cluster.datastore("esx-a", mode);
         a.create(DISK, EntityKind.FILE, 4096);
         a.create("/vm2/vm2.vmdk", EntityKind.FILE, 4096);
@@ -95,12 +98,15 @@ class NotificationTest extends InProcessClusterTest {
         for (int i = 0; i < 100; i++) {
             assertEquals(2, a.files().size());
         }
-        assertEquals(readsBefore, medium.counts().reads(), "no reads of the table on each listing");
+        // the heartbeat renews meanwhile (a read or two under load); a listing that read the table would make 100
+        assertTrue(medium.counts().reads() - readsBefore <= 2, "no reads of the table on each listing: "
+                + (medium.counts().reads() - readsBefore) + " reads during 100 listings");
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void aFencedHostLearnsItAtItsNextIoAndTheTargetRefusesItsWrites(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void aFencedHostLearnsItAtItsNextIoAndTheTargetRefusesItsWrites(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         Datastore victim = cluster.datastore("esx-a", mode);
         Datastore other = cluster.datastore("esx-b", mode);
         victim.host().acquire(DISK, EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(5));
@@ -110,14 +116,15 @@ class NotificationTest extends InProcessClusterTest {
                 () -> victim.host().io().write(other.superblock().dataLba(), new byte[512], true));
         assertTrue(fenced.getMessage().contains("was fenced"), fenced.getMessage());
         assertEquals(1, victim.stats().fencedNotices());
-        FileMedium raw = (FileMedium) cluster.mediumOf(victim.host()).delegate();
+        io.lockstep.storage.Medium raw = cluster.mediumOf(victim.host()).delegate();
         assertThrows(ReservationConflictException.class, () -> raw.write(other.superblock().dataLba(), new byte[512], true),
                 "the target itself refuses a fenced host's writes");
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void aStaleNotificationRecordIsIgnoredAndSaidSo(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void aStaleNotificationRecordIsIgnoredAndSaidSo(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         Datastore a = cluster.datastore("esx-a", mode);
         Datastore b = cluster.datastore("esx-b", mode);
         a.create(DISK, EntityKind.FILE, 4096);
@@ -134,8 +141,9 @@ class NotificationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void aDamagedNotificationRecordMakesHostsRefreshEverythingAndIsRebuilt(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void aDamagedNotificationRecordMakesHostsRefreshEverythingAndIsRebuilt(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         Datastore a = cluster.datastore("esx-a", mode);
         Datastore b = cluster.datastore("esx-b", mode);
         long lba = a.superblock().notificationLba();
@@ -145,7 +153,8 @@ class NotificationTest extends InProcessClusterTest {
         a.host().io().medium().preempt(a.key(), b.key(), Datastore.RESERVATION);
         long refreshes = b.stats().directoryRefreshes();
         b.host().io().read(0); // no error reaches the caller
-        assertEquals(1, b.stats().damagedRecords());
+        // noticed (by whichever of B's threads met the notification first; a second pass may read it again)
+        assertTrue(b.stats().damagedRecords() >= 1, "damaged records seen: " + b.stats().damagedRecords());
         assertTrue(b.stats().directoryRefreshes() > refreshes);
         a.create(DISK, EntityKind.FILE, 4096); // the writer rebuilds the record past every generation
         b.host().io().read(0);
@@ -154,8 +163,9 @@ class NotificationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void aKeyAlreadyRegisteredByAnotherInitiatorIsACollisionAndNothingIsMounted(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void aKeyAlreadyRegisteredByAnotherInitiatorIsACollisionAndNothingIsMounted(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         CountingMedium foreign = cluster.medium("foreign-tool");
         long keyTheFirstHostWillHave = Datastore.keyOf(HostIdentity.named("esx-a"));
         try {
@@ -169,8 +179,9 @@ class NotificationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void filesCreatedAndDeletedAreSeenByEveryHost(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void filesCreatedAndDeletedAreSeenByEveryHost(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         Datastore a = cluster.datastore("esx-a", mode);
         Datastore b = cluster.datastore("esx-b", mode);
         DirectoryEntry one = a.create("/one", EntityKind.FILE, 1 << 20);

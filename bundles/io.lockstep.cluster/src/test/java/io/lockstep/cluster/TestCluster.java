@@ -9,32 +9,70 @@ import java.util.List;
 import java.util.Map;
 
 import io.lockstep.storage.CountingMedium;
+import io.lockstep.storage.CheckConditionException;
+import io.lockstep.storage.Medium;
 import io.lockstep.storage.file.FileMedium;
+import io.lockstep.storage.iscsi.IscsiMedium;
+import io.lockstep.storage.iscsi.TgtTarget;
 
 /** A formatted LUN file and the hosts (each its own initiator) that join it, for in-process tests. */
 final class TestCluster implements AutoCloseable {
 
     final Path lun;
     final Duration ioTimeout;
+    private final TgtTarget.Lun iscsi;
     private final List<AutoCloseable> open = new ArrayList<>();
     private final Map<ClusterHost, CountingMedium> media = new HashMap<>();
 
-    private TestCluster(Path lun, Duration ioTimeout) {
+    private TestCluster(Path lun, TgtTarget.Lun iscsi, Duration ioTimeout) {
         this.lun = lun;
+        this.iscsi = iscsi;
         this.ioTimeout = ioTimeout;
     }
 
     static TestCluster create(Path dir, Duration ioTimeout) throws IOException {
+        return create(dir, ioTimeout, false);
+    }
+
+    /** A formatted medium of 16,384 sectors: a LUN file under {@code dir}, or a new logical unit of the shared tgtd. */
+    static TestCluster create(Path dir, Duration ioTimeout, boolean iscsi) throws IOException {
+        Cluster.FormatOptions format = Cluster.FormatOptions.defaults().withIoTimeout(ioTimeout).withLocks(256).withSlots(16);
+        if (iscsi) {
+            TgtTarget.Lun lun = TgtTarget.shared().lun("cluster", 16 * 1024 * 512L, List.of());
+            try (Medium m = settled(IscsiMedium.open(lun.uri(), "formatter"))) {
+                Cluster.format(m, format);
+            }
+            return new TestCluster(null, lun, ioTimeout);
+        }
         Path lun = dir.resolve("datastore.lun");
         FileMedium.create(lun, 512, 16 * 1024);
         try (FileMedium m = FileMedium.open(lun, "formatter")) {
-            Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(ioTimeout).withLocks(256).withSlots(16));
+            Cluster.format(m, format);
         }
-        return new TestCluster(lun, ioTimeout);
+        return new TestCluster(lun, null, ioTimeout);
+    }
+
+    /** A new session's first command meets the target's power-on unit attention: taken here for tools that do not expect it. */
+    static IscsiMedium settled(IscsiMedium m) throws IOException {
+        for (int i = 0; i < 3; i++) {
+            try {
+                m.testUnitReady();
+                break;
+            } catch (CheckConditionException ua) {
+                if (!ua.isUnitAttention()) {
+                    throw ua;
+                }
+            }
+        }
+        return m;
+    }
+
+    boolean iscsi() {
+        return iscsi != null;
     }
 
     CountingMedium medium(String initiator) throws IOException {
-        CountingMedium m = new CountingMedium(FileMedium.open(lun, initiator));
+        CountingMedium m = new CountingMedium(iscsi != null ? IscsiMedium.open(iscsi.uri(), initiator) : FileMedium.open(lun, initiator));
         open.add(m);
         return m;
     }
@@ -83,6 +121,9 @@ final class TestCluster implements AutoCloseable {
             } catch (Exception e) {
                 // a crashed or fenced host may refuse; the medium closes anyway
             }
+        }
+        if (iscsi != null) {
+            TgtTarget.shared().remove(iscsi);
         }
     }
 }

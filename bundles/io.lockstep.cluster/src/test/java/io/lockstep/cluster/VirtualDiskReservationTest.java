@@ -52,8 +52,9 @@ class VirtualDiskReservationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void aScsi2ReserveOnOneHostShutsTheOtherHostsGuestOut(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void aScsi2ReserveOnOneHostShutsTheOtherHostsGuestOut(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         twoNodes(mode);
         node1.reserve();
         ReservationConflictException w = assertThrows(ReservationConflictException.class, () -> node2.write(0, sector(2), false));
@@ -66,8 +67,9 @@ class VirtualDiskReservationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void underWriteExclusiveTheOtherGuestReadsButMayNotWrite(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void underWriteExclusiveTheOtherGuestReadsButMayNotWrite(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         twoNodes(mode);
         node1.register(0, KEY_1);
         node2.register(0, KEY_2);
@@ -83,8 +85,9 @@ class VirtualDiskReservationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void whenTheHoldingNodesHostDiesTheSurvivorPreemptsAndLosesNothing(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void whenTheHoldingNodesHostDiesTheSurvivorPreemptsAndLosesNothing(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         twoNodes(mode);
         node1.register(0, KEY_1);
         node2.register(0, KEY_2);
@@ -109,8 +112,9 @@ class VirtualDiskReservationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void aPreemptedGuestHearsOfItOnceThenConflicts(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void aPreemptedGuestHearsOfItOnceThenConflicts(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         twoNodes(mode);
         node1.register(0, KEY_1);
         node2.register(0, KEY_2);
@@ -123,8 +127,9 @@ class VirtualDiskReservationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void aLunResetBreaksADeadNodesScsi2Reserve(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void aLunResetBreaksADeadNodesScsi2Reserve(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         twoNodes(mode);
         node1.reserve();
         cluster.crash(hostA.host());
@@ -136,8 +141,9 @@ class VirtualDiskReservationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void theNotificationIndicatorIsSetUntilTheOtherHostHasSeenTheChange(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void theNotificationIndicatorIsSetUntilTheOtherHostHasSeenTheChange(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         twoNodes(mode);
         node1.register(0, KEY_1);
         NotificationRecord.Entry set = hostA.host().cluster().notificationRecord().entry(SharedTable.VDR);
@@ -150,8 +156,9 @@ class VirtualDiskReservationTest extends InProcessClusterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AcquisitionMode.class)
-    void guestCommandsArriveAsCdbsAndBadOnesGetIllegalRequest(AcquisitionMode mode) throws Exception {
+    @EnumSource(Setup.class)
+    void guestCommandsArriveAsCdbsAndBadOnesGetIllegalRequest(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         twoNodes(mode);
         ScsiTarget target = new ScsiTarget(node1, "LOCKSTEP", "VIRTUAL DISK");
         ScsiResponse bad = target.execute(Cdb.persistentReserveOut(0x1F, null), Cdb.prOutParameters(KEY_1, 0));

@@ -31,7 +31,8 @@ public class IscsiLoginException extends IOException {
             case 2 -> switch (detail) {
                 case 0x01 -> "authentication failed";
                 case 0x02 -> "this initiator is not allowed to log in to this target (check the target's ACL for this initiator name)";
-                case 0x03 -> "no such target (check the target name)";
+                case 0x03 -> "no such target for this initiator (check the target name, and the target's ACL for this initiator name: tgt, for one, "
+                        + "hides a target from initiators it does not allow)";
                 case 0x04 -> "the target was removed";
                 case 0x05 -> "unsupported iSCSI version";
                 case 0x06 -> "too many connections";

@@ -213,25 +213,28 @@ public final class IscsiMedium implements Medium {
     }
 
     /**
-     * Does COMPARE AND WRITE work here? Asked first, then tried: the last sector compared with its own contents and
-     * replaced by them (nothing changes whatever happens). Tgt, for one, lists it but answers INVALID OPERATION CODE.
+     * Does COMPARE AND WRITE work here? Asked first, then tried without changing anything: the last sector compared
+     * with random bytes and "replaced" by the same bytes — a MISCOMPARE proves the command works and writes nothing
+     * (and were the sector ever to hold exactly those bytes, they would be written over themselves). Tgt, for one,
+     * lists the command but answers INVALID OPERATION CODE.
      */
     private boolean compareAndWriteWorks() throws IOException {
-        if (supported(Cdb.COMPARE_AND_WRITE, -1) == Boolean.FALSE) {
+        Boolean listed = supported(Cdb.COMPARE_AND_WRITE, -1);
+        if (listed == Boolean.FALSE) {
             return false;
         }
-        long lba = sectorCount - 1;
-        byte[] current = read(lba, 1);
+        byte[] guess = new byte[sectorSize];
+        new java.security.SecureRandom().nextBytes(guess);
         byte[] both = new byte[2 * sectorSize];
-        System.arraycopy(current, 0, both, 0, sectorSize);
-        System.arraycopy(current, 0, both, sectorSize, sectorSize);
+        System.arraycopy(guess, 0, both, 0, sectorSize);
+        System.arraycopy(guess, 0, both, sectorSize, sectorSize);
         try {
-            quietly("COMPARE AND WRITE (probe)", Cdb.compareAndWrite(lba, 1), both, 0, false);
+            quietly("COMPARE AND WRITE (probe)", Cdb.compareAndWrite(sectorCount - 1, 1), both, 0, false);
             return true;
-        } catch (MiscompareException changedMeanwhile) {
+        } catch (MiscompareException expected) {
             return true;
         } catch (ReservationConflictException cannotTell) {
-            return supported(Cdb.COMPARE_AND_WRITE, -1) == Boolean.TRUE;
+            return listed == Boolean.TRUE; // another host's reservation window, or ours missing: the target's list decides
         } catch (CheckConditionException e) {
             if (e.sense() != null && e.sense().key() == SenseKey.ILLEGAL_REQUEST) {
                 return false;
@@ -240,8 +243,13 @@ public final class IscsiMedium implements Medium {
         }
     }
 
-    /** A command during discovery: unit attentions (a new session's power-on/reset notice) are retried a few times. */
+    /**
+     * A command during discovery: unit attentions (a new session's power-on/reset notice) are retried a few times,
+     * and another host's SCSI-2 reservation window (a few commands long) is waited out for up to a second.
+     */
     private byte[] quietly(String name, byte[] cdb, byte[] out, int readLength, boolean idempotent) throws IOException {
+        long until = System.nanoTime() + 1_000_000_000L;
+        long pause = 1;
         for (int i = 0;; i++) {
             try {
                 return command(name, cdb, out, readLength, idempotent);
@@ -249,6 +257,12 @@ public final class IscsiMedium implements Medium {
                 if (!e.isUnitAttention() || i >= 4) {
                     throw e;
                 }
+            } catch (ReservationConflictException e) {
+                if (System.nanoTime() > until) {
+                    throw e;
+                }
+                sleep(pause);
+                pause = Math.min(50, pause * 2);
             }
         }
     }
@@ -302,7 +316,26 @@ public final class IscsiMedium implements Medium {
      * CONFLICT, CHECK CONDITION with sense), a lost connection handled as the class comment says, BUSY and TASK SET
      * FULL retried for a while.
      */
+    private static final boolean TRACE = Boolean.getBoolean("lockstep.iscsi.trace");
+
     private byte[] command(String name, byte[] cdb, byte[] out, int readLength, boolean idempotent) throws IOException {
+        if (!TRACE) {
+            return execute(name, cdb, out, readLength, idempotent);
+        }
+        long t0 = System.nanoTime();
+        String outcome = "GOOD";
+        try {
+            return execute(name, cdb, out, readLength, idempotent);
+        } catch (IOException e) {
+            outcome = e instanceof ScsiException se ? se.status() + (se.sense() == null ? "" : " " + se.sense()) : e.getClass().getSimpleName();
+            throw e;
+        } finally {
+            System.err.printf("iscsi %d %s %s: %s (%.3f ms)%n", System.nanoTime() / 1000, initiatorName.substring(initiatorName.indexOf(':') + 1), name,
+                    outcome, (System.nanoTime() - t0) / 1e6);
+        }
+    }
+
+    private byte[] execute(String name, byte[] cdb, byte[] out, int readLength, boolean idempotent) throws IOException {
         long busyUntil = System.nanoTime() + options.commandTimeout().toNanos();
         int lostAttempts = 0;
         while (true) {

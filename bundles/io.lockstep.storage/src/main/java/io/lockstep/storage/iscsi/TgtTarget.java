@@ -64,8 +64,11 @@ public final class TgtTarget implements AutoCloseable {
             }
             int port = freePort();
             Path log = dir.resolve("tgtd-" + port + ".log");
-            Process p = new ProcessBuilder(tgtd, "-f", "-C", Integer.toString(control), "--iscsi", "portal=127.0.0.1:" + port, "-t", "1")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> cmd = new ArrayList<>(List.of(tgtd, "-f", "-C", Integer.toString(control), "--iscsi", "portal=127.0.0.1:" + port, "-t", "1"));
+            if (Boolean.getBoolean("lockstep.tgtd.debug")) {
+                cmd.addAll(List.of("-d", "1")); // tgtd's own trace of every command, in the log
+            }
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             TgtTarget t = new TgtTarget(dir, control, port, p);
             if (t.awaitReady(log)) {
                 return t;

@@ -151,7 +151,7 @@ class WireBadInputTest {
                 e.getMessage());
         target.refuseLogin(2, 3);
         e = assertThrows(IscsiLoginException.class, this::open);
-        assertTrue(e.getMessage().contains("no such target"), e.getMessage());
+        assertTrue(e.getMessage().contains("no such target for this initiator"), e.getMessage());
     }
 
     @Test
