@@ -78,7 +78,7 @@ public final class Agent implements AutoCloseable {
         this.medium = Media.open(config.medium(), config.host());
         Datastore ds;
         try {
-            ds = Datastore.mount(medium, identity, AcquisitionMode.ATS);
+            ds = Datastore.mount(medium, identity, AcquisitionMode.bestFor(medium.capabilities())); // reserve where the target has no ATS, as VMFS does
         } catch (IOException | RuntimeException e) {
             medium.close();
             throw e;

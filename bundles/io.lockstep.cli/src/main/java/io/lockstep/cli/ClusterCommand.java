@@ -25,7 +25,8 @@ import io.lockstep.cluster.LockBusyException;
 import io.lockstep.cluster.LockMode;
 import io.lockstep.cluster.Superblock;
 import io.lockstep.cluster.stress.Torture;
-import io.lockstep.storage.file.FileMedium;
+import io.lockstep.storage.Media;
+import io.lockstep.storage.Medium;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,8 +42,8 @@ final class ClusterCommand {
     @Command(name = "format", description = "Format a medium for Lockstep (heartbeat slots, journals, lock records).",
             mixinStandardHelpOptions = true)
     static final class Format implements Callable<Integer> {
-        @Parameters(paramLabel = "MEDIUM", description = "a LUN file")
-        Path medium;
+        @Parameters(paramLabel = "MEDIUM", description = "a LUN file, or iscsi://host:port/target-iqn/lun")
+        String medium;
 
         @Option(names = "--io-timeout", defaultValue = "2s", converter = Units.DurationConverter.class,
                 description = "the I/O timeout every timing derives from: heartbeat 2x, lease timeout 8x (default ${DEFAULT-VALUE})")
@@ -62,7 +63,7 @@ final class ClusterCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (FileMedium m = FileMedium.open(medium, Cli.observerName())) {
+            try (Medium m = Media.open(medium, Cli.observerName())) {
                 Cluster.FormatOptions o = Cluster.FormatOptions.defaults().withIoTimeout(ioTimeout).withSlots(slots).withLocks(locks)
                         .withLabel(label);
                 Superblock sb = Cluster.format(m, force ? o.forced() : o);
@@ -77,7 +78,7 @@ final class ClusterCommand {
             mixinStandardHelpOptions = true)
     static final class Status implements Callable<Integer> {
         @Parameters(paramLabel = "MEDIUM")
-        Path medium;
+        String medium;
 
         @Option(names = "--observe", defaultValue = "0s", converter = Units.DurationConverter.class,
                 description = "watch heartbeats this long first, to tell live hosts from stopped ones (e.g. 5s)")
@@ -85,7 +86,7 @@ final class ClusterCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (FileMedium m = FileMedium.open(medium, Cli.observerName())) {
+            try (Medium m = Media.open(medium, Cli.observerName())) {
                 Cluster cluster = Cluster.open(m);
                 ClusterObserver observer = new ClusterObserver(cluster);
                 observer.observe();
@@ -182,7 +183,7 @@ final class ClusterCommand {
     @Command(name = "watch", description = "Show heartbeats and locks live, as this host sees them.", mixinStandardHelpOptions = true)
     static final class Watch implements Callable<Integer> {
         @Parameters(paramLabel = "MEDIUM")
-        Path medium;
+        String medium;
 
         @Option(names = "--every", defaultValue = "1s", converter = Units.DurationConverter.class, description = "refresh interval")
         Duration every;
@@ -193,7 +194,7 @@ final class ClusterCommand {
         @Override
         public Integer call() throws Exception {
             boolean tty = System.console() != null;
-            try (FileMedium m = FileMedium.open(medium, Cli.observerName())) {
+            try (Medium m = Media.open(medium, Cli.observerName())) {
                 Cluster cluster = Cluster.open(m);
                 ClusterObserver observer = new ClusterObserver(cluster);
                 for (int i = 0; count == 0 || i < count; i++) {
@@ -214,7 +215,7 @@ final class ClusterCommand {
             mixinStandardHelpOptions = true)
     static final class Lock implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "MEDIUM")
-        Path medium;
+        String medium;
 
         @Parameters(index = "1", paramLabel = "ENTITY", description = "what to lock, e.g. /vmfs/vm1/vm1.vmdk")
         String entity;
@@ -242,7 +243,7 @@ final class ClusterCommand {
         public Integer call() throws Exception {
             LockMode lockMode = LockMode.parse(mode);
             EntityKind entityKind = EntityKind.parse(kind);
-            try (FileMedium m = FileMedium.open(medium, "host:" + host)) {
+            try (Medium m = Media.open(medium, "host:" + host)) {
                 AcquisitionMode acq = acquisition == null ? AcquisitionMode.bestFor(m.capabilities()) : AcquisitionMode.parse(acquisition);
                 // a host that writes to the medium takes part in the registration protocol (Datastore), or the
                 // All Registrants reservation of the hosts already there would refuse its writes

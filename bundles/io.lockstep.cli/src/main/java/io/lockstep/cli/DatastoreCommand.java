@@ -1,6 +1,5 @@
 package io.lockstep.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.lockstep.cluster.Cluster;
@@ -8,7 +7,8 @@ import io.lockstep.cluster.Datastore;
 import io.lockstep.cluster.DirectoryEntry;
 import io.lockstep.cluster.EntityKind;
 import io.lockstep.cluster.HostIdentity;
-import io.lockstep.storage.file.FileMedium;
+import io.lockstep.storage.Media;
+import io.lockstep.storage.Medium;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,11 +21,11 @@ final class DatastoreCommand {
     @Command(name = "ls", description = "List the files.", mixinStandardHelpOptions = true)
     static final class Ls implements Callable<Integer> {
         @Parameters(paramLabel = "MEDIUM")
-        Path medium;
+        String medium;
 
         @Override
         public Integer call() throws Exception {
-            try (FileMedium m = FileMedium.open(medium, Cli.observerName())) {
+            try (Medium m = Media.open(medium, Cli.observerName())) {
                 Table t = new Table("FILE", "KIND", "SIZE", "EXTENT");
                 for (Cluster.Read<DirectoryEntry> r : Cluster.open(m).directory()) {
                     if (r.ok()) {
@@ -44,7 +44,7 @@ final class DatastoreCommand {
     @Command(name = "create", description = "Mount as a host, create a file, tell the other hosts.", mixinStandardHelpOptions = true)
     static final class Create implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "MEDIUM")
-        Path medium;
+        String medium;
 
         @Parameters(index = "1", paramLabel = "FILE", description = "an absolute name, e.g. /vm1/vm1.vmdk")
         String file;
@@ -57,7 +57,7 @@ final class DatastoreCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (FileMedium m = FileMedium.open(medium, "host:" + host); Datastore ds = Datastore.mount(m, HostIdentity.named(host))) {
+            try (Medium m = Media.open(medium, "host:" + host); Datastore ds = Datastore.mount(m, HostIdentity.named(host))) {
                 DirectoryEntry e = ds.create(file, EntityKind.FILE, size);
                 System.out.printf("%s created %s (%s) at sectors %d+%d; the other hosts were notified%n", host, e.name(),
                         Units.human(e.sizeBytes()), e.extentLba(), e.extentSectors());
@@ -69,7 +69,7 @@ final class DatastoreCommand {
     @Command(name = "rm", description = "Mount as a host, delete a file, tell the other hosts.", mixinStandardHelpOptions = true)
     static final class Rm implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "MEDIUM")
-        Path medium;
+        String medium;
 
         @Parameters(index = "1", paramLabel = "FILE")
         String file;
@@ -79,7 +79,7 @@ final class DatastoreCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (FileMedium m = FileMedium.open(medium, "host:" + host); Datastore ds = Datastore.mount(m, HostIdentity.named(host))) {
+            try (Medium m = Media.open(medium, "host:" + host); Datastore ds = Datastore.mount(m, HostIdentity.named(host))) {
                 ds.delete(file);
                 System.out.println(host + " deleted " + file + "; the other hosts were notified");
             }

@@ -157,6 +157,14 @@ final class Heartbeat implements AutoCloseable {
             return;
         }
         HeartbeatRecord found = HeartbeatRecord.decode(u.after(), lba, mine.slot());
+        if (found.state() == HeartbeatRecord.State.LIVE && found.owner().equals(mine.owner()) && found.generation() == mine.generation()
+                && found.counter() > mine.counter()) {
+            // a renewal of ours that landed though its answer was lost (an iSCSI connection broke after the write was
+            // sent): the slot is still ours, a few counts ahead
+            current = found;
+            renew(); // from what is there now; the time of the lost write is unknown, so this one counts
+            return;
+        }
         fenced(found.state() == HeartbeatRecord.State.FENCED
                 ? "fenced by the host in slot " + found.fencedBy() + " (generation " + mine.generation() + " → " + found.generation() + ")"
                 : "its slot " + mine.slot() + " now belongs to " + (found.hostName().isEmpty() ? "nobody" : found.hostName())
