@@ -156,6 +156,7 @@ public final class TgtTarget implements AutoCloseable {
         int tid = NEXT_TID.getAndIncrement();
         String target = "iqn.2026-11.io.lockstep.test:" + name.toLowerCase().replaceAll("[^a-z0-9.-]", "-") + "-" + tid;
         Path file = dir.resolve(target.substring(target.indexOf(':') + 1) + ".img");
+        Files.deleteIfExists(file); // a file left by an earlier run would keep its contents
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(bytes);
         }
