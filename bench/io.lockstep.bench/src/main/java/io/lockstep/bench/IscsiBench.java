@@ -28,7 +28,6 @@ import io.lockstep.cluster.HostIdentity;
 import io.lockstep.cluster.Lease;
 import io.lockstep.cluster.LockMode;
 import io.lockstep.cluster.SharedTable;
-import io.lockstep.storage.CheckConditionException;
 import io.lockstep.storage.CountingMedium;
 import io.lockstep.storage.Medium;
 import io.lockstep.storage.file.FileMedium;
@@ -117,23 +116,11 @@ public final class IscsiBench implements Callable<Integer> {
         public Opener fresh(String what, Duration ioTimeout) throws IOException {
             TgtTarget.Lun lun = tgt.lun(what, 32768L * 512, List.of());
             luns.add(lun);
-            try (IscsiMedium m = settled(IscsiMedium.open(lun.uri(), "bench-admin"))) {
+            try (IscsiMedium m = IscsiMedium.open(lun.uri(), "bench-admin").takeUnitAttentions()) {
                 Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(ioTimeout).withSlots(16).withLocks(256));
             }
-            return initiator -> settled(IscsiMedium.open(lun.uri(), initiator));
+            return initiator -> IscsiMedium.open(lun.uri(), initiator).takeUnitAttentions();
         }
-    }
-
-    static IscsiMedium settled(IscsiMedium m) throws IOException {
-        for (int i = 0; i < 3; i++) {
-            try {
-                m.testUnitReady();
-                break;
-            } catch (CheckConditionException unitAttention) {
-                // a new session's first command hears of the power-on; take it here
-            }
-        }
-        return m;
     }
 
     @Override
@@ -163,7 +150,7 @@ public final class IscsiBench implements Callable<Integer> {
         out.println("1. One command at a time through Lockstep's initiator, " + iterations + " each (µs)");
         Table t1 = Table.markdown("command", "p50 µs", "p99 µs", "per second");
         TgtTarget.Lun raw = tgt.lun("commands", 32768L * 512, List.of());
-        try (IscsiMedium m = settled(IscsiMedium.open(raw.uri(), "bench-commands"))) {
+        try (IscsiMedium m = IscsiMedium.open(raw.uri(), "bench-commands").takeUnitAttentions()) {
             byte[] sector = new byte[512];
             m.registerAndIgnoreExistingKey(0xBE);
             commandRow(t1, "READ(16) 512 B", () -> m.read(100, 1));

@@ -90,7 +90,7 @@ public final class NotifyBench implements Callable<Integer> {
         out.println();
         out.println("latency: from the writer starting its change to the last other host holding the new directory.");
         out.println("writer commands per change: what creating a file costs the writer (directory lock, journaled entry, and for");
-        out.println("notification its record update and one PREEMPT per other host). Receivers' commands per change: every command");
+        out.println("notification its record update and one PREEMPT of every other registrant). Receivers' commands per change: every command");
         out.println("of the other hosts during the changes, minus what they send idle (heartbeats; for polling, its reads), per");
         out.println("change. Idle commands/s: all hosts, with no change at all.");
         return 0;

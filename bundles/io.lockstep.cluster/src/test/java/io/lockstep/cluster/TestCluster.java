@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.lockstep.storage.CountingMedium;
-import io.lockstep.storage.CheckConditionException;
 import io.lockstep.storage.Medium;
 import io.lockstep.storage.file.FileMedium;
 import io.lockstep.storage.iscsi.IscsiMedium;
@@ -39,7 +38,7 @@ final class TestCluster implements AutoCloseable {
         Cluster.FormatOptions format = Cluster.FormatOptions.defaults().withIoTimeout(ioTimeout).withLocks(256).withSlots(16);
         if (iscsi) {
             TgtTarget.Lun lun = TgtTarget.shared().lun("cluster", 16 * 1024 * 512L, List.of());
-            try (Medium m = settled(IscsiMedium.open(lun.uri(), "formatter"))) {
+            try (Medium m = IscsiMedium.open(lun.uri(), "formatter").takeUnitAttentions()) {
                 Cluster.format(m, format);
             }
             return new TestCluster(null, lun, ioTimeout);
@@ -50,21 +49,6 @@ final class TestCluster implements AutoCloseable {
             Cluster.format(m, format);
         }
         return new TestCluster(lun, null, ioTimeout);
-    }
-
-    /** A new session's first command meets the target's power-on unit attention: taken here for tools that do not expect it. */
-    static IscsiMedium settled(IscsiMedium m) throws IOException {
-        for (int i = 0; i < 3; i++) {
-            try {
-                m.testUnitReady();
-                break;
-            } catch (CheckConditionException ua) {
-                if (!ua.isUnitAttention()) {
-                    throw ua;
-                }
-            }
-        }
-        return m;
     }
 
     boolean iscsi() {

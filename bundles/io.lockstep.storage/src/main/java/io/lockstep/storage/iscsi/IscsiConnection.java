@@ -279,7 +279,14 @@ final class IscsiConnection implements AutoCloseable {
         Task t = new Task(itt, lun, cdb, dataOut, readLength);
         tasks.put(itt, t);
         try {
-            sendCommand(lun, t);
+            try {
+                sendCommand(lun, t);
+            } catch (ConnectionLostException lost) {
+                throw lost;
+            } catch (IOException e) { // the socket failed under the write: the connection is gone
+                fail(e);
+                throw new ConnectionLostException(t.name() + " on " + where + ": the connection failed while sending it (" + e.getMessage() + ")", t.sent, e);
+            }
             return t.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

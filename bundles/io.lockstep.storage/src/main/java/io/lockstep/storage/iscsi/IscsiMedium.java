@@ -595,6 +595,24 @@ public final class IscsiMedium implements Medium {
         }
     }
 
+    /**
+     * Takes the unit attentions waiting for this initiator (a new session's power-on notice, say) with TEST UNIT
+     * READY, for tools that do not expect them on their first command. Returns this medium.
+     */
+    public IscsiMedium takeUnitAttentions() throws IOException {
+        for (int i = 0; i < 4; i++) {
+            try {
+                testUnitReady();
+                break;
+            } catch (CheckConditionException e) {
+                if (!e.isUnitAttention()) {
+                    throw e;
+                }
+            }
+        }
+        return this;
+    }
+
     /** TEST UNIT READY (for tools and tests: the target answers, and any pending unit attention is reported). */
     public void testUnitReady() throws IOException {
         command("TEST UNIT READY", Cdb.testUnitReady(), null, 0, true);

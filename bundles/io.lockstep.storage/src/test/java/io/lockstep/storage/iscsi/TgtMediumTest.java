@@ -56,17 +56,8 @@ class TgtMediumTest {
         return m;
     }
 
-    /** The first command of a new session meets the target's power-on unit attention; take it. */
     private static IscsiMedium settled(IscsiMedium m) throws IOException {
-        for (int i = 0; i < 3; i++) {
-            try {
-                m.testUnitReady();
-                return m;
-            } catch (CheckConditionException ua) {
-                assertTrue(ua.isUnitAttention(), ua.getMessage());
-            }
-        }
-        return m;
+        return m.takeUnitAttentions();
     }
 
     private static String run(String... cmd) throws Exception {
