@@ -108,8 +108,13 @@ public final class LiveDatacenter implements AutoCloseable {
     private static final long SLICE_MILLIS = 10;
     private static final Set<org.eclipse.emf.ecore.EStructuralFeature> STREAMED = Set.of(LockstepPackage.Literals.DATACENTER__TASKS,
             LockstepPackage.Literals.DATACENTER__EVENTS, LockstepPackage.Literals.DATACENTER__ALARMS);
-    private final ModelTwin twin;
-    private final ConcurrentLinkedQueue<ModelTwin.Changes> pending = new ConcurrentLinkedQueue<>();
+    private volatile ModelTwin twin;
+    private final Object mirrorLock = new Object();
+    /** A picture's changes, for the twin they were made by (a resynchronised twin drops older ones). */
+    private record Pending(ModelTwin twin, ModelTwin.Changes changes) {
+    }
+
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean applyPosted = new AtomicBoolean();
     private volatile boolean closed;
     private volatile long leaseTimeoutMillis = 8000;
@@ -322,14 +327,16 @@ public final class LiveDatacenter implements AutoCloseable {
      */
     public void offer(Datacenter picture) {
         ModelTwin.Changes changes;
-        synchronized (twin) {
-            changes = twin.merge(picture);
+        ModelTwin by;
+        synchronized (mirrorLock) {
+            by = twin;
+            changes = by.merge(picture);
         }
         snapshots++;
         if (changes.size() == 0) {
             return;
         }
-        pending.add(changes);
+        pending.add(new Pending(by, changes));
         if (applyPosted.compareAndSet(false, true) && !display.isDisposed()) {
             display.asyncExec(this::applyPictures);
         }
@@ -338,15 +345,40 @@ public final class LiveDatacenter implements AutoCloseable {
     private void applyPictures() {
         applyPosted.set(false);
         uiTimes.time("merge", () -> {
-            ModelTwin.Changes c = pending.peek();
-            if (c != null && twin.apply(c, SLICE_MILLIS * 1_000_000L)) {
-                pending.poll();
-                changed();
+            Pending p = pending.peek();
+            if (p == null) {
+                return;
+            }
+            if (p.twin() != twin) {
+                pending.poll(); // made by a mirror since replaced
+                return;
+            }
+            try {
+                if (p.twin().apply(p.changes(), SLICE_MILLIS * 1_000_000L)) {
+                    pending.poll();
+                    changed();
+                }
+            } catch (RuntimeException e) {
+                resynchronise(e);
             }
         });
         if (!pending.isEmpty() && applyPosted.compareAndSet(false, true) && !display.isDisposed()) {
             display.asyncExec(this::applyPictures);
         }
+    }
+
+    /**
+     * The mirror and the live model no longer match (a change the live model refused): start again from the live
+     * model as it is; the next picture brings it up to date. Said in {@link #lastError()}, never silent.
+     */
+    private void resynchronise(RuntimeException why) {
+        synchronized (mirrorLock) {
+            pending.clear();
+            twin = new ModelTwin(model, STREAMED);
+        }
+        lastError = "the live model was resynchronised with the agents' pictures after: " + why;
+        System.err.println("lockstep console: " + lastError);
+        snapshotWanted.set(true);
     }
 
     /** One picture of the datacenter, read from the first agent that answers (and each VM's checkpoints from the agent that runs it). */
