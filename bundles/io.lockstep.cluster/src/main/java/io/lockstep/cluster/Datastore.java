@@ -85,7 +85,6 @@ public final class Datastore implements AutoCloseable {
     private final AtomicLong damagedRecords = new AtomicLong();
     private final AtomicLong fencedNotices = new AtomicLong();
     private volatile boolean preemptOnPublish = true;
-    private final AtomicLong epoch = new AtomicLong();
     /**
      * How many of the notifications this host's commands met (counted by {@link ClusterIo}) a completed pass of the
      * handler has covered: a pass covers every notification met before it started, because it reads the record after.
@@ -435,16 +434,13 @@ public final class Datastore implements AutoCloseable {
 
     private void handleNotification(String why) throws IOException {
         do {
-            // every pass counts: a guest read that began while an earlier pass ran must re-check against
-            // the tables this pass reads (a change published while this host was unregistered)
-            epoch.incrementAndGet();
-            long met = io.notificationsMet();
+            long met = io.notificationsMet(); // this pass covers every notification met before it reads the record
             again = false;
             notificationsReceived.incrementAndGet();
             checkNotFenced(why);
             // Refresh while still unregistered: the target refuses this host's writes until its cache is
-            // current, so no write can be decided on the old tables. Reads are allowed meanwhile; guests'
-            // reads re-check after a notification (see notifiedSince).
+            // current, so no write can be decided on the old tables. Reads are allowed meanwhile (guests' commands
+            // decide on the reservation record on the medium, see VirtualDisk).
             byte[] record = refreshFromNotification();
             direct(() -> {
                 medium.registerAndIgnoreExistingKey(key);
@@ -457,23 +453,6 @@ public final class Datastore implements AutoCloseable {
             acknowledge(record);
             covered = Math.max(covered, met);
         } while (again);
-    }
-
-    /** A token for a guest's command about to decide on the cached tables (see {@link #notifiedSince}). */
-    long notificationEpoch() {
-        return epoch.get();
-    }
-
-    /**
-     * After a guest's command that decided on the cache: has a notification been handled since {@code before} (a
-     * {@link #notificationEpoch} token), once this host has caught up with every notification its commands met?
-     * Then the command must decide again.
-     */
-    boolean notifiedSince(long before) throws IOException {
-        catchUp();
-        synchronized (notifyLock) {
-            return epoch.get() != before;
-        }
     }
 
     /**
