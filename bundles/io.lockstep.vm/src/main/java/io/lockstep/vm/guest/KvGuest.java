@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.lockstep.vm.GuestContext;
@@ -14,8 +13,9 @@ import io.lockstep.vm.GuestRegistry;
 import io.lockstep.vm.InputEvent;
 
 /**
- * A key-value server speaking a subset of the Redis protocol (PING, GET, SET, DEL, INCR, EXISTS, DBSIZE, INFO)
- * whose whole table lives in guest memory and whose writes are appended to a log on its virtual disk. Each step
+ * A key-value server speaking a subset of the Redis protocol (GET, SET, DEL, INCR, EXISTS, DBSIZE, and what clients
+ * send when they connect and ask: HELLO with RESP3, CLIENT, SELECT, AUTH, PING, ECHO, INFO, COMMAND — see
+ * {@link KvCommand} and {@link KvSession}) whose whole table lives in guest memory and whose writes are appended to a log on its virtual disk. Each step
  * handles one input: a connection opened or closed, bytes that arrived (every complete command in them is
  * answered), a timer tick (the log buffer goes to disk).
  *
@@ -23,7 +23,8 @@ import io.lockstep.vm.InputEvent;
  * <pre>
  * page 0          header: magic, bucket count and address, heap start/top/end, keys, commands, log (base sector,
  *                 buffer address and length), connection table address and size, free lists (size classes 2^5..2^20)
- * pages 1 …       connection table: per slot state, connection id, buffered length, capacity, buffer address
+ * pages 1 …       connection table: per slot state, connection id, buffered length, capacity, buffer address,
+ *                 the connection's attributes and protocol (see {@link KvSession})
  *                 log buffer (64 KiB): the tail of the append log not yet written to disk
  *                 hash buckets (u64 entry addresses)
  * heap            entries [next u64 | hash u32 | key length u32 | value length u32 | class u8 | key | value]
@@ -140,6 +141,7 @@ public final class KvGuest implements GuestProgram {
         m.writeInt(free + 8, 0);
         m.writeInt(free + 12, 0);
         m.writeLong(free + 16, 0);
+        m.writeLong(free + 24, 0);
         return free;
     }
 
@@ -150,11 +152,13 @@ public final class KvGuest implements GuestProgram {
             if (buf != 0) {
                 free(m, buf, classOf(m.readInt(s + 12)));
             }
+            KvSession.closed(m, s);
             m.writeInt(s, 0);
             m.writeInt(s + 4, 0);
             m.writeInt(s + 8, 0);
             m.writeInt(s + 12, 0);
             m.writeLong(s + 16, 0);
+            m.writeLong(s + 24, 0);
         }
     }
 
@@ -206,7 +210,7 @@ public final class KvGuest implements GuestProgram {
             }
             consumed += p.consumed();
             if (!p.args().isEmpty()) {
-                replies.writeBytes(execute(ctx, m, p.args()));
+                replies.writeBytes(execute(ctx, m, s, p.args()));
             }
         }
         if (consumed > 0) {
@@ -222,33 +226,33 @@ public final class KvGuest implements GuestProgram {
 
     // --- commands -----------------------------------------------------------------------------------------
 
-    private byte[] execute(GuestContext ctx, GuestMemory m, List<byte[]> args) throws IOException {
-        String cmd = new String(args.get(0), StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
+    private byte[] execute(GuestContext ctx, GuestMemory m, long slot, List<byte[]> args) throws IOException {
         m.writeLong(H_COMMANDS, m.readLong(H_COMMANDS) + 1);
-        switch (cmd) {
-            case "PING":
-                if (args.size() > 2) {
-                    return arity("ping");
-                }
-                return args.size() == 2 ? Resp.bulk(args.get(1)) : Resp.simple("PONG");
-            case "GET":
-                if (args.size() != 2) {
-                    return arity("get");
-                }
-                return Resp.bulk(get(m, args.get(1)));
-            case "SET":
+        KvCommand c = KvCommand.named(KvSession.text(args.get(0)));
+        if (c == null) {
+            StringBuilder first = new StringBuilder();
+            for (byte[] a : args.subList(1, Math.min(args.size(), 4))) {
+                first.append('\'').append(KvSession.text(a)).append("' ");
+            }
+            return Resp.error("ERR unknown command '" + KvSession.text(args.get(0)) + "', with args beginning with: " + first, true);
+        }
+        if (!c.arityFits(args.size())) {
+            return KvSession.arity(c);
+        }
+        switch (c) {
+            case GET:
+                byte[] value = get(m, args.get(1));
+                return value == null ? Resp.nil(KvSession.protocol(m, slot)) : Resp.bulk(value);
+            case SET:
                 if (args.size() != 3) {
-                    return args.size() < 3 ? arity("set") : Resp.error("ERR syntax error (options of SET are not supported)", true);
+                    return Resp.error("ERR syntax error (options of SET are not supported)", true);
                 }
                 if (!set(m, args.get(1), args.get(2))) {
                     return oom();
                 }
                 log(ctx, m, args);
                 return Resp.simple("OK");
-            case "DEL": {
-                if (args.size() < 2) {
-                    return arity("del");
-                }
+            case DEL: {
                 long n = 0;
                 for (int i = 1; i < args.size(); i++) {
                     n += del(m, args.get(i)) ? 1 : 0;
@@ -258,10 +262,7 @@ public final class KvGuest implements GuestProgram {
                 }
                 return Resp.integer(n);
             }
-            case "INCR": {
-                if (args.size() != 2) {
-                    return arity("incr");
-                }
+            case INCR: {
                 byte[] current = get(m, args.get(1));
                 long v = 0;
                 if (current != null) {
@@ -281,34 +282,37 @@ public final class KvGuest implements GuestProgram {
                 log(ctx, m, args);
                 return Resp.integer(v);
             }
-            case "EXISTS": {
-                if (args.size() < 2) {
-                    return arity("exists");
-                }
+            case EXISTS: {
                 long n = 0;
                 for (int i = 1; i < args.size(); i++) {
                     n += get(m, args.get(i)) != null ? 1 : 0;
                 }
                 return Resp.integer(n);
             }
-            case "DBSIZE":
-                return Resp.integer(m.readInt(H_KEYS) & 0xFFFFFFFFL);
-            case "INFO":
-                return Resp.bulk(("# Server\r\nlockstep_guest:kv\r\n# Keyspace\r\nkeys:" + (m.readInt(H_KEYS) & 0xFFFFFFFFL)
-                        + "\r\ncommands:" + m.readLong(H_COMMANDS) + "\r\nlog_sectors:" + m.readLong(H_LOG_BASE) + "\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-            case "COMMAND":
-                return "*0\r\n".getBytes(StandardCharsets.US_ASCII);
+            case DBSIZE:
+                return Resp.integer(keys(m));
             default:
-                return Resp.error("ERR unknown command '" + new String(args.get(0), StandardCharsets.ISO_8859_1) + "'", true);
+                return new KvSession(m, slot, () -> server(m)).execute(c, args);
         }
     }
 
-    private static byte[] arity(String cmd) {
-        return Resp.error("ERR wrong number of arguments for '" + cmd + "' command", true);
+    private static long keys(GuestMemory m) {
+        return m.readInt(H_KEYS) & 0xFFFFFFFFL;
     }
 
-    private static byte[] oom() {
+    /** What INFO and CLIENT LIST report. */
+    private static KvSession.Server server(GuestMemory m) {
+        List<Long> open = new java.util.ArrayList<>();
+        long table = m.readLong(H_CONNS);
+        for (int i = 0, max = m.readInt(H_MAX_CONNS); i < max; i++) {
+            if (m.readInt(table + (long) i * CONN_ENTRY) == 1) {
+                open.add(table + (long) i * CONN_ENTRY);
+            }
+        }
+        return new KvSession.Server(keys(m), m.readLong(H_COMMANDS), m.readLong(H_LOG_BASE), open);
+    }
+
+    static byte[] oom() {
         return Resp.error("OOM command not allowed when used memory > 'maxmemory'.", true);
     }
 
@@ -409,12 +413,12 @@ public final class KvGuest implements GuestProgram {
 
     // --- the allocator --------------------------------------------------------------------------------------
 
-    private static int classOf(int size) {
+    static int classOf(int size) {
         int c = 32 - Integer.numberOfLeadingZeros(Math.max(1, size) - 1);
         return Math.max(MIN_CLASS, c);
     }
 
-    private static long alloc(GuestMemory m, int c) {
+    static long alloc(GuestMemory m, int c) {
         long head = H_FREE + (long) c * 8;
         long block = m.readLong(head);
         if (block != 0) {
@@ -429,7 +433,7 @@ public final class KvGuest implements GuestProgram {
         return top;
     }
 
-    private static void free(GuestMemory m, long block, int c) {
+    static void free(GuestMemory m, long block, int c) {
         long head = H_FREE + (long) c * 8;
         m.writeLong(block, m.readLong(head));
         m.writeLong(head, block);

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The subset of RESP (the Redis serialization protocol) the KV guest speaks: commands as arrays of bulk
  * strings (what redis-cli and redis-benchmark send) or inline lines; replies as simple strings, errors,
- * integers, bulk strings.
+ * integers, bulk strings, arrays, and — for a connection that chose protocol 3 with {@code HELLO 3} — RESP3's
+ * null, map, set and verbatim string (in protocol 2 they become RESP2's null bulk string, flat array, array and
+ * bulk string, as Redis sends them).
  */
 final class Resp {
 
@@ -149,6 +151,59 @@ final class Resp {
         out[out.length - 2] = '\r';
         out[out.length - 1] = '\n';
         return out;
+    }
+
+    static byte[] bulk(String value) {
+        return bulk(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** No value: RESP3's null, or RESP2's null bulk string. */
+    static byte[] nil(int protocol) {
+        return (protocol == 3 ? "_\r\n" : "$-1\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** An array of replies already encoded. */
+    static byte[] array(List<byte[]> encoded) {
+        return aggregate('*', encoded.size(), encoded);
+    }
+
+    /** A map of encoded keys and values, alternating; RESP2 sends it as a flat array. */
+    static byte[] map(int protocol, List<byte[]> keysAndValues) {
+        if (keysAndValues.size() % 2 != 0) {
+            throw new IllegalArgumentException("a map needs keys and values in pairs, found " + keysAndValues.size() + " elements");
+        }
+        return protocol == 3 ? aggregate('%', keysAndValues.size() / 2, keysAndValues) : array(keysAndValues);
+    }
+
+    /** A set of encoded replies; RESP2 sends it as an array. */
+    static byte[] set(int protocol, List<byte[]> encoded) {
+        return aggregate(protocol == 3 ? '~' : '*', encoded.size(), encoded);
+    }
+
+    /** Text meant for people (INFO, CLIENT INFO): RESP3's verbatim string, or a bulk string. */
+    static byte[] verbatim(int protocol, String text) {
+        if (protocol != 3) {
+            return bulk(text);
+        }
+        byte[] body = ("txt:" + text).getBytes(StandardCharsets.UTF_8);
+        return concat(("=" + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII), body, CRLF);
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private static byte[] aggregate(char type, int count, List<byte[]> encoded) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes((type + Integer.toString(count) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        encoded.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
     }
 
     /** A command re-encoded as a RESP array (what the append log stores). */
