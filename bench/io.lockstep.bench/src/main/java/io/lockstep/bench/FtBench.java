@@ -260,7 +260,7 @@ public final class FtBench implements Callable<Integer> {
         Path disk = dir.resolve("fo" + n + ".vmdk");
         DiskChain.create(disk, 64L << 20);
         int service = freePort();
-        String[] common = {"lun=" + lun, "disk=" + disk, "pair=fo" + n, "mode=" + mode, "service=" + service, "fail=400", "settle=200"};
+        String[] common = {"lun=" + lun, "disk=" + disk, "pair=fo" + n, "mode=" + mode, "service=" + service, "settle=200"};
         try (NodeProcess backup = new NodeProcess("backup", common, "host=fb" + n);
                 NodeProcess primary = new NodeProcess("primary", common, "host=fa" + n, "backup=" + backup.await("PORT ").substring(5))) {
             primary.await("STATUS PROTECTED");

@@ -3,7 +3,6 @@ package io.lockstep.agent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +36,7 @@ final class AgentFixture implements AutoCloseable {
         this.secret = dir.resolve("datacenter.secret");
         FileMedium.create(lun, 512, (64L << 20) / 512);
         try (FileMedium m = FileMedium.open(lun, "fixture")) {
-            Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Duration.ofMillis(250)).withLabel("ds1"));
+            Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(io.lockstep.cluster.Timing.LOCAL_IO_TIMEOUT).withLabel("ds1"));
         }
         Credentials.secretText(secret, 32);
     }

@@ -424,6 +424,15 @@ public final class ClusterHost implements AutoCloseable {
         leases.clear();
     }
 
+    /**
+     * For in-process tests that count a host's commands or watch what it has not yet seen: while held, the periodic
+     * renewal does nothing (a host stays valid for the self-fence time after its last renewal), so no I/O of the
+     * heartbeat thread lands in the window the test observes. Renewals go on when released.
+     */
+    void holdRenewalsForTest(boolean hold) {
+        heartbeat.hold(hold);
+    }
+
     /** Releases every lease, then the heartbeat slot. */
     @Override
     public void close() throws IOException {

@@ -32,6 +32,7 @@ final class Heartbeat implements AutoCloseable {
     private volatile long lastRenewStartNanos;
     private volatile String fencedReason;
     private volatile boolean released;
+    private volatile boolean held;
     private volatile long renewals;
     private volatile long renewalFailures;
 
@@ -129,7 +130,14 @@ final class Heartbeat implements AutoCloseable {
         renewer.scheduleAtFixedRate(this::renewQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
+    void hold(boolean hold) {
+        held = hold;
+    }
+
     private void renewQuietly() {
+        if (held) {
+            return;
+        }
         try {
             renew();
         } catch (IOException | RuntimeException e) {

@@ -31,7 +31,7 @@ class ClusterIoTest {
     @ParameterizedTest
     @EnumSource(AcquisitionMode.class)
     void concurrentUpdatesFromTwoThreadsOfOneHostAndAnotherHostLoseNothing(AcquisitionMode mode) throws Exception {
-        try (TestCluster cluster = TestCluster.create(dir, Duration.ofMillis(50))) {
+        try (TestCluster cluster = TestCluster.create(dir, Timing.LOCAL_IO_TIMEOUT)) {
             Medium a = cluster.medium("host-a");
             Medium b = cluster.medium("host-b");
             Timing timing = cluster.timing();

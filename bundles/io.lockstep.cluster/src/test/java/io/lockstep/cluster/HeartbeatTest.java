@@ -71,7 +71,7 @@ class HeartbeatTest extends InProcessClusterTest {
         Superblock sb = other.cluster().superblock();
         long lba = sb.heartbeatLba(victim.slot());
         io.update(lba, null, bytes -> HeartbeatRecord.decode(bytes, lba, victim.slot()).fencedBy(other.slot()).encode(bytes.length));
-        String reason = told.get(5, TimeUnit.SECONDS);
+        String reason = told.get(10, TimeUnit.SECONDS);
         assertTrue(reason.contains("fenced by the host in slot " + other.slot()), reason);
         assertFalse(victim.heartbeatValid());
         HostFencedException e = assertThrows(HostFencedException.class,

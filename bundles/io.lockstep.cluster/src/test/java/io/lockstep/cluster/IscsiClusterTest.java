@@ -39,16 +39,17 @@ class IscsiClusterTest {
 
     @Test
     void aHostWhoseConnectionKeepsBreakingKeepsItsHeartbeatAndItsLock() throws Exception {
-        cluster = TestCluster.create(dir, Duration.ofMillis(100), true); // heartbeat 200 ms, T = 800 ms
+        cluster = TestCluster.create(dir, Timing.LOCAL_IO_TIMEOUT, true);
+        Duration t = cluster.timing().leaseTimeout();
         ClusterHost a = cluster.host("esx-a", AcquisitionMode.RESERVE);
         ClusterHost b = cluster.host("esx-b", AcquisitionMode.RESERVE);
         ClusterHost c = cluster.host("esx-c", AcquisitionMode.RESERVE);
-        Lease held = a.acquire("/vm1/vm1.vmdk", EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(5));
+        Lease held = a.acquire("/vm1/vm1.vmdk", EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(10));
         IscsiMedium am = iscsi(cluster, a);
         AtomicBoolean cutting = new AtomicBoolean(true);
         AtomicInteger cuts = new AtomicInteger();
         Thread cutter = new Thread(() -> {
-            while (cutting.get() && cuts.get() < 15) {
+            while (cutting.get()) {
                 try {
                     Thread.sleep(150);
                 } catch (InterruptedException e) {
@@ -59,12 +60,10 @@ class IscsiClusterTest {
             }
         });
         cutter.start();
-        long end = System.nanoTime() + Duration.ofMillis(2600).toNanos();
-        int refused = 0;
-        while (System.nanoTime() < end) {
+        for (int refused = 0; refused < 2; refused++) {
             // another host wants the lock for longer than T while the cuts go on: it must not get it
-            assertThrows(LockBusyException.class, () -> b.acquire("/vm1/vm1.vmdk", EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofMillis(900)));
-            refused++;
+            assertThrows(LockBusyException.class, () -> b.acquire("/vm1/vm1.vmdk", EntityKind.FILE, LockMode.EXCLUSIVE,
+                    t.plus(cluster.timing().heartbeatInterval())));
         }
         cutting.set(false);
         cutter.join();
@@ -72,10 +71,9 @@ class IscsiClusterTest {
         assertTrue(am.counters().reconnects() >= 5, "reconnected: " + am.counters());
         assertTrue(a.heartbeatValid(), "esx-a's heartbeat survived the cuts");
         assertTrue(held.valid(), "and so did its lock");
-        assertTrue(refused >= 2, "esx-b was refused " + refused + " times");
         assertEquals(c.slot() != a.slot() && c.slot() != b.slot(), true);
         held.close();
-        try (Lease l = b.acquire("/vm1/vm1.vmdk", EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(2))) {
+        try (Lease l = b.acquire("/vm1/vm1.vmdk", EntityKind.FILE, LockMode.EXCLUSIVE, cluster.timing().heartbeatInterval())) {
             assertTrue(l.valid(), "released, it goes to esx-b at once");
         }
     }
@@ -105,20 +103,20 @@ class IscsiClusterTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(AcquisitionMode.class)
     void aHeartbeatRenewalWhoseAnswerWasLostIsRecognisedAsOursNotAsAnotherHostsSlot(AcquisitionMode mode) throws Exception {
-        cluster = TestCluster.create(dir, Duration.ofMillis(25), false);
+        cluster = TestCluster.create(dir, Timing.LOCAL_IO_TIMEOUT, false);
         AtomicBoolean armed = new AtomicBoolean();
         long[] slotLba = {-1};
         try (io.lockstep.storage.file.FileMedium raw = io.lockstep.storage.file.FileMedium.open(cluster.lun, "esx-a")) {
             ClusterHost a = Cluster.open(losingAnswers(raw, slotLba, armed), mode).join(HostIdentity.named("esx-a"));
             slotLba[0] = a.superblock().heartbeatLba(a.slot());
             armed.set(true); // the next renewal's write lands; its caller hears "outcome unknown"
-            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (armed.get() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             assertTrue(!armed.get(), "a renewal's answer was lost");
             long renewals = a.stats().heartbeatRenewals();
-            Thread.sleep(250); // five more heartbeat intervals
+            Thread.sleep(cluster.timing().heartbeatInterval().multipliedBy(5).toMillis());
             assertTrue(a.heartbeatValid(), "the host took its own landed renewal for its own, not for another host's slot");
             assertTrue(a.stats().heartbeatRenewals() > renewals + 2, "renewals went on: " + a.stats());
             assertEquals(1, a.stats().heartbeatFailures(), "the lost answer was counted once");

@@ -67,17 +67,18 @@ class NotificationTest extends InProcessClusterTest {
         Datastore a = cluster.datastore("esx-a", mode);
         Datastore idle = cluster.datastore("esx-idle", mode);
         a.create(DISK, EntityKind.FILE, 4096);
+        // the idle host does no I/O but its heartbeat: its next renewal meets the notification (one heartbeat interval
+        // later; allowed four, a busy machine's scheduling delays included — a host that never learned would wait forever)
         long start = System.nanoTime();
-        while (idle.file(DISK).isEmpty()) {
+        long bound = cluster.timing().heartbeatInterval().multipliedBy(4).toNanos();
+        while (idle.file(DISK).isEmpty() && System.nanoTime() - start < bound) {
             Thread.sleep(5);
-            assertTrue(System.nanoTime() - start < cluster.timing().heartbeatInterval().toNanos() * 3,
-                    "the idle host did not refresh within its heartbeats");
         }
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(tookMs <= cluster.timing().heartbeatInterval().toMillis() + 40,
-                "learned after " + tookMs + " ms; one heartbeat is " + cluster.timing().heartbeatInterval().toMillis() + " ms");
+        assertTrue(idle.file(DISK).isPresent(), "the idle host did not learn of the new file in " + tookMs + " ms (heartbeat every "
+                + cluster.timing().heartbeatInterval().toMillis() + " ms)");
         // the idle host refreshes first, then registers again and clears its indicator bit
-        long deadline = System.nanoTime() + cluster.timing().heartbeatInterval().toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (a.host().cluster().notificationRecord().entry(SharedTable.DIRECTORY).indicatorSet() && System.nanoTime() < deadline) {
             Thread.sleep(2);
         }
@@ -93,14 +94,14 @@ class NotificationTest extends InProcessClusterTest {
         a.create(DISK, EntityKind.FILE, 4096);
         a.create("/vm2/vm2.vmdk", EntityKind.FILE, 4096);
         CountingMedium medium = cluster.mediumOf(a.host());
-        Thread.sleep(cluster.timing().heartbeatInterval().toMillis() / 2); // between heartbeats
+        a.host().holdRenewalsForTest(true); // only the listings' commands are counted
         long readsBefore = medium.counts().reads();
         for (int i = 0; i < 100; i++) {
             assertEquals(2, a.files().size());
         }
-        // the heartbeat renews meanwhile (a read or two under load); a listing that read the table would make 100
-        assertTrue(medium.counts().reads() - readsBefore <= 2, "no reads of the table on each listing: "
-                + (medium.counts().reads() - readsBefore) + " reads during 100 listings");
+        long reads = medium.counts().reads() - readsBefore;
+        a.host().holdRenewalsForTest(false);
+        assertEquals(0, reads, "no reads of the table on each listing: " + reads + " reads during 100 listings");
     }
 
     @ParameterizedTest
@@ -111,7 +112,7 @@ class NotificationTest extends InProcessClusterTest {
         Datastore other = cluster.datastore("esx-b", mode);
         victim.host().acquire(DISK, EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(5));
         victim.host().crashForTest(); // its heartbeat stops, but the process (and its session) live on: a hung host
-        other.host().acquire(DISK, EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(5)); // breaks it after T: fences + unregisters
+        other.host().acquire(DISK, EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(10)); // breaks it after T: fences + unregisters
         HostFencedException fenced = assertThrows(HostFencedException.class,
                 () -> victim.host().io().write(other.superblock().dataLba(), new byte[512], true));
         assertTrue(fenced.getMessage().contains("was fenced"), fenced.getMessage());
@@ -129,6 +130,7 @@ class NotificationTest extends InProcessClusterTest {
         Datastore b = cluster.datastore("esx-b", mode);
         a.create(DISK, EntityKind.FILE, 4096);
         b.host().io().read(0); // B is up to date
+        b.host().holdRenewalsForTest(true); // B's next notification is met by this thread's read, not by its heartbeat
         long lba = a.superblock().notificationLba();
         byte[] current = a.host().io().read(lba);
         byte[] stale = NotificationRecord.empty().encode(512); // every generation back to 0
@@ -136,6 +138,7 @@ class NotificationTest extends InProcessClusterTest {
         a.host().io().medium().preempt(a.key(), b.key(), Datastore.RESERVATION); // notify B by hand
         b.host().io().read(0);
         assertEquals(1, b.stats().staleRecords());
+        b.host().holdRenewalsForTest(false);
         assertTrue(b.file(DISK).isPresent(), "B kept what it knew");
         a.host().io().write(lba, current, true);
     }
@@ -146,6 +149,7 @@ class NotificationTest extends InProcessClusterTest {
         AcquisitionMode mode = on(setup);
         Datastore a = cluster.datastore("esx-a", mode);
         Datastore b = cluster.datastore("esx-b", mode);
+        b.host().holdRenewalsForTest(true); // B's notifications are met by this thread's reads, not by its heartbeat
         long lba = a.superblock().notificationLba();
         byte[] garbage = a.host().io().read(lba);
         garbage[20] ^= 0x55;
@@ -153,11 +157,11 @@ class NotificationTest extends InProcessClusterTest {
         a.host().io().medium().preempt(a.key(), b.key(), Datastore.RESERVATION);
         long refreshes = b.stats().directoryRefreshes();
         b.host().io().read(0); // no error reaches the caller
-        // noticed (by whichever of B's threads met the notification first; a second pass may read it again)
         assertTrue(b.stats().damagedRecords() >= 1, "damaged records seen: " + b.stats().damagedRecords());
         assertTrue(b.stats().directoryRefreshes() > refreshes);
         a.create(DISK, EntityKind.FILE, 4096); // the writer rebuilds the record past every generation
         b.host().io().read(0);
+        b.host().holdRenewalsForTest(false);
         assertTrue(b.file(DISK).isPresent());
         assertTrue(a.host().cluster().notificationRecord().entry(SharedTable.DIRECTORY).generation() > 0);
     }

@@ -54,7 +54,8 @@ public final class FtNode {
         String role = args[0];
         FtOptions o = FtOptions.defaults(FtMode.parse(s.getOrDefault("mode", "checkpoint")))
                 .withEpochMillis(Integer.parseInt(s.getOrDefault("epoch", "25")))
-                .withHeartbeat(Integer.parseInt(s.getOrDefault("heartbeat", "50")), Integer.parseInt(s.getOrDefault("fail", "500")))
+                .withHeartbeat(Integer.parseInt(s.getOrDefault("heartbeat", Integer.toString(FtOptions.DEFAULT_HEARTBEAT_MILLIS))),
+                        Integer.parseInt(s.getOrDefault("fail", Integer.toString(FtOptions.DEFAULT_FAIL_AFTER_MILLIS))))
                 .withSettleMillis(Integer.parseInt(s.getOrDefault("settle", "300")))
                 .withVerifyDigests(Boolean.parseBoolean(s.getOrDefault("verify", "false")))
                 .withLag(Integer.parseInt(s.getOrDefault("lag", "50")), Boolean.parseBoolean(s.getOrDefault("control", "true")));

@@ -33,8 +33,17 @@ public record FtOptions(FtMode mode, int epochMillis, int heartbeatMillis, int f
         }
     }
 
+    /** How often each side of a pair tells the other it is alive. */
+    public static final int DEFAULT_HEARTBEAT_MILLIS = 100;
+    /**
+     * How long a silent peer is taken for alive (a peer whose connection closes is lost at once): 2 s, the local lease
+     * timeout, so a busy machine's scheduling stalls (a few hundred ms at worst, measured) never split a pair that is
+     * well; a hung or partitioned peer is given up after it.
+     */
+    public static final int DEFAULT_FAIL_AFTER_MILLIS = 2000;
+
     public static FtOptions defaults(FtMode mode) {
-        return new FtOptions(mode, 25, 50, 500, 50, true, false, 300, 16_384, "");
+        return new FtOptions(mode, 25, DEFAULT_HEARTBEAT_MILLIS, DEFAULT_FAIL_AFTER_MILLIS, 50, true, false, 300, 16_384, "");
     }
 
     public FtOptions withEpochMillis(int ms) {

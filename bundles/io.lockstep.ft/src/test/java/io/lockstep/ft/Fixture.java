@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.lockstep.cluster.Cluster;
@@ -23,7 +22,7 @@ final class Fixture {
         this.lun = dir.resolve("datastore.lun");
         FileMedium.create(lun, 512, 16 * 1024);
         try (FileMedium m = FileMedium.open(lun, "formatter")) {
-            Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Duration.ofMillis(250)).withLocks(256).withSlots(64));
+            Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(io.lockstep.cluster.Timing.LOCAL_IO_TIMEOUT).withLocks(256).withSlots(64));
         }
     }
 

@@ -53,11 +53,13 @@ class VdiskCrashTest {
             Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
                     VdiskCrashChild.class.getName(), delta.toString(), Integer.toString(round)).redirectErrorStream(true).start();
             java.util.concurrent.atomic.AtomicInteger lastFlushed = new java.util.concurrent.atomic.AtomicInteger(-1);
+            java.util.concurrent.CountDownLatch firstFlush = new java.util.concurrent.CountDownLatch(1);
             Thread reader = new Thread(() -> {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = out.readLine()) != null;) {
                         if (line.startsWith("FLUSHED ")) {
                             lastFlushed.set(Integer.parseInt(line.substring(8)));
+                            firstFlush.countDown();
                         }
                     }
                 } catch (java.io.IOException e) {
@@ -65,7 +67,9 @@ class VdiskCrashTest {
                 }
             });
             reader.start();
-            Thread.sleep(200 + random.nextInt(1200));
+            // killed at a random moment after the writer is under way (its JVM's start-up is not part of the experiment)
+            assertTrue(firstFlush.await(60, TimeUnit.SECONDS), "round " + round + ": the writer never flushed");
+            Thread.sleep(random.nextInt(1200));
             int seenBeforeKill = lastFlushed.get(); // printed only after the flush returned: durable
             p.destroyForcibly(); // SIGKILL: no close, no flush
             assertTrue(p.waitFor(10, TimeUnit.SECONDS));

@@ -274,7 +274,7 @@ class CheckpointTest {
         assertEquals("CPU share: expected 0.01 to 1.0, found 2.0", share.getMessage());
 
         start("churn:workingSetPages=100", 0.2, -1);
-        cps.setRateLimit(1 << 20);
+        cps.setRateLimit(16 << 10); // ~25 s for the checkpoint: still being written however slowly this thread runs on
         cps.create("slow");
         IllegalStateException busy = assertThrows(IllegalStateException.class, () -> cps.create("again"));
         assertTrue(busy.getMessage().startsWith("cannot take another checkpoint: checkpoint 1 is still being written ("), busy.getMessage());

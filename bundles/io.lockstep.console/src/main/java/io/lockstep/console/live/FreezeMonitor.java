@@ -100,13 +100,23 @@ public final class FreezeMonitor implements AutoCloseable {
         longest.accumulateAndGet(nanos, Math::max);
     }
 
-    /** Pings, the longest wait, p99 and the number of waits over 100 ms. */
-    public synchronized String figures() {
+    /** How long the pings waited: how many, p50, p99 and the longest (ms), how many over 100 ms. */
+    public record Waits(int pings, double p50Millis, double p99Millis, double maxMillis, long over100) {
+    }
+
+    public synchronized Waits waits() {
         long[] s = Arrays.copyOf(waits, count);
         Arrays.sort(s);
         long over = Arrays.stream(s).filter(v -> v > 100_000_000L).count();
-        return String.format("UI thread pinged every %d ms: %d pings, wait p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d over 100 ms", periodMillis, count,
-                count == 0 ? 0 : s[count / 2] / 1e6, count == 0 ? 0 : s[Math.max(0, (int) Math.ceil(count * 0.99) - 1)] / 1e6, longest.get() / 1e6, over);
+        return new Waits(count, count == 0 ? 0 : s[count / 2] / 1e6, count == 0 ? 0 : s[Math.max(0, (int) Math.ceil(count * 0.99) - 1)] / 1e6,
+                longest.get() / 1e6, over);
+    }
+
+    /** Pings, the longest wait, p99 and the number of waits over 100 ms. */
+    public String figures() {
+        Waits w = waits();
+        return String.format("UI thread pinged every %d ms: %d pings, wait p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d over 100 ms", periodMillis,
+                w.pings(), w.p50Millis(), w.p99Millis(), w.maxMillis(), w.over100());
     }
 
     public synchronized int pings() {

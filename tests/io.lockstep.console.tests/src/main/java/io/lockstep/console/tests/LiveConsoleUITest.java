@@ -54,7 +54,9 @@ class LiveConsoleUITest {
         bot = new WorkbenchBot();
         bot.waitUntil("the workbench window is open", () -> bot.shell().isVisible());
         dc = new LocalDatacenter(Files.createTempDirectory("console-live"));
-        dc.run("up", "--hosts", "2");
+        // io 500 ms: a killed holder's lock is "expiring" from 1.5 s (1.5 heartbeats) to 4 s (T) after its last renewal —
+        // long enough for the console's polls to show that state on a busy machine, before it turns EXPIRED
+        dc.run("up", "--hosts", "2", "--io-timeout", "500");
         dc.run("vm", "create", "vm1", "--host", "host-1");
         dc.run("vm", "start", "vm1", "--host", "host-1");
         dc.run("vm", "checkpoint", "vm1", "--host", "host-1", "--name", "first");
