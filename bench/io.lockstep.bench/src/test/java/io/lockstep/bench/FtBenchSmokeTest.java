@@ -3,16 +3,11 @@ package io.lockstep.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
 
 /** Keeps the FT benchmark runnable (redis-tools, which .ci/run installs): every table and the chart. */
 class FtBenchSmokeTest {
@@ -22,19 +17,10 @@ class FtBenchSmokeTest {
 
     @Test
     void theQuickBenchmarkPrintsEveryTableAndDrawsTheChart() throws Exception {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
         Path chart = dir.resolve("lag.png");
-        try {
-            code = new CommandLine(new FtBench()).execute("--quick", "--dir", dir.resolve("work").toString(), "--chart", chart.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        System.out.println(text);
-        assertEquals(0, code, text);
+        BenchRun run = BenchRun.of(FtBench::new, "--quick", "--dir", dir.resolve("work").toString(), "--chart", chart.toString());
+        String text = run.text();
+        assertEquals(0, run.code(), text);
         for (String row : new String[] {"| unprotected ", "| checkpoint, 25 ms epochs ", "| checkpoint, 10 ms epochs ", "| record/replay ",
             "| checkpoint | 1 ", "| replay     | 1 ", "| off ", "| on (target 50 ms) "}) {
             assertTrue(text.contains(row), row + " missing:\n" + text);

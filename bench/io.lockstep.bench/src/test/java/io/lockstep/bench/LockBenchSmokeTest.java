@@ -3,17 +3,12 @@ package io.lockstep.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
 
 /**
  * Keeps the lock benchmark runnable: its quick form runs every section but sanlock and prints its tables.
@@ -27,18 +22,9 @@ class LockBenchSmokeTest {
 
     @Test
     void theQuickBenchmarkPrintsEverySection() {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = new CommandLine(new LockBench()).execute("--quick", "--dir", dir.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        System.out.println(text);
-        assertEquals(0, code, text);
+        BenchRun run = BenchRun.of(LockBench::new, "--quick", "--dir", dir.toString());
+        String text = run.text();
+        assertEquals(0, run.code(), text);
         assertTrue(text.contains("1. Uncontended acquire") && text.contains("2. Acquisitions per second")
                 && text.contains("3. SIGKILL of a holder"), text);
         Matcher ios = Pattern.compile("\\| (ats|reserve) +\\|(?: [^|]+\\|){4} ([0-9.]+) +\\|").matcher(text);

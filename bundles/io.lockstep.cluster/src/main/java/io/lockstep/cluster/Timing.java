@@ -24,9 +24,9 @@ public record Timing(Duration ioTimeout) {
     public static final Duration DEFAULT_IO_TIMEOUT = Duration.ofSeconds(2);
     /**
      * The I/O timeout of a datacenter whose hosts share one machine (`lockstep up`) and of the protocol tests: the
-     * shortest a loaded 2-core machine honours. A host self-fences when no renewal started for 6 io = 1.5 s; the worst
-     * scheduling stall measured there with one core kept busy was far below that (docs/testing.md, "Timing"). At 25 ms
-     * (self-fence 150 ms) one collector pause or a reserve window held across a stall fenced hosts that were alive.
+     * shortest a loaded 2-core machine honours. A host self-fences when no renewal started for 6 io = 1.5 s; a thread
+     * beside the test suite with one core kept busy woke up to 456 ms late there ({@code ./lockstep bench stalls},
+     * docs/testing.md "Timing"). At 25 ms (self-fence 150 ms) such a stall fenced hosts that were alive.
      */
     public static final Duration LOCAL_IO_TIMEOUT = Duration.ofMillis(250);
     public static final Duration MIN_IO_TIMEOUT = Duration.ofMillis(20);

@@ -17,32 +17,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.lockstep.vdisk.DiskChain;
 
 /** The KV guest answers real Redis clients that nobody here wrote: redis-cli and redis-benchmark. */
 class KvGuestTest {
 
     @TempDir
     Path dir;
-    DiskChain disk;
-    Vm vm;
-    NetForwarder nic;
+    KvVm kv;
 
     @BeforeEach
     void start() throws Exception {
-        Path file = dir.resolve("kv.vmdk");
-        DiskChain.create(file, 64L << 20);
-        disk = DiskChain.open(file, true);
-        vm = new Vm("kv1", GuestRegistry.create("kv"), 64L << 20, disk, 1.0);
-        nic = new NetForwarder(vm, 0);
-        vm.start(true);
+        kv = new KvVm(dir);
     }
 
     @AfterEach
     void stop() throws Exception {
-        nic.close();
-        vm.close();
-        disk.close();
+        kv.close();
     }
 
     static String run(String... cmd) throws Exception {
@@ -50,7 +40,7 @@ class KvGuestTest {
     }
 
     String cli(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(nic.port())));
+        List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(kv.port())));
         cmd.addAll(List.of(args));
         return run(cmd.toArray(String[]::new)).trim();
     }
@@ -73,7 +63,7 @@ class KvGuestTest {
 
     @Test
     void redisBenchmarkCompletesWithoutErrors() throws Exception {
-        String out = run("redis-benchmark", "-p", Integer.toString(nic.port()), "-t", "set,get", "-n", "20000", "-q");
+        String out = run("redis-benchmark", "-p", Integer.toString(kv.port()), "-t", "set,get", "-n", "20000", "-q");
         System.out.println(out);
         assertTrue(out.contains("SET: ") && out.contains("GET: "), out);
         assertFalse(out.toLowerCase().contains("error"), out);
@@ -82,7 +72,7 @@ class KvGuestTest {
 
     @Test
     void aProtocolErrorIsAnsweredAndTheServerKeepsServing() throws Exception {
-        try (Socket s = new Socket("127.0.0.1", nic.port())) {
+        try (Socket s = new Socket("127.0.0.1", kv.port())) {
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
             out.write("*2\r\n$3\r\nGET\r\n$zz\r\n".getBytes(StandardCharsets.US_ASCII));

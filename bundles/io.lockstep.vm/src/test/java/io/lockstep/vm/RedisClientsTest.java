@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.lockstep.vdisk.DiskChain;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -39,30 +38,21 @@ class RedisClientsTest {
 
     @TempDir
     Path dir;
-    DiskChain disk;
-    Vm vm;
-    NetForwarder nic;
+    KvVm kv;
 
     @BeforeEach
     void start() throws Exception {
-        Path file = dir.resolve("kv.vmdk");
-        DiskChain.create(file, 64L << 20);
-        disk = DiskChain.open(file, true);
-        vm = new Vm("kv1", GuestRegistry.create("kv"), 64L << 20, disk, 1.0);
-        nic = new NetForwarder(vm, 0);
-        vm.start(true);
+        kv = new KvVm(dir);
     }
 
     @AfterEach
     void stop() throws Exception {
-        nic.close();
-        vm.close();
-        disk.close();
+        kv.close();
     }
 
     @Test
     void jedisWithItsDefaultSettingsSetsGetsIncrementsAndPipelines() {
-        try (Jedis jedis = new Jedis("127.0.0.1", nic.port())) {
+        try (Jedis jedis = new Jedis("127.0.0.1", kv.port())) {
             assertEquals("PONG", jedis.ping());
             assertEquals("OK", jedis.set("greeting", "hello lockstep"));
             assertEquals("hello lockstep", jedis.get("greeting"));
@@ -94,7 +84,7 @@ class RedisClientsTest {
     @Test
     void jedisPooledClientNegotiatesResp3AndSendsItsLibraryInfo() {
         DefaultJedisClientConfig config = DefaultJedisClientConfig.builder().clientName("billing").build();
-        try (RedisClient pool = RedisClient.builder().hostAndPort("127.0.0.1", nic.port()).clientConfig(config).build()) {
+        try (RedisClient pool = RedisClient.builder().hostAndPort("127.0.0.1", kv.port()).clientConfig(config).build()) {
             assertEquals("OK", pool.set("k", "v"));
             assertEquals("v", pool.get("k"));
             String list = new String((byte[]) pool.sendCommand(Protocol.Command.CLIENT, "LIST"), StandardCharsets.UTF_8);
@@ -105,7 +95,7 @@ class RedisClientsTest {
     @Test
     void jedisOnResp3GetsRedisReplyShapes() {
         DefaultJedisClientConfig config = DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP3).clientName("resp3-app").build();
-        try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", nic.port()), config)) {
+        try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", kv.port()), config)) {
             assertEquals("OK", jedis.set("a", "1"));
             assertEquals(2, jedis.incr("a"));
             assertNull(jedis.get("nothing here"));
@@ -118,7 +108,7 @@ class RedisClientsTest {
 
     @Test
     void redisCliSpeaksBothProtocolsAndKeepsItsConnectionState() throws Exception {
-        String port = Integer.toString(nic.port());
+        String port = Integer.toString(kv.port());
         assertEquals("OK", Tools.ok("redis-cli", "-p", port, "SET", "x", "41").trim());
         assertEquals("42", Tools.ok("redis-cli", "-3", "-p", port, "INCR", "x").trim());
         String hello = Tools.ok("redis-cli", "-p", port, "HELLO", "3");
@@ -142,7 +132,7 @@ class RedisClientsTest {
 
     @Test
     void negotiationAnswersAsRedisDoesSoClientsFallBack() throws Exception {
-        try (Socket s = new Socket("127.0.0.1", nic.port())) {
+        try (Socket s = new Socket("127.0.0.1", kv.port())) {
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
             Map<String, String> expected = new java.util.LinkedHashMap<>();

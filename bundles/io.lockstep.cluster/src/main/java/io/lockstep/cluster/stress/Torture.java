@@ -38,9 +38,10 @@ public final class Torture {
             Duration meanKillInterval, long seed, PrintStream progress) {
 
         /**
-         * The test suite's run: 30 s, a kill every ~2.5 s, at the local I/O timeout (a worker that stalls between its
-         * validity check and its write for more than 2 io could really overwrite the next holder — the protocol's
-         * assumption of bounded pauses — so the margin is 500 ms, which a loaded 2-core machine honours).
+         * The test suite's run: 30 s, a kill every ~2.5 s, at the local I/O timeout. A worker passes its validity check
+         * up to 6 io after its last renewal and must write within the 2 io left before T: a process stalled that long
+         * right there could really overwrite the next holder — the protocol's assumption of bounded pauses. At 250 ms
+         * that takes a 2 s stall of the whole process; the worst measured on a loaded 2-core machine was 456 ms.
          */
         public static Options shortForm(Path dir, AcquisitionMode mode) {
             return new Options(dir, mode, 4, 3, Duration.ofSeconds(30), io.lockstep.cluster.Timing.LOCAL_IO_TIMEOUT,
