@@ -8,39 +8,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 
 /** The KV guest answers real Redis clients that nobody here wrote: redis-cli and redis-benchmark. */
-class KvGuestTest {
-
-    @TempDir
-    Path dir;
-    KvVm kv;
-
-    @BeforeEach
-    void start() throws Exception {
-        kv = new KvVm(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        kv.close();
-    }
+class KvGuestTest extends KvVm {
 
     static String run(String... cmd) throws Exception {
         return Tools.ok(cmd);
     }
 
     String cli(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(kv.port())));
+        List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port())));
         cmd.addAll(List.of(args));
         return run(cmd.toArray(String[]::new)).trim();
     }
@@ -63,7 +45,7 @@ class KvGuestTest {
 
     @Test
     void redisBenchmarkCompletesWithoutErrors() throws Exception {
-        String out = run("redis-benchmark", "-p", Integer.toString(kv.port()), "-t", "set,get", "-n", "20000", "-q");
+        String out = run("redis-benchmark", "-p", Integer.toString(port()), "-t", "set,get", "-n", "20000", "-q");
         System.out.println(out);
         assertTrue(out.contains("SET: ") && out.contains("GET: "), out);
         assertFalse(out.toLowerCase().contains("error"), out);
@@ -72,7 +54,7 @@ class KvGuestTest {
 
     @Test
     void aProtocolErrorIsAnsweredAndTheServerKeepsServing() throws Exception {
-        try (Socket s = new Socket("127.0.0.1", kv.port())) {
+        try (Socket s = new Socket("127.0.0.1", port())) {
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
             out.write("*2\r\n$3\r\nGET\r\n$zz\r\n".getBytes(StandardCharsets.US_ASCII));

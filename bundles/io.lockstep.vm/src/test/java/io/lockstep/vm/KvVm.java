@@ -2,16 +2,26 @@ package io.lockstep.vm;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
 import io.lockstep.vdisk.DiskChain;
 
-/** A KV guest running on a fresh 64 MiB disk, its NIC on a loopback port: what the client tests talk to. */
-final class KvVm implements AutoCloseable {
+/**
+ * Tests that talk to a KV guest as its clients do: before each, a KV guest runs on a fresh 64 MiB disk with its NIC on
+ * a loopback port ({@link #port()}); after each, it is stopped.
+ */
+abstract class KvVm {
 
-    private final DiskChain disk;
-    private final Vm vm;
-    private final NetForwarder nic;
+    @TempDir
+    Path dir;
+    private DiskChain disk;
+    private Vm vm;
+    private NetForwarder nic;
 
-    KvVm(Path dir) throws Exception {
+    @BeforeEach
+    void startKvGuest() throws Exception {
         Path file = dir.resolve("kv.vmdk");
         DiskChain.create(file, 64L << 20);
         disk = DiskChain.open(file, true);
@@ -24,8 +34,8 @@ final class KvVm implements AutoCloseable {
         return nic.port();
     }
 
-    @Override
-    public void close() throws Exception {
+    @AfterEach
+    void stopKvGuest() throws Exception {
         nic.close();
         vm.close();
         disk.close();

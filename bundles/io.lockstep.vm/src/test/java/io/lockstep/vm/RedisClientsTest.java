@@ -9,15 +9,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -34,25 +30,11 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * version, default settings, then RESP3) and redis-cli, both written by others. What a client sends at connect time
  * — HELLO, CLIENT SETINFO/SETNAME, SELECT 0 — must not stop it from working.
  */
-class RedisClientsTest {
-
-    @TempDir
-    Path dir;
-    KvVm kv;
-
-    @BeforeEach
-    void start() throws Exception {
-        kv = new KvVm(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        kv.close();
-    }
+class RedisClientsTest extends KvVm {
 
     @Test
     void jedisWithItsDefaultSettingsSetsGetsIncrementsAndPipelines() {
-        try (Jedis jedis = new Jedis("127.0.0.1", kv.port())) {
+        try (Jedis jedis = new Jedis("127.0.0.1", port())) {
             assertEquals("PONG", jedis.ping());
             assertEquals("OK", jedis.set("greeting", "hello lockstep"));
             assertEquals("hello lockstep", jedis.get("greeting"));
@@ -84,7 +66,7 @@ class RedisClientsTest {
     @Test
     void jedisPooledClientNegotiatesResp3AndSendsItsLibraryInfo() {
         DefaultJedisClientConfig config = DefaultJedisClientConfig.builder().clientName("billing").build();
-        try (RedisClient pool = RedisClient.builder().hostAndPort("127.0.0.1", kv.port()).clientConfig(config).build()) {
+        try (RedisClient pool = RedisClient.builder().hostAndPort("127.0.0.1", port()).clientConfig(config).build()) {
             assertEquals("OK", pool.set("k", "v"));
             assertEquals("v", pool.get("k"));
             String list = new String((byte[]) pool.sendCommand(Protocol.Command.CLIENT, "LIST"), StandardCharsets.UTF_8);
@@ -95,7 +77,7 @@ class RedisClientsTest {
     @Test
     void jedisOnResp3GetsRedisReplyShapes() {
         DefaultJedisClientConfig config = DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP3).clientName("resp3-app").build();
-        try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", kv.port()), config)) {
+        try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", port()), config)) {
             assertEquals("OK", jedis.set("a", "1"));
             assertEquals(2, jedis.incr("a"));
             assertNull(jedis.get("nothing here"));
@@ -108,7 +90,7 @@ class RedisClientsTest {
 
     @Test
     void redisCliSpeaksBothProtocolsAndKeepsItsConnectionState() throws Exception {
-        String port = Integer.toString(kv.port());
+        String port = Integer.toString(port());
         assertEquals("OK", Tools.ok("redis-cli", "-p", port, "SET", "x", "41").trim());
         assertEquals("42", Tools.ok("redis-cli", "-3", "-p", port, "INCR", "x").trim());
         String hello = Tools.ok("redis-cli", "-p", port, "HELLO", "3");
@@ -132,7 +114,7 @@ class RedisClientsTest {
 
     @Test
     void negotiationAnswersAsRedisDoesSoClientsFallBack() throws Exception {
-        try (Socket s = new Socket("127.0.0.1", kv.port())) {
+        try (Socket s = new Socket("127.0.0.1", port())) {
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
             Map<String, String> expected = new java.util.LinkedHashMap<>();
