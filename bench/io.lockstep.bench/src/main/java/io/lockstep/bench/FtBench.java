@@ -177,9 +177,9 @@ public final class FtBench implements Callable<Integer> {
             FtDisk ft = new FtDisk(chain, vm::position);
             vm.setDisk(ft);
             List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
-            live = new LiveVm("vm" + n, vm, ft, 0, 1, 50, new GoLive(a, "vm" + n), true, said::add);
+            live = new LiveVm("vm" + n, vm, ft, 0, 1, 50, new GoLive(a, "vm" + n), true, st -> said.add(st.line()));
             if (o != null) {
-                backup = new Backup("vm" + n, guest, memory, disk, new GoLive(b, "vm" + n), 0, freePort(), 50, o, backupShare, said::add);
+                backup = new Backup("vm" + n, guest, memory, disk, new GoLive(b, "vm" + n), 0, freePort(), 50, o, backupShare, st -> said.add(st.line()));
                 live.protect(new InetSocketAddress(InetAddress.getLoopbackAddress(), backup.port()), o);
                 long end = System.nanoTime() + 30_000_000_000L;
                 while (live.protection() != LiveVm.Protection.PROTECTED) {

@@ -34,7 +34,9 @@ import io.lockstep.ft.Backup;
 import io.lockstep.ft.FtDisk;
 import io.lockstep.ft.FtMode;
 import io.lockstep.ft.FtOptions;
+import io.lockstep.ft.FtState;
 import io.lockstep.ft.FtStats;
+import io.lockstep.ft.FtStatus;
 import io.lockstep.ft.GoLive;
 import io.lockstep.ft.LiveVm;
 import io.lockstep.ft.PrimarySession;
@@ -545,7 +547,7 @@ final class VmManager implements AutoCloseable {
             vm.setDisk(ft);
             Running[] self = new Running[1];
             LiveVm live = new LiveVm(name, vm, ft, c.port(), 1, TIMER_MILLIS, new GoLive(agent.datastore(), name), true,
-                    line -> primaryStatus(self[0], name, line));
+                    st -> primaryStatus(self[0], name, st));
             Running r = new Running(c, dir, vm, ft, live);
             self[0] = r;
             r.configLease = configLease;
@@ -1077,36 +1079,47 @@ final class VmManager implements AutoCloseable {
         return task.json();
     }
 
-    /** Status lines of a VM that runs here (the LiveVm's), turned into events, alarms, task progress and clean-up. */
-    private void primaryStatus(Running r, String name, String line) {
-        LOG.log(System.Logger.Level.INFO, name + ": " + line);
-        String state = line.split("[ :]")[0];
-        agent.events().publish("ft.status", name, Map.of("line", line, "state", state.toLowerCase(), "host", agent.host()));
+    /** An FT status event as published: its state, why, where, on which host and in which role. */
+    private Map<String, Object> statusEvent(FtStatus s, String role) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", s.state().apiName());
+        m.put("reason", s.reason());
+        m.put("position", s.position());
+        m.put("line", s.line());
+        m.put("host", agent.host());
+        m.put("role", role);
+        return m;
+    }
+
+    /** What the VM that runs here (its LiveVm) reports, turned into events, alarms, task progress and clean-up. */
+    private void primaryStatus(Running r, String name, FtStatus s) {
+        LOG.log(System.Logger.Level.INFO, name + ": " + s.line());
+        agent.events().publish("ft.status", name, statusEvent(s, "primary"));
         if (r == null) {
             return;
         }
         Tasks.Task task = r.protectTask;
-        switch (state) {
-            case "SYNCING" -> {
+        switch (s.state()) {
+            case SYNCING -> {
                 if (task != null) {
-                    task.progress(0.3, line);
+                    task.progress(0.3, s.line());
                 }
             }
-            case "PROTECTED" -> {
+            case PROTECTED -> {
                 agent.alarms().clear("ft." + name);
                 if (task != null) {
                     task.succeed(name + " is protected by " + r.peer, Map.of("backup", String.valueOf(r.peer)));
                 }
             }
-            case "UNPROTECTED" -> {
+            case UNPROTECTED -> {
                 if (task != null && task.state() == Tasks.State.RUNNING) {
-                    task.fail(line);
+                    task.fail(s.line());
                 }
                 if (!r.operatorUnprotect && r.peer != null) {
                     String peer = r.peer;
                     r.peer = null;
                     agent.alarms().raise("ft." + name, Severity.CRITICAL, name, name + " lost its backup on " + peer + " and runs unprotected: "
-                            + line.substring(line.indexOf(':') + 1).trim());
+                            + s.reason());
                     work.submit(() -> {
                         try {
                             agent.peer(peer).delete("/v1/peer/ft/backups/" + name);
@@ -1116,12 +1129,12 @@ final class VmManager implements AutoCloseable {
                     });
                 }
             }
-            case "HALTED" -> {
+            case HALTED -> {
                 String peer = r.peer;
-                notes.put(name, name + " halted on " + agent.host() + " (" + line.substring(line.indexOf(':') + 1).trim() + ")"
+                notes.put(name, name + " halted on " + agent.host() + " (" + s.reason() + ")"
                         + (peer == null ? "" : "; its backup on " + peer + " runs it"));
                 if (task != null && task.state() == Tasks.State.RUNNING) {
-                    task.fail(line);
+                    task.fail(s.line());
                 }
                 work.submit(() -> stopRunning(r, "halted"));
                 agent.events().publish("vm.power", name, Map.of("powerState", "halted", "host", agent.host()));
@@ -1168,7 +1181,7 @@ final class VmManager implements AutoCloseable {
         try {
             BackupRole[] self = new BackupRole[1];
             backup = new Backup(name, c.guest(), c.memoryMiB() << 20, shared, new GoLive(agent.datastore(), name), 0, c.port(), TIMER_MILLIS, o, 1.0,
-                    line -> backupStatus(self, name, line));
+                    st -> backupStatus(self, name, st));
             BackupRole role = new BackupRole(c, from, backup, lease);
             self[0] = role;
             backups.put(name, role);
@@ -1191,33 +1204,32 @@ final class VmManager implements AutoCloseable {
         return Map.of("stopped", name);
     }
 
-    private void backupStatus(BackupRole[] self, String name, String line) {
+    private void backupStatus(BackupRole[] self, String name, FtStatus s) {
         Running adopted = running.get(name);
         if (adopted != null && self[0] != null && adopted.live == self[0].backup.live()) {
-            primaryStatus(adopted, name, line); // the backup went live here: its VM is now a primary like any other
+            primaryStatus(adopted, name, s); // the backup went live here: its VM is now a primary like any other
             return;
         }
-        LOG.log(System.Logger.Level.INFO, name + " (backup): " + line);
-        String state = line.split("[ :]")[0];
-        agent.events().publish("ft.status", name, Map.of("line", line, "state", state.toLowerCase(), "host", agent.host(), "role", "backup"));
+        LOG.log(System.Logger.Level.INFO, name + " (backup): " + s.line());
+        agent.events().publish("ft.status", name, statusEvent(s, "backup"));
         BackupRole role = self[0];
         if (role == null) {
             return;
         }
-        if (state.equals("LIVE")) {
-            work.submit(() -> adopt(role, line));
-        } else if (state.equals("HALTED")) {
+        if (s.state() == FtState.LIVE) {
+            work.submit(() -> adopt(role, s));
+        } else if (s.state() == FtState.HALTED) {
             backups.remove(name, role);
             releaseQuietly(role.diskLease);
         }
     }
 
     /** The backup went live here: the VM now runs on this host; take its config lock (breaking the dead primary's). */
-    private void adopt(BackupRole role, String line) {
+    private void adopt(BackupRole role, FtStatus live) {
         String name = role.name;
-        LiveVm live = role.backup.live();
+        LiveVm vm = role.backup.live();
         backups.remove(name, role);
-        Running r = new Running(role.config, folder(name), live.vm(), live.disk(), live);
+        Running r = new Running(role.config, folder(name), vm.vm(), vm.disk(), vm);
         r.diskLease = role.diskLease;
         r.origin = "failed over from " + role.primary;
         running.put(name, r);
@@ -1225,7 +1237,7 @@ final class VmManager implements AutoCloseable {
         notes.remove(name);
         saveHistory();
         agent.alarms().raise("ft." + name, Severity.WARNING, name, name + " failed over from " + role.primary + " to " + agent.host()
-                + " and runs unprotected (" + line.substring(line.indexOf(':') + 1).trim() + ")");
+                + " and runs unprotected (" + live.reason() + ")");
         agent.events().publish("vm.power", name, Map.of("powerState", "poweredOn", "host", agent.host(), "failedOverFrom", role.primary));
         try {
             r.configLease = agent.datastore().host().acquire(configEntity(name), EntityKind.FILE, LockMode.EXCLUSIVE,

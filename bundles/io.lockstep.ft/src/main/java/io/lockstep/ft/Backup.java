@@ -44,7 +44,7 @@ public final class Backup implements AutoCloseable {
     private final long timerMillis;
     private final FtOptions local;
     private final double cpuShare;
-    private final Consumer<String> status;
+    private final Consumer<FtStatus> status;
     private final ServerSocket server;
     private volatile State state = State.WAITING;
     private volatile LiveVm live;
@@ -59,7 +59,7 @@ public final class Backup implements AutoCloseable {
      * @param cpuShare     the share of a core the replaying guest may use (a slower backup host)
      */
     public Backup(String pair, String guestSpec, long memoryBytes, Path sharedDisk, GoLive goLive, int listenPort, int servicePort,
-            long timerMillis, FtOptions local, double cpuShare, Consumer<String> status) throws IOException {
+            long timerMillis, FtOptions local, double cpuShare, Consumer<FtStatus> status) throws IOException {
         GuestRegistry.create(guestSpec); // a bad name is refused here, before anyone connects
         new GuestMemory(memoryBytes);
         this.pair = pair;
@@ -107,7 +107,7 @@ public final class Backup implements AutoCloseable {
             try {
                 new Session(s).run();
             } catch (RuntimeException e) {
-                status.accept("REFUSED: " + e);
+                status.accept(FtStatus.of(FtState.REFUSED, e.toString()));
             }
         }
     }
@@ -202,7 +202,8 @@ public final class Backup implements AutoCloseable {
             vm.setDisk(disk);
             version = new long[vm.memory().pageCount()];
             state = State.SYNCING;
-            status.accept("SYNCING " + hello.mode().name().toLowerCase() + " from the primary (go-live generation " + hello.generation() + ")");
+            status.accept(FtStatus.of(FtState.SYNCING, hello.mode().name().toLowerCase() + " from the primary (go-live generation "
+                    + hello.generation() + ")"));
         }
 
         private void handle(Wire.Frame f) throws IOException, InterruptedException {
@@ -216,7 +217,7 @@ public final class Backup implements AutoCloseable {
                 }
                 case Wire.ERROR -> {
                     over = true;
-                    status.accept("WAITING: the primary ended protection: " + d.readUTF());
+                    status.accept(FtStatus.of(FtState.WAITING, "the primary ended protection: " + d.readUTF()));
                     discard();
                 }
                 default -> throw new FtProtocolException("unexpected " + f.name() + " from the primary");
@@ -330,7 +331,7 @@ public final class Backup implements AutoCloseable {
             }));
             if (epoch == 0) {
                 state = State.IN_SYNC;
-                status.accept("IN SYNC at position " + at + " (" + pages + " pages)");
+                status.accept(new FtStatus(FtState.IN_SYNC, "at position " + at + " (" + pages + " pages)", at));
                 if (hello.mode() == FtMode.REPLAY) {
                     source = new StreamSource(at);
                     vm.replayFrom(source);
@@ -441,7 +442,7 @@ public final class Backup implements AutoCloseable {
             }
             close();
             discard();
-            status.accept("REFUSED: " + why);
+            status.accept(FtStatus.of(FtState.REFUSED, why));
             if (state != State.LIVE && state != State.HALTED) {
                 state = State.WAITING;
             }
@@ -480,7 +481,7 @@ public final class Backup implements AutoCloseable {
             over = true;
             close();
             if (state != State.IN_SYNC) {
-                status.accept("WAITING: lost the primary before the first sync finished (" + why + ")");
+                status.accept(FtStatus.of(FtState.WAITING, "lost the primary before the first sync finished (" + why + ")"));
                 discard();
                 return;
             }
@@ -505,7 +506,7 @@ public final class Backup implements AutoCloseable {
         private void halt(String why) {
             discard();
             state = State.HALTED;
-            status.accept("HALTED: " + why);
+            status.accept(FtStatus.of(FtState.HALTED, why));
         }
 
         private void takeOver(String why) throws Exception {
@@ -529,14 +530,15 @@ public final class Backup implements AutoCloseable {
             LiveVm now = new LiveVm(pair, vm, ft, servicePort, LiveVm.firstConnectionAfter(vm), timerMillis, goLive, false, status);
             live = now;
             state = State.LIVE;
-            status.accept("LIVE: took over at position " + at + " (" + why + "); " + kept.size() + " disk writes to replay; unprotected");
+            status.accept(new FtStatus(FtState.LIVE, "took over at position " + at + " (" + why + "); " + kept.size()
+                    + " disk writes to replay; unprotected", at));
             Thread settle = new Thread(() -> {
                 try {
                     Thread.sleep(local.settleMillis()); // the old primary's last disk flush is over by now
                     ft.reattach(DiskChain.open(sharedDisk, true));
                     ft.passThrough();
                     readOnly.close();
-                    status.accept("DISK: writing the shared disk");
+                    status.accept(new FtStatus(FtState.WRITING_DISK, "writing the shared disk", vm.position()));
                 } catch (Exception e) {
                     now.halt("opening the shared disk for writing failed: " + e);
                 }

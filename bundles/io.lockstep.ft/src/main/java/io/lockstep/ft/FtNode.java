@@ -68,12 +68,12 @@ public final class FtNode {
         String host = s.getOrDefault("host", role);
         Datastore ds = Datastore.mount(Media.open(require(s, "lun"), host), HostIdentity.named(host), AcquisitionMode.ATS);
         GoLive goLive = new GoLive(ds, pair);
-        java.util.function.Consumer<String> status = line -> {
+        java.util.function.Consumer<FtStatus> status = st -> {
             synchronized (out) {
-                out.println("STATUS " + line);
+                out.println("STATUS " + st.line());
                 out.flush();
             }
-            if (line.startsWith("HALTED")) {
+            if (st.state() == FtState.HALTED) {
                 Runtime.getRuntime().halt(3); // no shutdown work: a halted side must not touch the shared disk
             }
         };

@@ -28,7 +28,7 @@ public final class LiveVm implements AutoCloseable {
     private final NetForwarder nic;
     private final GuestTimer timer;
     private final GoLive goLive;
-    private final Consumer<String> status;
+    private final Consumer<FtStatus> status;
     private final FtStats stats = new FtStats();
     private volatile Protection protection = Protection.UNPROTECTED;
     private volatile String reason = "never protected";
@@ -40,7 +40,7 @@ public final class LiveVm implements AutoCloseable {
      * {@code firstConnection}: the NIC's first connection number (above any the guest knows).
      */
     public LiveVm(String pair, Vm vm, FtDisk disk, int port, int firstConnection, long timerMillis, GoLive goLive, boolean boot,
-            Consumer<String> status) throws IOException, InterruptedException {
+            Consumer<FtStatus> status) throws IOException, InterruptedException {
         this.pair = pair;
         this.vm = vm;
         this.disk = disk;
@@ -102,8 +102,8 @@ public final class LiveVm implements AutoCloseable {
         return reason;
     }
 
-    void status(String line) {
-        status.accept(line);
+    void status(FtStatus s) {
+        status.accept(s);
     }
 
     /**
@@ -121,8 +121,8 @@ public final class LiveVm implements AutoCloseable {
         nic.gate();
         disk.hold();
         protection = Protection.SYNCING;
-        status("SYNCING " + options.mode().name().toLowerCase() + " with the backup at " + backup.getPort() + " (go-live generation "
-                + generation + ")");
+        status(new FtStatus(FtState.SYNCING, options.mode().name().toLowerCase() + " with the backup at " + backup.getPort()
+                + " (go-live generation " + generation + ")", vm.position()));
         session = new PrimarySession(this, backup, options, generation);
         session.start();
     }
@@ -149,10 +149,10 @@ public final class LiveVm implements AutoCloseable {
         halt("test failover: the primary stopped as if its host had failed");
     }
 
-    void protectedNow(String what) {
+    void protectedNow(String what, long position) {
         protection = Protection.PROTECTED;
         reason = "";
-        status("PROTECTED " + what);
+        status(new FtStatus(FtState.PROTECTED, what, position));
     }
 
     /**
@@ -183,7 +183,7 @@ public final class LiveVm implements AutoCloseable {
         nic.ungate();
         protection = Protection.UNPROTECTED;
         reason = why;
-        status("UNPROTECTED: " + why);
+        status(new FtStatus(FtState.UNPROTECTED, why, vm.position()));
     }
 
     /** Stops the VM for good, letting nothing more out (held outputs dropped, held disk writes abandoned). */
@@ -199,7 +199,7 @@ public final class LiveVm implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        status("HALTED: " + why);
+        status(new FtStatus(FtState.HALTED, why, vm.position()));
     }
 
     /** Closes every connection the guest had with clients of another NIC (a backup taking over). */

@@ -337,7 +337,7 @@ public final class PrimarySession {
         }
         stats.epoch(pause, counts[0], counts[1], counts[2], counts[3], pageBytes, checked, writes.size());
         live.protectedNow(o.mode().name().toLowerCase() + " with the backup at " + peer.getPort() + ": " + counts[0] + " pages synced at position "
-                + position);
+                + position, position);
         return position;
     }
 

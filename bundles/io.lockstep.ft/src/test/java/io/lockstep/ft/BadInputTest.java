@@ -74,7 +74,7 @@ class BadInputTest {
         Vm vm = new Vm("pair", GuestRegistry.create("kv"), MEMORY, DiskChain.open(disk, true), 1.0);
         FtDisk ft = new FtDisk(vm.disk(), vm::position);
         vm.setDisk(ft);
-        primary = new LiveVm("pair", vm, ft, 0, 1, 50, new GoLive(hostA, "pair"), true, line -> said.add("primary: " + line));
+        primary = new LiveVm("pair", vm, ft, 0, 1, 50, new GoLive(hostA, "pair"), true, st -> said.add("primary: " + st.line()));
         return primary;
     }
 
@@ -84,7 +84,7 @@ class BadInputTest {
 
     Backup startBackup(String guest, FtOptions options) throws Exception {
         backup = new Backup("pair", guest, MEMORY, disk, new GoLive(hostB, "pair"), 0, Fixture.freePort(), 50, options, 1.0,
-                line -> said.add("backup: " + line));
+                st -> said.add("backup: " + st.line()));
         return backup;
     }
 
