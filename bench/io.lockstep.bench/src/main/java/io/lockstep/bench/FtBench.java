@@ -55,6 +55,9 @@ import picocli.CommandLine.Option;
 @Command(name = "ft", mixinStandardHelpOptions = true, description = "FT pairs: throughput, epoch pauses, diff bytes, failover, lag.")
 public final class FtBench implements Callable<Integer> {
 
+    /** The bench's shared medium is formatted at the local I/O timeout; its pairs' timings derive from it. */
+    static final io.lockstep.cluster.Timing MEDIUM = new io.lockstep.cluster.Timing(io.lockstep.cluster.Timing.LOCAL_IO_TIMEOUT);
+
     @Option(names = "--dir", defaultValue = "work/bench/ft")
     Path dir;
 
@@ -96,7 +99,7 @@ public final class FtBench implements Callable<Integer> {
         lun = dir.resolve("datastore.lun");
         FileMedium.create(lun, 512, 16 * 1024);
         try (FileMedium m = FileMedium.open(lun, "formatter")) {
-            Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Duration.ofMillis(250)).withLocks(256).withSlots(64));
+            Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(MEDIUM.ioTimeout()).withLocks(256).withSlots(64));
         }
         out.printf("Lockstep FT benchmark — %d cores; primary, backup, redis-benchmark and clients share this machine%n%n",
                 Runtime.getRuntime().availableProcessors());
@@ -113,9 +116,9 @@ public final class FtBench implements Callable<Integer> {
 
     private void throughput() throws Exception {
         List<Config> configs = List.of(new Config("unprotected", null),
-                new Config("checkpoint, 25 ms epochs", FtOptions.defaults(FtMode.CHECKPOINT).withEpochMillis(25)),
-                new Config("checkpoint, 10 ms epochs", FtOptions.defaults(FtMode.CHECKPOINT).withEpochMillis(10)),
-                new Config("record/replay", FtOptions.defaults(FtMode.REPLAY)));
+                new Config("checkpoint, 25 ms epochs", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withEpochMillis(25)),
+                new Config("checkpoint, 10 ms epochs", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withEpochMillis(10)),
+                new Config("record/replay", FtOptions.defaults(FtMode.REPLAY, MEDIUM)));
         Table t = Table.markdown("KV guest", "SET req/s", "GET req/s", "SET -P 16", "GET -P 16", "vs unprotected (SET, SET -P 16)",
                 "epoch pause p50 / p99", "bytes per epoch: differences / whole pages");
         double[] base = null;
@@ -418,7 +421,7 @@ public final class FtBench implements Callable<Integer> {
         for (boolean control : new boolean[] {false, true}) {
             out.printf("replaying %s on a backup with %.0f%% of a core, controller %s, %d s ...%n", guest, backupShare * 100, control ? "on" : "off",
                     lagSeconds);
-            FtOptions o = FtOptions.defaults(FtMode.REPLAY).withLag(50, control);
+            FtOptions o = FtOptions.defaults(FtMode.REPLAY, MEDIUM).withLag(50, control);
             try (Pair p = new Pair(o, guest, 64L << 20, backupShare)) {
                 long s0 = p.live.vm().steps();
                 long t0 = System.nanoTime();

@@ -37,6 +37,7 @@ import io.lockstep.ft.FtOptions;
 import io.lockstep.ft.FtState;
 import io.lockstep.ft.FtStats;
 import io.lockstep.ft.FtStatus;
+import io.lockstep.ft.FtTiming;
 import io.lockstep.ft.GoLive;
 import io.lockstep.ft.LiveVm;
 import io.lockstep.ft.PrimarySession;
@@ -574,7 +575,7 @@ final class VmManager implements AutoCloseable {
     }
 
     private Lease acquire(String entity, LockMode mode, String vm) throws IOException {
-        Duration wait = agent.datastore().superblock().timing().leaseTimeout().multipliedBy(2);
+        Duration wait = agent.datastore().superblock().timing().lockWait();
         try {
             Lease l = agent.datastore().host().acquire(entity, EntityKind.FILE, mode, wait);
             agent.locksChanged();
@@ -962,7 +963,7 @@ final class VmManager implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("mode", "mode: " + e.getMessage());
         }
-        int epoch = (int) b.integer("epochMillis", 25, 5, 10_000);
+        int epoch = (int) b.integer("epochMillis", FtTiming.DEFAULT_EPOCH_MILLIS, FtTiming.MIN_EPOCH_MILLIS, FtTiming.MAX_EPOCH_MILLIS);
         Running r = requireRunning(name);
         if (backupHost.equals(agent.host())) {
             throw ApiException.badRequest("backup", "backup: expected another host than the primary's (" + agent.host() + "), found the same host");
@@ -984,7 +985,8 @@ final class VmManager implements AutoCloseable {
         agent.card(backupHost); // 404 now when the backup host is unknown
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        FtOptions o = FtOptions.defaults(mode).withEpochMillis(epoch).withAuthKey(HexFormat.of().formatHex(key));
+        FtOptions o = FtOptions.defaults(mode, agent.datastore().superblock().timing()).withEpochMillis(epoch)
+                .withAuthKey(HexFormat.of().formatHex(key));
         Tasks.Task task = agent.tasks().start("ft.protect", name, "asking " + backupHost + " to start the backup");
         r.protectTask = task;
         r.operatorUnprotect = false;
@@ -1175,7 +1177,9 @@ final class VmManager implements AutoCloseable {
         if (!Files.exists(shared)) {
             throw ApiException.badRequest("disk", "disk: " + name + " has no disk file " + disk);
         }
-        FtOptions o = FtOptions.defaults(mode).withEpochMillis((int) b.integer("epochMillis", 25, 5, 10_000)).withAuthKey(key);
+        FtOptions o = FtOptions.defaults(mode, agent.datastore().superblock().timing())
+                .withEpochMillis((int) b.integer("epochMillis", FtTiming.DEFAULT_EPOCH_MILLIS, FtTiming.MIN_EPOCH_MILLIS, FtTiming.MAX_EPOCH_MILLIS))
+                .withAuthKey(key);
         Lease lease = acquire(diskEntity(name), LockMode.MULTI_WRITER, name);
         Backup backup;
         try {
@@ -1241,7 +1245,7 @@ final class VmManager implements AutoCloseable {
         agent.events().publish("vm.power", name, Map.of("powerState", "poweredOn", "host", agent.host(), "failedOverFrom", role.primary));
         try {
             r.configLease = agent.datastore().host().acquire(configEntity(name), EntityKind.FILE, LockMode.EXCLUSIVE,
-                    agent.datastore().superblock().timing().leaseTimeout().multipliedBy(4));
+                    agent.datastore().superblock().timing().failoverLockWait());
             agent.locksChanged();
             agent.events().publish("vm.lock", name, Map.of("entity", configEntity(name), "host", agent.host()));
         } catch (IOException e) {

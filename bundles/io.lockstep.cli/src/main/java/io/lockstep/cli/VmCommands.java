@@ -280,13 +280,17 @@ final class VmCommands {
         @Option(names = "--mode", defaultValue = "checkpoint", description = "checkpoint (default) or replay")
         String mode;
 
-        @Option(names = "--epoch", defaultValue = "25", description = "epoch length in ms (checkpoint mode; default 25)")
-        int epoch;
+        @Option(names = "--epoch", description = "epoch length in ms (checkpoint mode; default: the agent's, 25)")
+        Integer epoch;
 
         @Override
         public Integer call() throws Exception {
             AgentClient c = runner();
-            JsonNode task = c.post("/v1/vms/" + name + "/ft", Map.of("backup", backup, "mode", mode, "epochMillis", epoch));
+            Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("backup", backup, "mode", mode));
+            if (epoch != null) {
+                body.put("epochMillis", epoch);
+            }
+            JsonNode task = c.post("/v1/vms/" + name + "/ft", body);
             JsonNode done = DcCommands.follow(c, task, common.json);
             if (common.json) {
                 common.print(done);

@@ -57,6 +57,22 @@ public record Timing(Duration ioTimeout) {
         return ioTimeout.dividedBy(2);
     }
 
+    /**
+     * How long a host waits for a lock it needs now (a VM's config or disk lock at power-on): a live holder keeps
+     * it, a dead holder's is broken T after the waiter began watching — 2T leaves one T of margin.
+     */
+    public Duration lockWait() {
+        return leaseTimeout().multipliedBy(2);
+    }
+
+    /**
+     * How long an FT backup that went live waits for its VM's config lock: the primary it replaced may have been hung
+     * rather than dead, its renewals straggling on until it self-fences, before T runs — 4T.
+     */
+    public Duration failoverLockWait() {
+        return leaseTimeout().multipliedBy(4);
+    }
+
     /** How long the {@code reserve} mode retries a device that another host keeps reserved. */
     public Duration reservationWait() {
         return ioTimeout.multipliedBy(4);

@@ -30,6 +30,7 @@ import io.lockstep.vm.Vm;
  *           epoch=MS heartbeat=MS fail=MS settle=MS timer=MS verify=true|false lag=MS control=true|false
  *           primary: backup=PORT (protect at once)     backup: listen=PORT share=0.01..1
  * </pre>
+ * The epoch, heartbeat, fail and settle times default to {@link FtTiming}'s, derived from the medium's I/O timeout.
  */
 public final class FtNode {
 
@@ -52,11 +53,14 @@ public final class FtNode {
         }
         PrintStream out = System.out;
         String role = args[0];
-        FtOptions o = FtOptions.defaults(FtMode.parse(s.getOrDefault("mode", "checkpoint")))
-                .withEpochMillis(Integer.parseInt(s.getOrDefault("epoch", "25")))
-                .withHeartbeat(Integer.parseInt(s.getOrDefault("heartbeat", Integer.toString(FtOptions.DEFAULT_HEARTBEAT_MILLIS))),
-                        Integer.parseInt(s.getOrDefault("fail", Integer.toString(FtOptions.DEFAULT_FAIL_AFTER_MILLIS))))
-                .withSettleMillis(Integer.parseInt(s.getOrDefault("settle", "300")))
+        String host = s.getOrDefault("host", role);
+        Datastore ds = Datastore.mount(Media.open(require(s, "lun"), host), HostIdentity.named(host), AcquisitionMode.ATS);
+        FtOptions derived = FtOptions.defaults(FtMode.parse(s.getOrDefault("mode", "checkpoint")), ds.superblock().timing());
+        FtOptions o = derived
+                .withEpochMillis(Integer.parseInt(s.getOrDefault("epoch", Integer.toString(derived.epochMillis()))))
+                .withHeartbeat(Integer.parseInt(s.getOrDefault("heartbeat", Integer.toString(derived.heartbeatMillis()))),
+                        Integer.parseInt(s.getOrDefault("fail", Integer.toString(derived.failAfterMillis()))))
+                .withSettleMillis(Integer.parseInt(s.getOrDefault("settle", Integer.toString(derived.settleMillis()))))
                 .withVerifyDigests(Boolean.parseBoolean(s.getOrDefault("verify", "false")))
                 .withLag(Integer.parseInt(s.getOrDefault("lag", "50")), Boolean.parseBoolean(s.getOrDefault("control", "true")));
         String pair = s.getOrDefault("pair", "vm1");
@@ -65,8 +69,6 @@ public final class FtNode {
         int service = Integer.parseInt(s.getOrDefault("service", "0"));
         long timer = Long.parseLong(s.getOrDefault("timer", "50"));
         Path disk = Path.of(require(s, "disk"));
-        String host = s.getOrDefault("host", role);
-        Datastore ds = Datastore.mount(Media.open(require(s, "lun"), host), HostIdentity.named(host), AcquisitionMode.ATS);
         GoLive goLive = new GoLive(ds, pair);
         java.util.function.Consumer<FtStatus> status = st -> {
             synchronized (out) {

@@ -15,8 +15,9 @@ public record FtOptions(FtMode mode, int epochMillis, int heartbeatMillis, int f
         boolean verifyDigests, int settleMillis, int diffCachePages, String authKey) {
 
     public FtOptions {
-        if (epochMillis < 5 || epochMillis > 10_000) {
-            throw new IllegalArgumentException("epoch: expected 5 to 10000 ms, found " + epochMillis);
+        String epochProblem = FtTiming.epochProblem(epochMillis);
+        if (epochProblem != null) {
+            throw new IllegalArgumentException(epochProblem);
         }
         if (heartbeatMillis < 1 || failAfterMillis < 2 * heartbeatMillis) {
             throw new IllegalArgumentException("heartbeat " + heartbeatMillis + " ms, fail after " + failAfterMillis
@@ -33,17 +34,11 @@ public record FtOptions(FtMode mode, int epochMillis, int heartbeatMillis, int f
         }
     }
 
-    /** How often each side of a pair tells the other it is alive. */
-    public static final int DEFAULT_HEARTBEAT_MILLIS = 100;
-    /**
-     * How long a silent peer is taken for alive (a peer whose connection closes is lost at once): 2 s, the local lease
-     * timeout, so a busy machine's scheduling stalls (a few hundred ms at worst, measured) never split a pair that is
-     * well; a hung or partitioned peer is given up after it.
-     */
-    public static final int DEFAULT_FAIL_AFTER_MILLIS = 2000;
-
-    public static FtOptions defaults(FtMode mode) {
-        return new FtOptions(mode, 25, DEFAULT_HEARTBEAT_MILLIS, DEFAULT_FAIL_AFTER_MILLIS, 50, true, false, 300, 16_384, "");
+    /** A pair on a medium of {@code medium}'s timing: heartbeat, failure and settle times from {@link FtTiming}. */
+    public static FtOptions defaults(FtMode mode, io.lockstep.cluster.Timing medium) {
+        FtTiming t = FtTiming.of(medium);
+        return new FtOptions(mode, FtTiming.DEFAULT_EPOCH_MILLIS, t.heartbeatMillis(), t.failAfterMillis(), 50, true, false, t.settleMillis(),
+                16_384, "");
     }
 
     public FtOptions withEpochMillis(int ms) {

@@ -79,7 +79,7 @@ class BadInputTest {
     }
 
     Backup startBackup(String guest) throws Exception {
-        return startBackup(guest, FtOptions.defaults(FtMode.CHECKPOINT));
+        return startBackup(guest, FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()));
     }
 
     Backup startBackup(String guest, FtOptions options) throws Exception {
@@ -92,21 +92,21 @@ class BadInputTest {
 
     @Test
     void aBackupWithAKeyRefusesAPrimaryWithoutIt() throws Exception {
-        startBackup("kv", FtOptions.defaults(FtMode.CHECKPOINT).withAuthKey(KEY));
-        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT));
+        startBackup("kv", FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()).withAuthKey(KEY));
+        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()));
         assertRunsOnUnprotected("the backup refused: the primary did not authenticate: this backup expects a signed HELLO");
     }
 
     @Test
     void aBackupWithAKeyRefusesAPrimaryWithAnotherKey() throws Exception {
-        startBackup("kv", FtOptions.defaults(FtMode.CHECKPOINT).withAuthKey(KEY));
-        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT).withAuthKey(KEY.replace('0', '1')));
+        startBackup("kv", FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()).withAuthKey(KEY));
+        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()).withAuthKey(KEY.replace('0', '1')));
         assertRunsOnUnprotected("the backup refused: the primary's HELLO carries a wrong signature (another key, or it was altered)");
     }
 
     @Test
     void aReplayedOrTamperedHelloIsRefusedAndTheRightKeyIsServed() throws Exception {
-        startBackup("kv", FtOptions.defaults(FtMode.CHECKPOINT).withAuthKey(KEY));
+        startBackup("kv", FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()).withAuthKey(KEY));
         long generation = new GoLive(hostA, "pair").arm();
         Wire.Hello signed = new Wire.Hello(Wire.VERSION, FtMode.CHECKPOINT, "pair", GuestRegistry.create("kv").spec(), MEMORY, generation, 25)
                 .signed(KEY);
@@ -122,7 +122,7 @@ class BadInputTest {
         assertEquals(Wire.ERROR, handshake(altered.encode()));
         assertTrue(awaitSaid("backup: REFUSED").contains("wrong signature"), said.toString());
         // a real primary with the key is served
-        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT).withAuthKey(KEY));
+        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()).withAuthKey(KEY));
         awaitSaid("primary: PROTECTED");
     }
 
@@ -171,7 +171,7 @@ class BadInputTest {
     @Test
     void aBackupOfAnotherGuestIsRefusedAndThePrimaryRunsOnUnprotected() throws Exception {
         startBackup("churn:workingSetPages=100");
-        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT));
+        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()));
         String expected = "an incompatible guest: this backup runs churn:workingSetPages=100,dirtyPagesPerStep=1,workPerStep=200 with 16777216 "
                 + "bytes of memory; the primary runs kv:maxConnections=1024 with 16777216";
         assertRunsOnUnprotected("the backup refused: " + expected);
@@ -197,7 +197,7 @@ class BadInputTest {
                 }
             });
             t.start();
-            startPrimary().protect(loopback(fake.getLocalPort()), FtOptions.defaults(FtMode.REPLAY));
+            startPrimary().protect(loopback(fake.getLocalPort()), FtOptions.defaults(FtMode.REPLAY, hostA.superblock().timing()));
             assertRunsOnUnprotected("the backup speaks FT protocol version 2; this primary speaks version 1");
         }
     }
@@ -215,7 +215,7 @@ class BadInputTest {
                 }
             });
             t.start();
-            startPrimary().protect(loopback(fake.getLocalPort()), FtOptions.defaults(FtMode.CHECKPOINT));
+            startPrimary().protect(loopback(fake.getLocalPort()), FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()));
             assertRunsOnUnprotected("the peer at " + fake.getLocalPort() + " does not speak the Lockstep FT protocol: it answered "
                     + "'HTTP/1.1 400 Bad Request..Content-Length: 0....'");
         }
@@ -248,7 +248,7 @@ class BadInputTest {
         Thread.sleep(300); // (a backup that went live would say so by now)
         assertEquals(Backup.State.WAITING, backup.state(), "the refusing backup does not go live: its primary is alive");
         // and it serves the next primary
-        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT));
+        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()));
         awaitSaid("primary: PROTECTED");
         return "";
     }
