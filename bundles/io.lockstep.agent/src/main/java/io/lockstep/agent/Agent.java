@@ -38,10 +38,10 @@ import io.lockstep.storage.PrReservation;
 /**
  * One host's agent: it mounts the shared medium as this host (claiming its heartbeat slot, or recovering it after
  * a restart), publishes where its API is (a host card in the shared datastore directory, so peers find each other
- * through the storage), runs VMs and FT roles ({@link VmManager}), and watches the medium's heartbeats and lock
+ * through the storage), runs VMs and FT roles ({@link Vms}), and watches the medium's heartbeats and lock
  * table so that the API and the event stream show them live.
  */
-public final class Agent implements AutoCloseable {
+public final class Agent implements AutoCloseable, Peers {
 
     private static final System.Logger LOG = System.getLogger(Agent.class.getName());
     static final String VERSION = "0.1.0";
@@ -55,7 +55,7 @@ public final class Agent implements AutoCloseable {
     private final Events events = new Events();
     private final Tasks tasks;
     private final Alarms alarms;
-    private final VmManager vms;
+    private final Vms vms;
     private final long started = System.currentTimeMillis();
     private final ScheduledExecutorService loops = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "agent-watch");
@@ -86,7 +86,8 @@ public final class Agent implements AutoCloseable {
         this.datastore = ds;
         this.tasks = new Tasks(events, config.host());
         this.alarms = new Alarms(events);
-        this.vms = new VmManager(this);
+        this.vms = new Vms(config.host(), config.datastore(), config.dataDir(), config.guardPolicy(), ds, this::lockTable, this::locksChanged, this,
+                events, alarms, tasks);
         ds.host().onFenced(reason -> {
             fenced = reason;
             alarms.raise("host.fenced", Severity.CRITICAL, config.host(), config.host() + " was fenced: " + reason + "; its VMs were stopped");
@@ -170,7 +171,7 @@ public final class Agent implements AutoCloseable {
                 }
             }
             if (++ticks % 2 == 0) {
-                vms.tick();
+                vms.ftPrimary.tick();
             }
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.WARNING, "watching the medium: " + t);
@@ -321,8 +322,8 @@ public final class Agent implements AutoCloseable {
         m.put("fenced", fenced);
         m.put("medium", medium.uri());
         m.put("datastore", config.datastore().toAbsolutePath().toString());
-        m.put("vmsRunning", vms.runningCount());
-        m.put("backups", vms.backupCount());
+        m.put("vmsRunning", vms.here.running().size());
+        m.put("backups", vms.here.backupNames().size());
         m.put("java", System.getProperty("java.version"));
         return m;
     }
@@ -424,7 +425,8 @@ public final class Agent implements AutoCloseable {
 
     // --- peers ----------------------------------------------------------------------------------------------------
 
-    JsonNode card(String host) throws IOException {
+    @Override
+    public JsonNode card(String host) throws IOException {
         Path f = config.datastore().resolve(".hosts").resolve(Names.check("host", host) + ".json");
         if (!Files.exists(f)) {
             throw ApiException.notFound("host '" + host + "' has no agent card in " + f.getParent() + ": no agent of that name ever served this datastore");
@@ -433,7 +435,8 @@ public final class Agent implements AutoCloseable {
     }
 
     /** A client of another host's agent, pinned to the certificate its card names, signing with the datacenter secret. */
-    AgentClient peer(String host) throws IOException {
+    @Override
+    public AgentClient peer(String host) throws IOException {
         JsonNode c = card(host);
         return AgentClient.peer(c.path("url").asText(), c.path("fingerprint").asText(), peerAuth);
     }
@@ -468,7 +471,7 @@ public final class Agent implements AutoCloseable {
         return alarms;
     }
 
-    VmManager vms() {
+    Vms vms() {
         return vms;
     }
 

@@ -64,7 +64,7 @@ final class Api {
     private final List<Route> routes = new ArrayList<>();
 
     Api(Agent agent) {
-        VmManager vms = agent.vms();
+        Vms vms = agent.vms();
         op("GET", "/v1/openapi.json", c -> openApi());
         op("GET", "/v1/host", c -> agent.hostView());
         op("GET", "/v1/hosts", c -> agent.hosts());
@@ -91,55 +91,69 @@ final class Api {
         });
         op("GET", "/v1/disks", c -> {
             List<Map<String, Object>> out = new ArrayList<>();
-            for (String n : vms.names()) {
+            for (String n : vms.store.names()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("vm", n);
-                m.putAll(vms.diskView(n));
+                m.putAll(vms.views.diskView(n));
                 out.add(m);
             }
             return out;
         });
         op("GET", "/v1/disks/{vm}", c -> {
-            vms.config(c.param("vm"));
+            vms.store.config(c.param("vm"));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("vm", c.param("vm"));
-            m.putAll(vms.diskView(c.param("vm")));
+            m.putAll(vms.views.diskView(c.param("vm")));
             return m;
         });
-        op("GET", "/v1/luns", c -> vms.luns());
-        op("POST", "/v1/luns", c -> new Reply(201, vms.createLun(c.json())));
-        op("GET", "/v1/luns/{lun}", c -> vms.lunView(c.param("lun")));
-        op("POST", "/v1/vms/{vm}/luns", c -> vms.attachLun(c.param("vm"), c.json()));
-        op("GET", "/v1/vms", c -> vms.list());
-        op("POST", "/v1/vms", c -> new Reply(201, vms.create(c.json())));
-        op("GET", "/v1/vms/{vm}", c -> vms.view(c.param("vm")));
-        op("DELETE", "/v1/vms/{vm}", c -> vms.delete(c.param("vm")));
+        op("GET", "/v1/luns", c -> vms.luns.list());
+        op("POST", "/v1/luns", c -> new Reply(201, vms.luns.create(c.json())));
+        op("GET", "/v1/luns/{lun}", c -> vms.luns.view(c.param("lun")));
+        op("POST", "/v1/vms/{vm}/luns", c -> {
+            vms.luns.attach(c.param("vm"), c.json());
+            return vms.views.view(c.param("vm"));
+        });
+        op("GET", "/v1/vms", c -> vms.views.list());
+        op("POST", "/v1/vms", c -> new Reply(201, vms.views.view(vms.provisioning.create(c.json()))));
+        op("GET", "/v1/vms/{vm}", c -> vms.views.view(c.param("vm")));
+        op("DELETE", "/v1/vms/{vm}", c -> {
+            vms.provisioning.delete(c.param("vm"));
+            return Map.of("deleted", c.param("vm"));
+        });
         op("POST", "/v1/vms/{vm}/power-on", c -> {
             c.json().only();
-            return vms.powerOn(c.param("vm"));
+            vms.power.on(c.param("vm"));
+            return vms.views.view(c.param("vm"));
         });
         op("POST", "/v1/vms/{vm}/power-off", c -> {
             c.json().only();
-            return vms.powerOff(c.param("vm"));
+            vms.power.off(c.param("vm"));
+            return vms.views.view(c.param("vm"));
         });
         op("POST", "/v1/vms/{vm}/suspend", c -> {
             c.json().only();
-            return vms.suspend(c.param("vm"));
+            vms.power.suspend(c.param("vm"));
+            return vms.views.view(c.param("vm"));
         });
         op("POST", "/v1/vms/{vm}/resume", c -> {
             c.json().only();
-            return vms.resume(c.param("vm"));
+            vms.power.resume(c.param("vm"));
+            return vms.views.view(c.param("vm"));
         });
-        op("GET", "/v1/vms/{vm}/checkpoints", c -> vms.checkpoints(c.param("vm")));
-        op("POST", "/v1/vms/{vm}/checkpoints", c -> new Reply(202, vms.checkpoint(c.param("vm"), c.json())));
+        op("GET", "/v1/vms/{vm}/checkpoints", c -> vms.checkpoints.list(c.param("vm")));
+        op("POST", "/v1/vms/{vm}/checkpoints", c -> new Reply(202, vms.checkpoints.take(c.param("vm"), c.json())));
         op("POST", "/v1/vms/{vm}/checkpoints/{id}/revert", c -> {
             c.json().only();
-            return vms.revert(c.param("vm"), c.intParam("id"));
+            vms.checkpoints.revert(c.param("vm"), c.intParam("id"));
+            return vms.views.view(c.param("vm"));
         });
-        op("DELETE", "/v1/vms/{vm}/checkpoints/{id}", c -> new Reply(202, vms.deleteCheckpoint(c.param("vm"), c.intParam("id"))));
-        op("GET", "/v1/vms/{vm}/ft", c -> vms.ftView(c.param("vm"), vms.runningHere(Names.check("vm", c.param("vm"))).orElse(null)));
-        op("POST", "/v1/vms/{vm}/ft", c -> new Reply(202, vms.protect(c.param("vm"), c.json())));
-        op("DELETE", "/v1/vms/{vm}/ft", c -> vms.unprotect(c.param("vm")));
+        op("DELETE", "/v1/vms/{vm}/checkpoints/{id}", c -> new Reply(202, vms.checkpoints.delete(c.param("vm"), c.intParam("id"))));
+        op("GET", "/v1/vms/{vm}/ft", c -> vms.views.ftView(Names.check("vm", c.param("vm"))));
+        op("POST", "/v1/vms/{vm}/ft", c -> new Reply(202, vms.ftPrimary.protect(c.param("vm"), c.json())));
+        op("DELETE", "/v1/vms/{vm}/ft", c -> {
+            vms.ftPrimary.unprotect(c.param("vm"));
+            return vms.views.view(c.param("vm"));
+        });
         op("POST", "/v1/vms/{vm}/ft/failover", c -> {
             Body b = c.json();
             b.only("test");
@@ -147,7 +161,7 @@ final class Api {
                 throw ApiException.badRequest("test", "test: expected true (only a test failover can be asked for; a real one happens when the "
                         + "primary's host fails)");
             }
-            return new Reply(202, vms.testFailover(c.param("vm")));
+            return new Reply(202, vms.ftPrimary.testFailover(c.param("vm")));
         });
         op("GET", "/v1/tasks", c -> agent.tasks().list().stream().map(Tasks.Task::json).toList());
         op("GET", "/v1/tasks/{id}", c -> agent.tasks().get(c.param("id")).json());
@@ -160,8 +174,8 @@ final class Api {
         op("GET", "/v1/alarms", c -> agent.alarms().json());
         op("POST", "/v1/alarms/{id}/acknowledge", c -> agent.alarms().acknowledge(c.param("id")).json());
         peer("GET", "/v1/peer/ping", c -> Map.of("host", agent.host(), "from", c.peer()));
-        peer("POST", "/v1/peer/ft/backups", c -> new Reply(201, vms.startBackup(c.peer(), c.json())));
-        peer("DELETE", "/v1/peer/ft/backups/{vm}", c -> vms.stopBackup(c.param("vm")));
+        peer("POST", "/v1/peer/ft/backups", c -> new Reply(201, vms.ftBackup.start(c.peer(), c.json())));
+        peer("DELETE", "/v1/peer/ft/backups/{vm}", c -> vms.ftBackup.stop(c.param("vm")));
     }
 
     private void op(String method, String pattern, Action a) {

@@ -1,0 +1,156 @@
+package io.lockstep.agent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+import io.lockstep.agent.Alarms.Severity;
+import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.Lease;
+import io.lockstep.cluster.LockMode;
+import io.lockstep.ft.Backup;
+import io.lockstep.ft.FtMode;
+import io.lockstep.ft.FtOptions;
+import io.lockstep.ft.FtState;
+import io.lockstep.ft.FtStatus;
+import io.lockstep.ft.FtTiming;
+import io.lockstep.ft.GoLive;
+import io.lockstep.ft.LiveVm;
+
+/**
+ * This host as the FT backup of VMs that run elsewhere (ARCHITECTURE "FT pairs"): a primary's agent asks for a backup
+ * (a signed peer request with the pair's key); the backup holds the VM's disk lock multi-writer beside the primary,
+ * reads the shared disk and drops its own writes. When it goes live ({@link FtState#LIVE}) the VM is adopted: it runs
+ * here from then on, under the DoS guard, and takes its config lock from the primary it replaced.
+ */
+final class FtBackup {
+
+    private static final System.Logger LOG = System.getLogger(FtBackup.class.getName());
+
+    private final VmStore store;
+    private final LocalVms here;
+    private final VmLocks locks;
+    private final GuardPolicy guard;
+    private final FtPrimary primary;
+    private final Datastore datastore;
+    private final Events events;
+    private final Alarms alarms;
+    private final ExecutorService work;
+
+    FtBackup(VmStore store, LocalVms here, VmLocks locks, GuardPolicy guard, FtPrimary primary, Datastore datastore, Events events, Alarms alarms,
+            ExecutorService work) {
+        this.store = store;
+        this.here = here;
+        this.locks = locks;
+        this.guard = guard;
+        this.primary = primary;
+        this.datastore = datastore;
+        this.events = events;
+        this.alarms = alarms;
+        this.work = work;
+    }
+
+    Map<String, Object> start(String from, Body b) throws IOException {
+        b.only("vm", "mode", "epochMillis", "authKey", "disk");
+        String name = Names.check("vm", b.text("vm", null));
+        VmConfig c = store.config(name);
+        if (here.runs(name)) {
+            throw ApiException.conflict(name + " runs on " + here.host() + "; its backup must run on another host");
+        }
+        BackupRole old = here.backup(name).orElse(null);
+        if (old != null) {
+            if (old.backup.state() == Backup.State.SYNCING || old.backup.state() == Backup.State.IN_SYNC) {
+                throw ApiException.conflict(here.host() + " is already the backup of " + name + " (" + old.backup.state().name().toLowerCase() + ")");
+            }
+            stop(name);
+        }
+        FtMode mode;
+        try {
+            mode = FtMode.parse(b.text("mode", "checkpoint"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("mode", "mode: " + e.getMessage());
+        }
+        String key = b.text("authKey", null);
+        if (key == null || !key.matches("[0-9a-f]{64}")) {
+            throw ApiException.badRequest("authKey", "authKey: expected 64 lower-case hex digits");
+        }
+        String disk = Names.check("disk", b.text("disk", null));
+        Path shared = store.folder(name).resolve(disk);
+        if (!Files.exists(shared)) {
+            throw ApiException.badRequest("disk", "disk: " + name + " has no disk file " + disk);
+        }
+        FtOptions o = FtOptions.defaults(mode, datastore.superblock().timing())
+                .withEpochMillis((int) b.integer("epochMillis", FtTiming.DEFAULT_EPOCH_MILLIS, FtTiming.MIN_EPOCH_MILLIS, FtTiming.MAX_EPOCH_MILLIS))
+                .withAuthKey(key);
+        Lease lease = locks.acquire(VmStore.diskEntity(name), LockMode.MULTI_WRITER, name);
+        Backup backup;
+        try {
+            BackupRole[] self = new BackupRole[1];
+            backup = new Backup(name, c.guest(), c.memoryMiB() << 20, shared, new GoLive(datastore, name), 0, c.port(), VmPower.TIMER_MILLIS, o, 1.0,
+                    st -> status(self, name, st));
+            BackupRole role = new BackupRole(c, from, backup, lease);
+            self[0] = role;
+            here.serving(role);
+        } catch (IOException | RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        events.publish("ft.backup", name, Map.of("primary", from, "host", here.host()));
+        return Map.of("port", backup.port(), "host", here.host());
+    }
+
+    Map<String, Object> stop(String name) throws IOException {
+        BackupRole role = here.forget(Names.check("vm", name), null);
+        if (role == null) {
+            throw ApiException.notFound(here.host() + " is not the backup of " + name);
+        }
+        role.backup.close();
+        locks.release(role.diskLease);
+        events.publish("ft.backup.stopped", name, Map.of("host", here.host()));
+        return Map.of("stopped", name);
+    }
+
+    private void status(BackupRole[] self, String name, FtStatus s) {
+        RunningVm adopted = here.running(name).orElse(null);
+        if (adopted != null && self[0] != null && adopted.live == self[0].backup.live()) {
+            primary.status(adopted, name, s); // the backup went live here: its VM is now a primary like any other
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, name + " (backup): " + s.line());
+        events.publish("ft.status", name, primary.statusEvent(s, "backup"));
+        BackupRole role = self[0];
+        if (role == null) {
+            return;
+        }
+        if (s.state() == FtState.LIVE) {
+            work.submit(() -> adopt(role, s));
+        } else if (s.state() == FtState.HALTED) {
+            here.forget(name, role);
+            locks.release(role.diskLease);
+        }
+    }
+
+    /** The backup went live here: the VM now runs on this host; take its config lock (breaking the dead primary's). */
+    private void adopt(BackupRole role, FtStatus live) {
+        String name = role.name;
+        LiveVm vm = role.backup.live();
+        here.forget(name, role);
+        RunningVm r = new RunningVm(role.config, store.folder(name), vm.vm(), vm.disk(), vm);
+        r.diskLease = role.diskLease;
+        r.origin = "failed over from " + role.primary;
+        here.started(r);
+        guard.watch(r);
+        alarms.raise("ft." + name, Severity.WARNING, name, name + " failed over from " + role.primary + " to " + here.host()
+                + " and runs unprotected (" + live.reason() + ")");
+        events.publish("vm.power", name, Map.of("powerState", "poweredOn", "host", here.host(), "failedOverFrom", role.primary));
+        try {
+            r.configLease = locks.takeOver(name);
+            events.publish("vm.lock", name, Map.of("entity", VmStore.configEntity(name), "host", here.host()));
+        } catch (IOException e) {
+            alarms.raise("lock." + name, Severity.CRITICAL, name, name + " runs on " + here.host() + " after a failover but its lock "
+                    + VmStore.configEntity(name) + " could not be taken: " + e.getMessage());
+        }
+    }
+}

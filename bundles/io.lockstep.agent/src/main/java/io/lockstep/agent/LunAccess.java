@@ -1,0 +1,112 @@
+package io.lockstep.agent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.lockstep.san.Wwn;
+import io.lockstep.storage.Medium;
+import io.lockstep.storage.ScsiException;
+import io.lockstep.storage.file.FileMedium;
+
+/**
+ * LUNs on the datastore's target, seen through each VM's own SAN identity (ARCHITECTURE "SAN identities"): a LUN is
+ * presented to the initiators a storage administrator names; a VM that has it attached logs in to it as its own
+ * initiator when it powers on, on whichever host that is, and a LUN not presented to it refuses. The LUNs are LUN files
+ * in the datastore's {@code luns} folder (the file target's masking); a LUN on another target is not possible yet.
+ */
+final class LunAccess {
+
+    private final VmStore store;
+    private final LocalVms here;
+
+    LunAccess(VmStore store, LocalVms here) {
+        this.store = store;
+        this.here = here;
+    }
+
+    Path lunFile(String lun) {
+        return store.root().resolve("luns").resolve(Names.check("lun", lun) + ".lun");
+    }
+
+    /** Creates a LUN on the datastore's target, presented only to the given initiators (a storage administrator's step). */
+    Map<String, Object> create(Body b) throws IOException {
+        b.only("name", "sizeMiB", "presentedTo");
+        String name = Names.check("name", b.text("name", null));
+        long size = b.integer("sizeMiB", 16, 1, 65_536);
+        List<String> to = b.texts("presentedTo");
+        Path f = lunFile(name);
+        if (Files.exists(f)) {
+            throw ApiException.conflict("a LUN named '" + name + "' exists already");
+        }
+        Files.createDirectories(f.getParent());
+        FileMedium.create(f, 512, (size << 20) / 512);
+        try {
+            FileMedium.mask(f, to);
+        } catch (IllegalArgumentException e) {
+            Files.deleteIfExists(f);
+            throw ApiException.badRequest("presentedTo", "presentedTo: " + e.getMessage());
+        }
+        return view(name);
+    }
+
+    Map<String, Object> view(String name) throws IOException {
+        Path f = lunFile(name);
+        if (!Files.exists(f)) {
+            throw ApiException.notFound("no LUN '" + name + "'");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("sizeBytes", FileMedium.header(f).sectorCount() * 512);
+        m.put("presentedTo", List.copyOf(FileMedium.presentedTo(f)));
+        return m;
+    }
+
+    List<Map<String, Object>> list() throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Path dir = store.root().resolve("luns");
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".lun")).sorted().toList()) {
+                    out.add(view(p.getFileName().toString().replaceFirst("\\.lun$", "")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Attaches a LUN to a VM (written to vm.json; the VM logs in to it with its own identity when powered on). */
+    void attach(String vm, Body b) throws IOException {
+        b.only("lun");
+        String lun = Names.check("lun", b.text("lun", null));
+        view(lun);
+        VmConfig c = store.config(vm);
+        if (here.runs(vm)) {
+            throw ApiException.conflict(vm + " is powered on; attach LUNs while it is off");
+        }
+        if (!c.luns().contains(lun)) {
+            List<String> l = new ArrayList<>(c.luns());
+            l.add(lun);
+            store.write(c.withLuns(l), true);
+        }
+    }
+
+    /** Logs the VM in to each of its LUNs as its own initiator; a LUN not presented to it refuses, and power-on fails saying so. */
+    void login(VmConfig c, List<Medium> sessions) throws IOException {
+        if (c.luns().isEmpty()) {
+            return;
+        }
+        String initiator = Wwn.parse(c.wwpn()).initiatorName();
+        for (String lun : c.luns()) {
+            try {
+                sessions.add(FileMedium.open(lunFile(lun), initiator));
+            } catch (ScsiException e) {
+                throw ApiException.conflict(c.name() + " cannot power on: LUN '" + lun + "' refused its initiator " + initiator + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.lockstep.agent;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.Lease;
+import io.lockstep.cluster.LockMode;
+import io.lockstep.ft.FtDisk;
+import io.lockstep.ft.GoLive;
+import io.lockstep.ft.LiveVm;
+import io.lockstep.storage.Medium;
+import io.lockstep.vdisk.DiskChain;
+import io.lockstep.vm.GuestRegistry;
+import io.lockstep.vm.Vm;
+
+/**
+ * Powering VMs on and off here, suspending and resuming them. Power-on takes the VM's config and disk locks (a VM
+ * runs on one host), logs it in to its LUNs as its own initiator, opens its disk chain at the top, makes it live
+ * ({@link LiveVm}: its NIC on its port, its timer) and puts it under the DoS guard; power-off unprotects it first.
+ */
+final class VmPower {
+
+    /** How often a running guest's timer ticks (its log is flushed, its clock advances). */
+    static final long TIMER_MILLIS = 50;
+
+    private final VmStore store;
+    private final LocalVms here;
+    private final VmLocks locks;
+    private final LunAccess luns;
+    private final GuardPolicy guard;
+    private final FtPrimary ft;
+    private final Datastore datastore;
+    private final Events events;
+
+    VmPower(VmStore store, LocalVms here, VmLocks locks, LunAccess luns, GuardPolicy guard, FtPrimary ft, Datastore datastore, Events events) {
+        this.store = store;
+        this.here = here;
+        this.locks = locks;
+        this.luns = luns;
+        this.guard = guard;
+        this.ft = ft;
+        this.datastore = datastore;
+        this.events = events;
+    }
+
+    void on(String name) throws IOException, InterruptedException {
+        VmConfig c = store.config(name);
+        if (here.runs(name)) {
+            throw ApiException.conflict(name + " is powered on here already");
+        }
+        if (here.serves(name)) {
+            throw ApiException.conflict(name + " has its FT backup on this host; a VM cannot run where its backup runs");
+        }
+        Lease configLease = locks.acquire(VmStore.configEntity(name), LockMode.EXCLUSIVE, name);
+        Lease diskLease;
+        try {
+            diskLease = locks.acquire(VmStore.diskEntity(name), LockMode.EXCLUSIVE, name);
+        } catch (RuntimeException | IOException e) {
+            configLease.close();
+            throw e;
+        }
+        Path dir = store.folder(name);
+        DiskChain chain = null;
+        List<Medium> sessions = new ArrayList<>();
+        try {
+            luns.login(c, sessions);
+            chain = DiskChain.open(store.runningDisk(name), true);
+            Vm vm = new Vm(name, GuestRegistry.create(c.guest()), c.memoryMiB() << 20, chain, 1.0);
+            FtDisk disk = new FtDisk(chain, vm::position);
+            vm.setDisk(disk);
+            RunningVm[] self = new RunningVm[1];
+            LiveVm live = new LiveVm(name, vm, disk, c.port(), 1, TIMER_MILLIS, new GoLive(datastore, name), true,
+                    st -> ft.status(self[0], name, st));
+            RunningVm r = new RunningVm(c, dir, vm, disk, live);
+            self[0] = r;
+            r.configLease = configLease;
+            r.diskLease = diskLease;
+            r.lunSessions.addAll(sessions);
+            r.origin = "powered on";
+            here.started(r);
+            guard.watch(r);
+        } catch (IOException | RuntimeException e) {
+            if (chain != null) {
+                chain.close();
+            }
+            for (Medium m : sessions) {
+                m.close();
+            }
+            configLease.close();
+            diskLease.close();
+            throw e;
+        }
+        events.publish("vm.power", name, Map.of("powerState", "poweredOn", "host", here.host()));
+    }
+
+    void off(String name) throws IOException {
+        RunningVm r = here.requireRunning(name);
+        if (r.hasBackup()) {
+            ft.unprotect(name);
+        }
+        here.stop(r, "powered off");
+        events.publish("vm.power", name, Map.of("powerState", "poweredOff", "host", here.host()));
+    }
+
+    void suspend(String name) throws IOException, InterruptedException {
+        RunningVm r = here.requireRunning(name);
+        if (r.isFtPrimary()) {
+            throw ApiException.conflict(name + " is an FT primary (" + r.live.protection().name().toLowerCase() + "); unprotect it before suspending it");
+        }
+        if (r.suspended) {
+            throw ApiException.conflict(name + " is suspended already");
+        }
+        r.vm.pause();
+        r.suspended = true;
+        events.publish("vm.power", name, Map.of("powerState", "suspended", "host", here.host()));
+    }
+
+    void resume(String name) throws IOException {
+        RunningVm r = here.requireRunning(name);
+        if (!r.suspended) {
+            throw ApiException.conflict(name + " is not suspended");
+        }
+        r.vm.resume();
+        r.suspended = false;
+        events.publish("vm.power", name, Map.of("powerState", "poweredOn", "host", here.host()));
+    }
+}

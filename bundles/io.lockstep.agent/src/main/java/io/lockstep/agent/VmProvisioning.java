@@ -1,0 +1,131 @@
+package io.lockstep.agent;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lockstep.san.SanIdentity;
+import io.lockstep.san.Wwn;
+import io.lockstep.vm.GuestRegistry;
+
+/**
+ * Creating and deleting VMs: a VM gets its folder and disk on the datastore, a port for its NIC, and its own SAN
+ * identity (ARCHITECTURE "SAN identities"), given or made, unlike every other VM's; a VM is deleted only when no host
+ * runs it and none serves its FT backup.
+ */
+final class VmProvisioning {
+
+    private final VmStore store;
+    private final LocalVms here;
+    private final VmLocks locks;
+    private final Events events;
+
+    VmProvisioning(VmStore store, LocalVms here, VmLocks locks, Events events) {
+        this.store = store;
+        this.here = here;
+        this.locks = locks;
+        this.events = events;
+    }
+
+    /** Creates the VM the body describes; returns its name. */
+    String create(Body b) throws IOException {
+        b.only("name", "guest", "memoryMiB", "diskMiB", "port", "wwpn", "wwnn");
+        String name = Names.check("name", b.text("name", null));
+        String guest = b.text("guest", "kv");
+        String spec;
+        try {
+            spec = GuestRegistry.create(guest).spec();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("guest", "guest: " + e.getMessage());
+        }
+        long memory = b.integer("memoryMiB", 64, 4, 4096);
+        long disk = b.integer("diskMiB", 64, 1, 65_536);
+        int port = (int) b.integer("port", 0, 0, 65_535);
+        if (port != 0 && port < 1024) {
+            throw ApiException.badRequest("port", "port: expected 1024 to 65535 (or 0 to choose a free one), found " + port);
+        }
+        if (port == 0) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+        }
+        SanIdentity san = identity(name, b);
+        store.create(new VmConfig(name, spec, memory, disk, port, System.currentTimeMillis(), here.host(), san.wwpn().toString(),
+                san.wwnn().toString(), san.iqn(), List.of()));
+        here.clearNote(name);
+        events.publish("vm.created", name, Map.of("host", here.host()));
+        return name;
+    }
+
+    /**
+     * The new VM's SAN identity: the WWPN and WWNN given (checked: NAA 5/6, distinct, not another VM's), or a
+     * fresh one unlike every other VM's. It is written to vm.json, so it moves with the VM.
+     */
+    private SanIdentity identity(String name, Body b) throws IOException {
+        List<SanIdentity.Owned> others = new ArrayList<>();
+        List<Wwn> taken = new ArrayList<>();
+        for (String n : store.names()) {
+            try {
+                SanIdentity s = store.config(n).san();
+                if (s != null) {
+                    others.add(new SanIdentity.Owned(n, s));
+                    taken.add(s.wwpn());
+                    taken.add(s.wwnn());
+                }
+            } catch (ApiException | IllegalArgumentException e) {
+                // a VM folder without a readable identity takes none
+            }
+        }
+        String wwpn = b.text("wwpn", null);
+        String wwnn = b.text("wwnn", null);
+        SanIdentity san;
+        if (wwpn == null && wwnn == null) {
+            san = SanIdentity.generate(name, UUID.randomUUID().toString(), taken);
+        } else {
+            if (wwpn == null || wwnn == null) {
+                throw ApiException.badRequest(wwpn == null ? "wwpn" : "wwnn", "wwpn and wwnn: expected both or neither (a fresh identity is made "
+                        + "when neither is given)");
+            }
+            Wwn p = wwn("wwpn", wwpn);
+            Wwn n = wwn("wwnn", wwnn);
+            try {
+                san = new SanIdentity(p, n, SanIdentity.IQN_PREFIX + name + "." + Long.toHexString(p.value()).substring(7, 15));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("wwnn", e.getMessage());
+            }
+        }
+        try {
+            SanIdentity.requireUnique(san, name, others);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+        return san;
+    }
+
+    private static Wwn wwn(String field, String text) {
+        try {
+            return Wwn.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(field, field + ": " + e.getMessage());
+        }
+    }
+
+    void delete(String name) throws IOException {
+        store.config(name);
+        VmLocks.Where w = here.runs(name) ? new VmLocks.Where(here.host(), true, 0, false) : locks.where(name);
+        if (w.host() != null && !w.previousLife()) {
+            throw ApiException.conflict(name + " is powered on at " + w.host() + " (it holds the lock on " + VmStore.configEntity(name)
+                    + "); power it off first");
+        }
+        if (here.serves(name)) {
+            throw ApiException.conflict(name + " has its FT backup on this host; unprotect it first");
+        }
+        store.delete(name);
+        here.clearNote(name);
+        events.publish("vm.deleted", name, Map.of("host", here.host()));
+    }
+}

@@ -1,0 +1,126 @@
+package io.lockstep.agent;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.lockstep.vdisk.DiskChain;
+import io.lockstep.vm.Checkpoints;
+
+/**
+ * The VMs' folders on the datastore: one folder a VM, holding {@code vm.json} (its {@link VmConfig}), its VMDK chain
+ * and its checkpoints. Every host reads the same folders; which host runs a VM is said by the locks on the entities
+ * named here ({@link #configEntity}, {@link #diskEntity}), not by anything in the folder.
+ */
+final class VmStore {
+
+    private final Path root;
+
+    VmStore(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path folder(String name) {
+        return root.resolve(Names.check("vm", name));
+    }
+
+    /** The lock that says who runs a VM (exclusive: one host). */
+    static String configEntity(String vm) {
+        return vm + "/vm.json";
+    }
+
+    /** The lock on a VM's disk (exclusive; multi-writer while an FT pair's primary and backup both hold it). */
+    static String diskEntity(String vm) {
+        return vm + "/disk.vmdk";
+    }
+
+    VmConfig config(String name) throws IOException {
+        Path f = folder(name).resolve("vm.json");
+        if (!Files.exists(f)) {
+            throw ApiException.notFound("no VM '" + name + "' on datastore " + root);
+        }
+        return Json.MAPPER.readValue(f.toFile(), VmConfig.class);
+    }
+
+    List<String> names() throws IOException {
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (DirectoryStream<Path> d = Files.newDirectoryStream(root)) {
+            for (Path p : d) {
+                if (Files.exists(p.resolve("vm.json"))) {
+                    out.add(p.getFileName().toString());
+                }
+            }
+        }
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    /** Makes the VM's folder, its disk of {@code diskMiB} and its vm.json; nothing is left behind when that fails. */
+    void create(VmConfig c) throws IOException {
+        Path dir = folder(c.name());
+        Files.createDirectories(root);
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw ApiException.conflict("a VM named '" + c.name() + "' exists already on datastore " + root);
+        }
+        try {
+            DiskChain.create(baseDisk(c.name()), c.diskMiB() << 20);
+            write(c, false);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(dir);
+            throw e;
+        }
+    }
+
+    /** Writes vm.json whole, through a temporary file (a reader sees the old or the new, never half). */
+    void write(VmConfig c, boolean replace) throws IOException {
+        Path dir = folder(c.name());
+        Path tmp = dir.resolve("vm.json.tmp");
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), c);
+        if (replace) {
+            Files.move(tmp, dir.resolve("vm.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            Files.move(tmp, dir.resolve("vm.json"), StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    void delete(String name) throws IOException {
+        deleteTree(folder(name));
+    }
+
+    /** The disk the VM was created with, the bottom of its chain. */
+    Path baseDisk(String name) {
+        return folder(name).resolve(name + ".vmdk");
+    }
+
+    /** The top of the chain the VM runs on: its last checkpoint's delta, or its base disk. */
+    Path runningDisk(String name) throws IOException {
+        Path top = Checkpoints.runningDisk(folder(name));
+        return top == null ? baseDisk(name) : top;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
