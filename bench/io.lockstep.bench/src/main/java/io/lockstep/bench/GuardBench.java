@@ -20,6 +20,8 @@ import io.lockstep.agent.AgentConfig;
 import io.lockstep.agent.ApiServer;
 import io.lockstep.agent.Credentials;
 import io.lockstep.agent.Events;
+import io.lockstep.agent.api.EventType;
+import io.lockstep.agent.api.GuardAttackEvent;
 import io.lockstep.agent.client.AgentClient;
 import io.lockstep.cli.Table;
 import io.lockstep.cluster.Cluster;
@@ -107,10 +109,11 @@ public final class GuardBench implements Callable<Integer> {
                         if (e == null) {
                             continue;
                         }
-                        if (e.type().equals("guard.attack")) {
-                            detect = ((Number) e.data().get("detectedAt")).longValue() - t0;
-                            suspend = ((Number) e.data().get("appliedAt")).longValue() - t0;
-                        } else if (e.type().equals("guard.over")) {
+                        if (e.type().equals(EventType.GUARD_ATTACK.wireName())) {
+                            GuardAttackEvent attack = (GuardAttackEvent) e.data();
+                            detect = attack.detectedAt() - t0;
+                            suspend = attack.appliedAt() - t0;
+                        } else if (e.type().equals(EventType.GUARD_OVER.wireName())) {
                             resumed = e.time() - attackEnd;
                         }
                     }
@@ -130,7 +133,7 @@ public final class GuardBench implements Callable<Integer> {
             bench.waitFor(benignSeconds, TimeUnit.SECONDS);
             bench.destroy();
             bench.waitFor(10, TimeUnit.SECONDS);
-            long falseAlarms = agent.events().recent(before, 100_000).stream().filter(e -> e.type().equals("guard.attack")).count();
+            long falseAlarms = agent.events().recent(before, 100_000).stream().filter(e -> e.type().equals(EventType.GUARD_ATTACK.wireName())).count();
             String last = Files.readString(d.resolve("redis-benchmark.txt")).replace('\r', '\n').trim().lines().reduce((x, y) -> y).orElse("");
             Table b = Table.markdown("benign load", "seconds", "last redis-benchmark line", "false alarms");
             b.row("redis-benchmark -t set,get,incr (50 clients, full speed)", benignSeconds, last.length() > 70 ? last.substring(0, 70) : last, falseAlarms);

@@ -22,6 +22,18 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lockstep.agent.Alarms.Severity;
+import io.lockstep.agent.api.DatastoreView;
+import io.lockstep.agent.api.EventType;
+import io.lockstep.agent.api.HostHeartbeat;
+import io.lockstep.agent.api.HostInfo;
+import io.lockstep.agent.api.LockOwner;
+import io.lockstep.agent.api.LockView;
+import io.lockstep.agent.api.MediumFile;
+import io.lockstep.agent.api.NotificationCounts;
+import io.lockstep.agent.api.RegistrationView;
+import io.lockstep.agent.api.RegistrationsView;
+import io.lockstep.agent.api.ReservationView;
+import io.lockstep.agent.api.TimingView;
 import io.lockstep.agent.client.AgentClient;
 import io.lockstep.cluster.AcquisitionMode;
 import io.lockstep.cluster.Cluster;
@@ -63,8 +75,8 @@ public final class Agent implements AutoCloseable, Peers {
         return t;
     });
     private final Map<Integer, long[]> seen = new HashMap<>(); // slot -> {generation, counter, nanoTime the counter last moved}
-    private volatile List<Map<String, Object>> heartbeatView = List.of();
-    private volatile List<Map<String, Object>> lockView = List.of();
+    private volatile List<HostHeartbeat> heartbeatView = List.of();
+    private volatile List<LockView> lockView = List.of();
     private volatile String url;
     private volatile String fenced;
 
@@ -131,7 +143,7 @@ public final class Agent implements AutoCloseable, Peers {
         self.put("slot", datastore.host().slot());
         writeJson(config.dataDir().resolve("agent.json"), self);
         loops.scheduleWithFixedDelay(this::watch, 500, 500, TimeUnit.MILLISECONDS);
-        events.publish("host.up", config.host(), Map.of("url", url, "slot", datastore.host().slot()));
+        events.publish(EventType.HOST_UP, config.host(), Map.of("url", url, "slot", datastore.host().slot()));
     }
 
     static void writeJson(Path file, Object value) throws IOException {
@@ -147,24 +159,24 @@ public final class Agent implements AutoCloseable, Peers {
     private void watch() {
         try {
             sample();
-            String hbs = signature(heartbeatView, "slot", "host", "state", "generation", "live");
+            String hbs = heartbeatSignature(heartbeatView);
             if (!hbs.equals(publishedHeartbeats)) {
                 publishedHeartbeats = hbs;
-                events.publish("datastore.heartbeats", label(), Map.of("heartbeats", heartbeatView));
+                events.publish(EventType.DATASTORE_HEARTBEATS, label(), Map.of("heartbeats", heartbeatView));
             }
-            String locks = signature(lockView, "index", "entity", "mode", "generation", "owners");
+            String locks = lockSignature(lockView);
             if (!locks.equals(publishedLocks)) {
                 publishedLocks = locks;
-                events.publish("datastore.locks", label(), Map.of("locks", lockView));
+                events.publish(EventType.DATASTORE_LOCKS, label(), Map.of("locks", lockView));
             }
-            for (Map<String, Object> hb : heartbeatView) {
-                String host = (String) hb.get("host");
-                if (host == null || host.equals(config.host()) || !"live".equals(hb.get("state"))) {
+            for (HostHeartbeat hb : heartbeatView) {
+                String host = hb.host();
+                if (host == null || host.equals(config.host()) || !"live".equals(hb.state())) {
                     continue;
                 }
                 String id = "host." + host + ".heartbeat";
-                if (Boolean.FALSE.equals(hb.get("live"))) {
-                    alarms.raise(id, Severity.WARNING, host, host + " stopped heartbeating on " + label() + " (" + hb.get("ageMillis")
+                if (!hb.live()) {
+                    alarms.raise(id, Severity.WARNING, host, host + " stopped heartbeating on " + label() + " (" + hb.ageMillis()
                             + " ms since its heartbeat last moved); its locks can be broken");
                 } else {
                     alarms.clear(id);
@@ -178,21 +190,22 @@ public final class Agent implements AutoCloseable, Peers {
         }
     }
 
-    private static String signature(List<Map<String, Object>> rows, String... keys) {
+    /** What an operator sees change in the heartbeats (ages move all the time: they are not part of it). */
+    private static String heartbeatSignature(List<HostHeartbeat> rows) {
         StringBuilder b = new StringBuilder();
-        for (Map<String, Object> r : rows) {
-            for (String k : keys) {
-                Object v = r.get(k);
-                if (v instanceof List<?> list) {
-                    for (Object o : list) {
-                        if (o instanceof Map<?, ?> m) {
-                            b.append(m.get("slot")).append('/').append(m.get("heartbeatGeneration")).append('/').append(m.get("live")).append(',');
-                        }
-                    }
-                } else {
-                    b.append(v);
-                }
-                b.append('|');
+        for (HostHeartbeat h : rows) {
+            b.append(h.slot()).append('|').append(h.host()).append('|').append(h.state()).append('|').append(h.generation()).append('|')
+                    .append(h.live()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String lockSignature(List<LockView> rows) {
+        StringBuilder b = new StringBuilder();
+        for (LockView l : rows) {
+            b.append(l.index()).append('|').append(l.entity()).append('|').append(l.mode()).append('|').append(l.generation()).append('|');
+            for (LockOwner o : l.owners()) {
+                b.append(o.slot()).append('/').append(o.heartbeatGeneration()).append('/').append(o.live()).append(',');
             }
             b.append('\n');
         }
@@ -221,7 +234,7 @@ public final class Agent implements AutoCloseable, Peers {
         Cluster cluster = datastore.host().cluster();
         long now = System.nanoTime();
         long stale = cluster.timing().leaseTimeout().toNanos();
-        List<Map<String, Object>> hbs = new ArrayList<>();
+        List<HostHeartbeat> hbs = new ArrayList<>();
         Map<Integer, String> names = new HashMap<>();
         Map<Integer, Long> generations = new HashMap<>();
         Map<Integer, Boolean> liveness = new HashMap<>();
@@ -244,46 +257,25 @@ public final class Agent implements AutoCloseable, Peers {
             names.put(r.slot(), r.hostName());
             generations.put(r.slot(), r.generation());
             liveness.put(r.slot(), live);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("slot", r.slot());
-            m.put("host", r.hostName());
-            m.put("uuid", r.owner() == null ? null : r.owner().toString());
-            m.put("state", r.state().name().toLowerCase());
-            m.put("generation", r.generation());
-            m.put("counter", r.counter());
-            m.put("ageMillis", r.slot() == datastore.host().slot() ? 0 : age);
-            m.put("live", live);
-            m.put("fencedBy", r.fencedBy() == HeartbeatRecord.NOBODY ? null : r.fencedBy());
-            hbs.add(m);
+            hbs.add(new HostHeartbeat(r.slot(), r.hostName(), r.owner() == null ? null : r.owner().toString(), r.state().name().toLowerCase(),
+                    r.generation(), r.counter(), r.slot() == datastore.host().slot() ? 0 : age, live,
+                    r.fencedBy() == HeartbeatRecord.NOBODY ? null : r.fencedBy(), null, null));
         }
-        List<Map<String, Object>> locks = new ArrayList<>();
+        List<LockView> locks = new ArrayList<>();
         long wall = System.currentTimeMillis();
         for (Cluster.Read<LockRecord> read : cluster.locks()) {
             LockRecord l = read.record();
             if (l == null || l.unused() || l.owners().isEmpty()) {
                 continue;
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("index", l.index());
-            m.put("entity", l.entity());
-            m.put("kind", l.kind().label());
-            m.put("mode", l.mode().label());
-            m.put("generation", l.generation());
-            List<Map<String, Object>> owners = new ArrayList<>();
+            List<LockOwner> owners = new ArrayList<>();
             for (LockRecord.Owner o : l.owners()) {
-                Map<String, Object> om = new LinkedHashMap<>();
-                om.put("slot", o.slot());
-                om.put("host", names.get(o.slot()));
-                om.put("heartbeatGeneration", o.heartbeatGeneration());
-                om.put("acquiredAt", o.acquiredAtMillis());
-                om.put("heldMillis", Math.max(0, wall - o.acquiredAtMillis()));
                 boolean current = Objects.equals(generations.get(o.slot()), o.heartbeatGeneration());
-                om.put("live", current && Boolean.TRUE.equals(liveness.get(o.slot())));
-                om.put("stale", !current ? "the owner restarted or was fenced since it took the lock" : null);
-                owners.add(om);
+                owners.add(new LockOwner(o.slot(), names.get(o.slot()), o.heartbeatGeneration(), o.acquiredAtMillis(),
+                        Math.max(0, wall - o.acquiredAtMillis()), current && Boolean.TRUE.equals(liveness.get(o.slot())),
+                        !current ? "the owner restarted or was fenced since it took the lock" : null));
             }
-            m.put("owners", owners);
-            locks.add(m);
+            locks.add(new LockView(l.index(), l.entity(), l.kind().label(), l.mode().label(), l.generation(), owners));
         }
         heartbeatView = hbs;
         lockView = locks;
@@ -296,72 +288,50 @@ public final class Agent implements AutoCloseable, Peers {
         return l == null || l.isBlank() ? "datastore" : l;
     }
 
-    List<Map<String, Object>> lockTable() throws IOException {
+    List<LockView> lockTable() throws IOException {
         fresh();
         return lockView;
     }
 
-    List<Map<String, Object>> heartbeats() throws IOException {
+    List<HostHeartbeat> heartbeats() throws IOException {
         fresh();
         return heartbeatView;
     }
 
-    Map<String, Object> hostView() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", config.host());
-        m.put("uuid", identity.uuid().toString());
-        m.put("version", VERSION);
-        m.put("url", url);
-        m.put("fingerprint", credentials.fingerprint());
-        m.put("pid", ProcessHandle.current().pid());
-        m.put("started", started);
-        m.put("uptimeMillis", System.currentTimeMillis() - started);
-        m.put("slot", datastore.host().slot());
-        m.put("heartbeatGeneration", datastore.host().heartbeatGeneration());
-        m.put("heartbeatValid", datastore.host().heartbeatValid());
-        m.put("fenced", fenced);
-        m.put("medium", medium.uri());
-        m.put("datastore", config.datastore().toAbsolutePath().toString());
-        m.put("vmsRunning", vms.here.running().size());
-        m.put("backups", vms.here.backupNames().size());
-        m.put("java", System.getProperty("java.version"));
-        return m;
+    HostInfo hostView() {
+        return new HostInfo(config.host(), identity.uuid().toString(), VERSION, url, credentials.fingerprint(), ProcessHandle.current().pid(), started,
+                System.currentTimeMillis() - started, datastore.host().slot(), datastore.host().heartbeatGeneration(), datastore.host().heartbeatValid(),
+                fenced, medium.uri(), config.datastore().toAbsolutePath().toString(), vms.here.running().size(),
+                vms.here.backupNames().size(), System.getProperty("java.version"));
     }
 
     /** Every host with a heartbeat on the medium, with the address of its agent when it published one. */
-    List<Map<String, Object>> hosts() throws IOException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> hb : heartbeats()) {
-            Map<String, Object> m = new LinkedHashMap<>(hb);
-            String name = (String) hb.get("host");
+    List<HostHeartbeat> hosts() throws IOException {
+        List<HostHeartbeat> out = new ArrayList<>();
+        for (HostHeartbeat hb : heartbeats()) {
+            String url = null;
+            String fingerprint = null;
             try {
-                JsonNode card = card(name);
-                m.put("url", card.path("url").asText());
-                m.put("fingerprint", card.path("fingerprint").asText());
+                JsonNode card = card(hb.host());
+                url = card.path("url").asText();
+                fingerprint = card.path("fingerprint").asText();
             } catch (ApiException | IOException e) {
-                m.put("url", null);
+                // a host that never served an agent here: no address
             }
-            out.add(m);
+            out.add(new HostHeartbeat(hb.slot(), hb.host(), hb.uuid(), hb.state(), hb.generation(), hb.counter(), hb.ageMillis(), hb.live(),
+                    hb.fencedBy(), url, fingerprint));
         }
         return out;
     }
 
-    List<Map<String, Object>> datastores() throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", label());
-        m.put("uuid", datastore.superblock().uuid().toString());
-        m.put("medium", medium.uri());
-        m.put("sectorSize", medium.sectorSize());
-        m.put("capacityBytes", medium.sectorCount() * medium.sectorSize());
-        m.put("timing", Map.of("ioTimeoutMillis", datastore.superblock().timing().ioTimeout().toMillis(), "heartbeatMillis",
-                datastore.superblock().timing().heartbeatInterval().toMillis(), "leaseTimeoutMillis",
-                datastore.superblock().timing().leaseTimeout().toMillis()));
-        m.put("slots", datastore.superblock().slots());
-        m.put("folders", config.datastore().toAbsolutePath().toString());
-        m.put("hosts", heartbeats().stream().filter(h -> Boolean.TRUE.equals(h.get("live"))).map(h -> h.get("host")).toList());
+    List<DatastoreView> datastores() throws IOException {
+        io.lockstep.cluster.Timing t = datastore.superblock().timing();
         Datastore.Stats st = datastore.stats();
-        m.put("notifications", Map.of("sent", st.notificationsSent(), "received", st.notificationsReceived()));
-        return List.of(m);
+        return List.of(new DatastoreView(label(), datastore.superblock().uuid().toString(), medium.uri(), medium.sectorSize(),
+                medium.sectorCount() * medium.sectorSize(),
+                new TimingView(t.ioTimeout().toMillis(), t.heartbeatInterval().toMillis(), t.leaseTimeout().toMillis()), datastore.superblock().slots(),
+                config.datastore().toAbsolutePath().toString(), heartbeats().stream().filter(HostHeartbeat::live).map(HostHeartbeat::host).toList(),
+                new NotificationCounts(st.notificationsSent(), null, st.notificationsReceived(), null)));
     }
 
     void requireDatastore(String name) {
@@ -370,55 +340,34 @@ public final class Agent implements AutoCloseable, Peers {
         }
     }
 
-    Map<String, Object> registrations() throws IOException {
+    RegistrationsView registrations() throws IOException {
         PrKeys keys = medium.readKeys();
         PrReservation res = medium.readReservation();
         Map<Long, String> byKey = new HashMap<>();
-        for (Map<String, Object> hb : heartbeats()) {
-            String host = (String) hb.get("host");
-            String uuid = (String) hb.get("uuid");
-            if (host != null && uuid != null) {
-                byKey.put(Datastore.keyOf(new HostIdentity(host, UUID.fromString(uuid))), host);
+        for (HostHeartbeat hb : heartbeats()) {
+            if (hb.host() != null && hb.uuid() != null) {
+                byKey.put(Datastore.keyOf(new HostIdentity(hb.host(), UUID.fromString(hb.uuid()))), hb.host());
             }
         }
-        List<Map<String, Object>> regs = new ArrayList<>();
+        List<RegistrationView> regs = new ArrayList<>();
         for (long k : keys.keys()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("key", String.format("0x%016x", k));
-            r.put("host", byKey.get(k));
-            regs.add(r);
+            regs.add(new RegistrationView(String.format("0x%016x", k), byKey.get(k)));
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("generation", keys.generation());
-        m.put("registrations", regs);
-        Map<String, Object> rv = new LinkedHashMap<>();
-        rv.put("present", res.present());
-        if (res.present()) {
-            rv.put("key", String.format("0x%016x", res.key()));
-            rv.put("host", byKey.get(res.key()));
-            rv.put("type", res.type().toString());
-        }
-        m.put("reservation", rv);
+        ReservationView rv = res.present()
+                ? new ReservationView(true, String.format("0x%016x", res.key()), byKey.get(res.key()), res.type().toString())
+                : new ReservationView(false, null, null, null);
         Datastore.Stats st = datastore.stats();
-        m.put("notifications", Map.of("sent", st.notificationsSent(), "preemptsSent", st.preemptsSent(), "received", st.notificationsReceived(),
-                "directoryRefreshes", st.directoryRefreshes()));
-        return m;
+        return new RegistrationsView(keys.generation(), regs, rv,
+                new NotificationCounts(st.notificationsSent(), st.preemptsSent(), st.notificationsReceived(), st.directoryRefreshes()));
     }
 
     /** The virtual disks on the medium (its directory) with their virtual reservations. */
-    List<Map<String, Object>> mediumFiles() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    List<MediumFile> mediumFiles() {
+        List<MediumFile> out = new ArrayList<>();
         for (DirectoryEntry e : datastore.files()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", e.name());
-            m.put("kind", e.kind().label());
-            m.put("sectors", e.extentSectors());
             var vdr = datastore.vdr(e.index());
-            if (vdr != null) {
-                m.put("initiators", vdr.initiators());
-                m.put("reservation", vdr.state() == null ? null : vdr.state().toString());
-            }
-            out.add(m);
+            out.add(new MediumFile(e.name(), e.kind().label(), e.extentSectors(), vdr == null ? null : List.copyOf(vdr.initiators()),
+                    vdr == null || vdr.state() == null ? null : vdr.state().toString()));
         }
         return out;
     }

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.lockstep.agent.api.AlarmView;
+import io.lockstep.agent.api.EventType;
+
 /**
  * Conditions an operator must see: a host that stopped heartbeating, an FT pair that lost its backup, a fenced
  * host, a VM halted after losing the go-live record. Raised once per key (raising again updates the text),
@@ -17,17 +20,8 @@ public final class Alarms {
     }
 
     public record Alarm(String id, Severity severity, String subject, String text, long raised, long cleared, boolean acknowledged) {
-        Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("severity", severity.name().toLowerCase());
-            m.put("subject", subject);
-            m.put("text", text);
-            m.put("raised", raised);
-            m.put("cleared", cleared == 0 ? null : cleared);
-            m.put("acknowledged", acknowledged);
-            m.put("active", cleared == 0);
-            return m;
+        AlarmView view() {
+            return new AlarmView(id, severity.name().toLowerCase(), subject, text, raised, cleared == 0 ? null : cleared, acknowledged, cleared == 0);
         }
     }
 
@@ -49,7 +43,7 @@ public final class Alarms {
             alarms.put(id, a);
             trim();
         }
-        events.publish("alarm", subject, a.json());
+        events.publish(EventType.ALARM, subject, a.view());
     }
 
     public void clear(String id) {
@@ -62,7 +56,7 @@ public final class Alarms {
             a = new Alarm(old.id(), old.severity(), old.subject(), old.text(), old.raised(), System.currentTimeMillis(), old.acknowledged());
             alarms.put(id, a);
         }
-        events.publish("alarm", a.subject(), a.json());
+        events.publish(EventType.ALARM, a.subject(), a.view());
     }
 
     public Alarm acknowledge(String id) {
@@ -75,15 +69,15 @@ public final class Alarms {
             a = new Alarm(old.id(), old.severity(), old.subject(), old.text(), old.raised(), old.cleared(), true);
             alarms.put(id, a);
         }
-        events.publish("alarm", a.subject(), a.json());
+        events.publish(EventType.ALARM, a.subject(), a.view());
         return a;
     }
 
-    public List<Map<String, Object>> json() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    public List<AlarmView> views() {
+        List<AlarmView> out = new ArrayList<>();
         synchronized (alarms) {
             for (Alarm a : alarms.values()) {
-                out.add(a.json());
+                out.add(a.view());
             }
         }
         return out;

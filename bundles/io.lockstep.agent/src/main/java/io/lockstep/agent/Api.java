@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import io.lockstep.agent.api.DiskView;
+
 /**
  * The agent's API, version 1: every route, what it needs (operator token or peer signature), and what it does.
  * The OpenAPI document ({@code /v1/openapi.json}, a resource of this bundle) describes the same routes; a test
@@ -90,21 +92,15 @@ final class Api {
             return agent.mediumFiles();
         });
         op("GET", "/v1/disks", c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<DiskView> out = new ArrayList<>();
             for (String n : vms.store.names()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("vm", n);
-                m.putAll(vms.views.diskView(n));
-                out.add(m);
+                out.add(vms.views.diskView(n, n));
             }
             return out;
         });
         op("GET", "/v1/disks/{vm}", c -> {
             vms.store.config(c.param("vm"));
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("vm", c.param("vm"));
-            m.putAll(vms.views.diskView(c.param("vm")));
-            return m;
+            return vms.views.diskView(c.param("vm"), c.param("vm"));
         });
         op("GET", "/v1/luns", c -> vms.luns.list());
         op("POST", "/v1/luns", c -> new Reply(201, vms.luns.create(c.json())));
@@ -163,16 +159,16 @@ final class Api {
             }
             return new Reply(202, vms.ftPrimary.testFailover(c.param("vm")));
         });
-        op("GET", "/v1/tasks", c -> agent.tasks().list().stream().map(Tasks.Task::json).toList());
-        op("GET", "/v1/tasks/{id}", c -> agent.tasks().get(c.param("id")).json());
-        op("POST", "/v1/tasks/{id}/cancel", c -> agent.tasks().cancel(c.param("id")).json());
+        op("GET", "/v1/tasks", c -> agent.tasks().list().stream().map(Tasks.Task::view).toList());
+        op("GET", "/v1/tasks/{id}", c -> agent.tasks().get(c.param("id")).view());
+        op("POST", "/v1/tasks/{id}/cancel", c -> agent.tasks().cancel(c.param("id")).view());
         op("GET", "/v1/events", c -> STREAM);
         op("GET", "/v1/events/recent", c -> {
             long after = parseLong(c.query().getOrDefault("after", "0"), "after");
             return agent.events().recent(after, 1000);
         });
-        op("GET", "/v1/alarms", c -> agent.alarms().json());
-        op("POST", "/v1/alarms/{id}/acknowledge", c -> agent.alarms().acknowledge(c.param("id")).json());
+        op("GET", "/v1/alarms", c -> agent.alarms().views());
+        op("POST", "/v1/alarms/{id}/acknowledge", c -> agent.alarms().acknowledge(c.param("id")).view());
         peer("GET", "/v1/peer/ping", c -> Map.of("host", agent.host(), "from", c.peer()));
         peer("POST", "/v1/peer/ft/backups", c -> new Reply(201, vms.ftBackup.start(c.peer(), c.json())));
         peer("DELETE", "/v1/peer/ft/backups/{vm}", c -> vms.ftBackup.stop(c.param("vm")));

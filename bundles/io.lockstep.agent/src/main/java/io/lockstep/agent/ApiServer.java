@@ -25,6 +25,8 @@ import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import io.lockstep.agent.api.ErrorView;
+
 /**
  * Serves {@link Api} over HTTPS with Jetty: TLS with the agent's self-signed certificate, on loopback only;
  * bodies over {@value #MAX_BODY} bytes refused with 413 (never held in memory: the excess is read and dropped, up
@@ -139,25 +141,17 @@ public final class ApiServer implements AutoCloseable {
             if (e.status() == 401) {
                 LOG.log(System.Logger.Level.WARNING, "401 " + method + " " + path + " from " + from + ": " + e.getMessage());
             }
-            Map<String, Object> err = new LinkedHashMap<>();
-            err.put("error", e.getMessage());
-            err.put("field", e.field());
-            err.put("status", e.status());
             if (e.status() == 401) {
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"lockstep\"");
             }
-            send(response, callback, e.status(), err);
+            send(response, callback, e.status(), new ErrorView(e.getMessage(), e.field(), e.status()));
         } catch (Throwable t) {
             if (isTooLarge(t)) {
-                send(response, callback, 413, Map.of("error", "the body is larger than " + MAX_BODY + " bytes, the most that is accepted", "status", 413));
+                send(response, callback, 413, new ErrorView("the body is larger than " + MAX_BODY + " bytes, the most that is accepted", null, 413));
                 return;
             }
             LOG.log(System.Logger.Level.ERROR, method + " " + path + " failed", t);
-            Map<String, Object> err = new LinkedHashMap<>();
-            err.put("error", t.getMessage() == null ? t.toString() : t.getMessage());
-            err.put("field", null);
-            err.put("status", 500);
-            send(response, callback, 500, err);
+            send(response, callback, 500, new ErrorView(t.getMessage() == null ? t.toString() : t.getMessage(), null, 500));
         }
     }
 
@@ -237,7 +231,7 @@ public final class ApiServer implements AutoCloseable {
                 after = agent.events().lastId();
             }
         } catch (NumberFormatException e) {
-            send(response, callback, 400, Map.of("error", "Last-Event-ID: expected an event number", "field", "Last-Event-ID", "status", 400));
+            send(response, callback, 400, new ErrorView("Last-Event-ID: expected an event number", "Last-Event-ID", 400));
             return;
         }
         response.setStatus(200);

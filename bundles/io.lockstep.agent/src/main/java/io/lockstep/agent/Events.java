@@ -3,7 +3,7 @@ package io.lockstep.agent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import io.lockstep.agent.api.EventType;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,8 +19,11 @@ public final class Events {
     static final int KEPT = 4096;
     static final int QUEUE = 8192;
 
-    /** One event: its number, when (epoch milliseconds), its type (e.g. {@code vm.power}), what it is about, and details. */
-    public record Event(long id, long time, String type, String subject, Map<String, Object> data) {
+    /**
+     * One event: its number, when (epoch milliseconds), its type's wire name ({@link EventType#wireName()}, e.g.
+     * {@code vm.power}), what it is about, and details (the record {@link EventType#data()} names, or a small map).
+     */
+    public record Event(long id, long time, String type, String subject, Object data) {
     }
 
     /** A subscriber's queue; {@code overflowed} once it fell too far behind. */
@@ -51,10 +54,13 @@ public final class Events {
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
     private long next = 1;
 
-    public Event publish(String type, String subject, Map<String, Object> data) {
+    public Event publish(EventType type, String subject, Object data) {
+        if (type.data() != null && !type.data().isInstance(data)) {
+            throw new IllegalArgumentException(type.wireName() + " events carry a " + type.data().getSimpleName() + ", found " + data.getClass().getSimpleName());
+        }
         Event e;
         synchronized (recent) {
-            e = new Event(next++, System.currentTimeMillis(), type, subject, data);
+            e = new Event(next++, System.currentTimeMillis(), type.wireName(), subject, data);
             recent.addLast(e);
             if (recent.size() > KEPT) {
                 recent.removeFirst();

@@ -18,6 +18,9 @@ import io.lockstep.ft.FtStatus;
 import io.lockstep.ft.FtTiming;
 import io.lockstep.ft.GoLive;
 import io.lockstep.ft.LiveVm;
+import io.lockstep.agent.api.BackupAnswer;
+import io.lockstep.agent.api.EventType;
+import io.lockstep.agent.api.PowerEvent;
 
 /**
  * This host as the FT backup of VMs that run elsewhere (ARCHITECTURE "FT pairs"): a primary's agent asks for a backup
@@ -52,7 +55,7 @@ final class FtBackup {
         this.work = work;
     }
 
-    Map<String, Object> start(String from, Body b) throws IOException {
+    BackupAnswer start(String from, Body b) throws IOException {
         b.only("vm", "mode", "epochMillis", "authKey", "disk");
         String name = Names.check("vm", b.text("vm", null));
         VmConfig c = store.config(name);
@@ -97,8 +100,8 @@ final class FtBackup {
             lease.close();
             throw e;
         }
-        events.publish("ft.backup", name, Map.of("primary", from, "host", here.host()));
-        return Map.of("port", backup.port(), "host", here.host());
+        events.publish(EventType.FT_BACKUP, name, Map.of("primary", from, "host", here.host()));
+        return new BackupAnswer(backup.port(), here.host());
     }
 
     Map<String, Object> stop(String name) throws IOException {
@@ -108,7 +111,7 @@ final class FtBackup {
         }
         role.backup.close();
         locks.release(role.diskLease);
-        events.publish("ft.backup.stopped", name, Map.of("host", here.host()));
+        events.publish(EventType.FT_BACKUP_STOPPED, name, Map.of("host", here.host()));
         return Map.of("stopped", name);
     }
 
@@ -119,7 +122,7 @@ final class FtBackup {
             return;
         }
         LOG.log(System.Logger.Level.INFO, name + " (backup): " + s.line());
-        events.publish("ft.status", name, primary.statusEvent(s, "backup"));
+        events.publish(EventType.FT_STATUS, name, primary.statusEvent(s, "backup"));
         BackupRole role = self[0];
         if (role == null) {
             return;
@@ -144,10 +147,10 @@ final class FtBackup {
         guard.watch(r);
         alarms.raise("ft." + name, Severity.WARNING, name, name + " failed over from " + role.primary + " to " + here.host()
                 + " and runs unprotected (" + live.reason() + ")");
-        events.publish("vm.power", name, Map.of("powerState", "poweredOn", "host", here.host(), "failedOverFrom", role.primary));
+        events.publish(EventType.VM_POWER, name, new PowerEvent("poweredOn", here.host(), null, role.primary));
         try {
             r.configLease = locks.takeOver(name);
-            events.publish("vm.lock", name, Map.of("entity", VmStore.configEntity(name), "host", here.host()));
+            events.publish(EventType.VM_LOCK, name, Map.of("entity", VmStore.configEntity(name), "host", here.host()));
         } catch (IOException e) {
             alarms.raise("lock." + name, Severity.CRITICAL, name, name + " runs on " + here.host() + " after a failover but its lock "
                     + VmStore.configEntity(name) + " could not be taken: " + e.getMessage());

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.lockstep.agent.Alarms.Severity;
 import io.lockstep.cluster.Datastore;
 import io.lockstep.cluster.Lease;
@@ -26,6 +24,12 @@ import io.lockstep.ft.PrimarySession;
 import io.lockstep.vdisk.BlockDevice;
 import io.lockstep.vdisk.DiskChain;
 import io.lockstep.vm.Checkpoints;
+import io.lockstep.agent.api.BackupAnswer;
+import io.lockstep.agent.api.BackupRequest;
+import io.lockstep.agent.api.EventType;
+import io.lockstep.agent.api.FtStatusEvent;
+import io.lockstep.agent.api.PowerEvent;
+import io.lockstep.agent.api.TaskView;
 
 /**
  * This host as the FT primary of VMs that run here (ARCHITECTURE "FT pairs"): protecting a VM asks another host's
@@ -57,7 +61,7 @@ final class FtPrimary {
         this.work = work;
     }
 
-    Map<String, Object> protect(String name, Body b) throws IOException {
+    TaskView protect(String name, Body b) throws IOException {
         b.only("backup", "mode", "epochMillis");
         String backupHost = Names.check("backup", b.text("backup", null));
         FtMode mode;
@@ -109,25 +113,20 @@ final class FtPrimary {
                 r.diskLease = locks.acquire(VmStore.diskEntity(name), LockMode.MULTI_WRITER, name);
                 task.progress(0.1, "asking " + backupHost + " to start the backup");
                 Path top = BlockDevice.innermost(r.vm.disk()) instanceof DiskChain dc ? dc.top() : null;
-                Map<String, Object> req = new LinkedHashMap<>();
-                req.put("vm", name);
-                req.put("mode", mode.name().toLowerCase());
-                req.put("epochMillis", epoch);
-                req.put("authKey", o.authKey());
-                req.put("disk", top == null ? name + ".vmdk" : top.getFileName().toString());
-                JsonNode answer = peers.peer(backupHost).post("/v1/peer/ft/backups", req);
-                int port = answer.path("port").asInt();
+                BackupRequest req = new BackupRequest(name, mode.name().toLowerCase(), epoch, o.authKey(),
+                        top == null ? name + ".vmdk" : top.getFileName().toString());
+                int port = peers.peer(backupHost).post("/v1/peer/ft/backups", req, BackupAnswer.class).port();
                 r.peer = backupHost;
                 r.ftOptions = o;
                 task.progress(0.2, "syncing " + name + " to " + backupHost);
                 r.live.protect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), o);
-                events.publish("ft.protect", name, Map.of("backup", backupHost, "mode", mode.name().toLowerCase()));
+                events.publish(EventType.FT_PROTECT, name, Map.of("backup", backupHost, "mode", mode.name().toLowerCase()));
             } catch (Exception e) {
                 task.fail("protecting " + name + " with a backup on " + backupHost + " failed: " + e.getMessage());
                 r.peer = null;
             }
         });
-        return task.json();
+        return task.view();
     }
 
     void unprotect(String name) throws IOException {
@@ -150,10 +149,10 @@ final class FtPrimary {
         }
         r.peer = null;
         alarms.clear("ft." + name);
-        events.publish("ft.unprotect", name, Map.of("backup", peer));
+        events.publish(EventType.FT_UNPROTECT, name, Map.of("backup", peer));
     }
 
-    Map<String, Object> testFailover(String name) throws IOException {
+    TaskView testFailover(String name) throws IOException {
         RunningVm r = here.requireRunning(name);
         if (r.live.protection() != LiveVm.Protection.PROTECTED || r.peer == null) {
             throw ApiException.conflict(name + " is " + r.live.protection().name().toLowerCase() + "; a test failover needs a protected VM");
@@ -179,25 +178,18 @@ final class FtPrimary {
                 task.fail("the test failover failed: " + e.getMessage());
             }
         });
-        return task.json();
+        return task.view();
     }
 
     /** An FT status event as published: its state, why, where, on which host and in which role. */
-    Map<String, Object> statusEvent(FtStatus s, String role) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("state", s.state().apiName());
-        m.put("reason", s.reason());
-        m.put("position", s.position());
-        m.put("line", s.line());
-        m.put("host", here.host());
-        m.put("role", role);
-        return m;
+    FtStatusEvent statusEvent(FtStatus s, String role) {
+        return new FtStatusEvent(s.state().apiName(), s.reason(), s.position(), s.line(), here.host(), role);
     }
 
     /** What a VM that runs here (its LiveVm) reports, turned into events, alarms, task progress and clean-up. */
     void status(RunningVm r, String name, FtStatus s) {
         LOG.log(System.Logger.Level.INFO, name + ": " + s.line());
-        events.publish("ft.status", name, statusEvent(s, "primary"));
+        events.publish(EventType.FT_STATUS, name, statusEvent(s, "primary"));
         if (r == null) {
             return;
         }
@@ -238,7 +230,7 @@ final class FtPrimary {
                     task.fail(s.line());
                 }
                 work.submit(() -> here.stop(r, "halted"));
-                events.publish("vm.power", name, Map.of("powerState", "halted", "host", here.host()));
+                events.publish(EventType.VM_POWER, name, new PowerEvent("halted", here.host(), null, null));
             }
             default -> {
             }
@@ -257,10 +249,7 @@ final class FtPrimary {
             r.lastEpochs = epochs;
             r.lastSample = now;
             if (r.hasBackup()) {
-                Map<String, Object> m = VmViews.ftStats(r);
-                m.put("state", r.live.protection().name().toLowerCase());
-                m.put("backup", r.peer);
-                events.publish("ft.stats", r.name, m);
+                events.publish(EventType.FT_STATS, r.name, VmViews.ftStats(r, r.live.protection().name().toLowerCase(), r.peer));
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.lockstep.agent;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,9 @@ import io.lockstep.agent.Alarms.Severity;
 import io.lockstep.guard.Guard;
 import io.lockstep.guard.Thresholds;
 import io.lockstep.guard.TrafficMonitor;
+import io.lockstep.agent.api.EventType;
+import io.lockstep.agent.api.GuardAttackEvent;
+import io.lockstep.agent.api.PowerEvent;
 
 /**
  * The DoS guard's policy on this host (ARCHITECTURE "DoS guard"): every running VM's NIC is watched; when one is
@@ -71,7 +73,7 @@ final class GuardPolicy {
                 r.suspended = true;
                 r.suspendedByGuard = true;
                 suspended.add(r.name);
-                events.publish("vm.power", r.name, Map.of("powerState", "suspended", "host", here.host(), "by", "guard"));
+                events.publish(EventType.VM_POWER, r.name, new PowerEvent("suspended", here.host(), "guard", null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -80,13 +82,7 @@ final class GuardPolicy {
         String text = vm + " is under attack (" + reason + ")" + (suspended.isEmpty() ? "" : "; suspended: " + String.join(", ", suspended))
                 + (spared.isEmpty() ? "" : "; not suspended: " + String.join(", ", spared));
         alarms.raise("guard." + vm, Severity.CRITICAL, vm, text);
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("reason", reason);
-        e.put("detectedAt", detected);
-        e.put("suspended", suspended);
-        e.put("spared", spared);
-        e.put("appliedAt", System.currentTimeMillis());
-        events.publish("guard.attack", vm, e);
+        events.publish(EventType.GUARD_ATTACK, vm, new GuardAttackEvent(reason, detected, suspended, spared, System.currentTimeMillis()));
     }
 
     private void onAttackOver(String vm, long lastedMillis) {
@@ -97,10 +93,10 @@ final class GuardPolicy {
                 r.suspended = false;
                 r.suspendedByGuard = false;
                 resumed.add(r.name);
-                events.publish("vm.power", r.name, Map.of("powerState", "poweredOn", "host", here.host(), "by", "guard"));
+                events.publish(EventType.VM_POWER, r.name, new PowerEvent("poweredOn", here.host(), "guard", null));
             }
         }
         alarms.clear("guard." + vm);
-        events.publish("guard.over", vm, Map.of("lastedMillis", lastedMillis, "resumed", resumed));
+        events.publish(EventType.GUARD_OVER, vm, Map.of("lastedMillis", lastedMillis, "resumed", resumed));
     }
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import io.lockstep.agent.api.LunView;
 
 import io.lockstep.san.Wwn;
 import io.lockstep.storage.Medium;
@@ -34,7 +34,7 @@ final class LunAccess {
     }
 
     /** Creates a LUN on the datastore's target, presented only to the given initiators (a storage administrator's step). */
-    Map<String, Object> create(Body b) throws IOException {
+    LunView create(Body b) throws IOException {
         b.only("name", "sizeMiB", "presentedTo");
         String name = Names.check("name", b.text("name", null));
         long size = b.integer("sizeMiB", 16, 1, 65_536);
@@ -54,20 +54,16 @@ final class LunAccess {
         return view(name);
     }
 
-    Map<String, Object> view(String name) throws IOException {
+    LunView view(String name) throws IOException {
         Path f = lunFile(name);
         if (!Files.exists(f)) {
             throw ApiException.notFound("no LUN '" + name + "'");
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("sizeBytes", FileMedium.header(f).sectorCount() * 512);
-        m.put("presentedTo", List.copyOf(FileMedium.presentedTo(f)));
-        return m;
+        return new LunView(name, FileMedium.header(f).sectorCount() * 512, List.copyOf(FileMedium.presentedTo(f)));
     }
 
-    List<Map<String, Object>> list() throws IOException {
-        List<Map<String, Object>> out = new ArrayList<>();
+    List<LunView> list() throws IOException {
+        List<LunView> out = new ArrayList<>();
         Path dir = store.root().resolve("luns");
         if (Files.isDirectory(dir)) {
             try (var files = Files.list(dir)) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import io.lockstep.agent.api.EventType;
+import io.lockstep.agent.api.TaskView;
 
 /**
  * Every long operation (checkpoint, checkpoint delete, FT protect, test failover) is a task: it has a kind, a
@@ -86,23 +88,13 @@ public final class Tasks {
             trim();
         }
 
-        public Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("kind", kind);
-            m.put("subject", subject);
-            m.put("state", state.name().toLowerCase());
-            m.put("progress", Math.round(progress * 1000) / 1000.0);
-            m.put("message", message);
-            m.put("cancellable", onCancel != null && state == State.RUNNING);
-            m.put("started", started);
-            m.put("finished", finished == 0 ? null : finished);
-            m.put("result", result);
-            return m;
+        public synchronized TaskView view() {
+            return new TaskView(id, kind, subject, state.name().toLowerCase(), Math.round(progress * 1000) / 1000.0, message,
+                    onCancel != null && state == State.RUNNING, started, finished == 0 ? null : finished, result);
         }
 
         private void changed() {
-            events.publish("task", subject, json());
+            events.publish(EventType.TASK, subject, view());
         }
     }
 

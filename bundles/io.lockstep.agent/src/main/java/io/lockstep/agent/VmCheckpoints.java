@@ -3,7 +3,6 @@ package io.lockstep.agent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 
 import io.lockstep.vm.Checkpoints;
+import io.lockstep.agent.api.CheckpointView;
+import io.lockstep.agent.api.EventType;
+import io.lockstep.agent.api.TaskView;
 
 /**
  * Checkpoints of the VMs that run here (ARCHITECTURE "Delta disks and checkpoints"), as tasks with progress: take
@@ -38,7 +40,7 @@ final class VmCheckpoints {
         }
     }
 
-    Map<String, Object> take(String name, Body b) throws IOException, InterruptedException {
+    TaskView take(String name, Body b) throws IOException, InterruptedException {
         b.only("name", "rateLimitMiBps");
         String label = b.text("name", "");
         if (label.length() > 200) {
@@ -68,32 +70,24 @@ final class VmCheckpoints {
             if (err == null) {
                 task.succeed("checkpoint " + info.id() + " written", Map.of("id", info.id(), "stunMicros", cp.stunNanos() / 1000,
                         "bytes", cp.bytesWritten(), "writeMillis", cp.writeNanos() / 1_000_000));
-                events.publish("vm.checkpoint", name, Map.of("id", info.id(), "name", info.name()));
+                events.publish(EventType.VM_CHECKPOINT, name, Map.of("id", info.id(), "name", info.name()));
             } else if (err instanceof CancellationException) {
                 task.cancelled(err.getMessage());
             } else {
                 task.fail("the checkpoint failed: " + err.getMessage());
             }
         });
-        return task.json();
+        return task.view();
     }
 
-    List<Map<String, Object>> list(String name) throws IOException {
+    List<CheckpointView> list(String name) throws IOException {
         RunningVm r = here.requireRunning(name);
         Checkpoints cps = r.checkpoints();
         int current = cps.current();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<CheckpointView> out = new ArrayList<>();
         for (Checkpoints.Info i : cps.list()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", i.id());
-            m.put("name", i.name());
-            m.put("created", i.createdMillis());
-            m.put("position", i.position());
-            m.put("parent", i.parent() == 0 ? null : i.parent());
-            m.put("bytes", Files.size(i.file()));
-            m.put("disk", i.disk().getFileName().toString());
-            m.put("current", i.id() == current);
-            out.add(m);
+            out.add(new CheckpointView(i.id(), i.name(), i.createdMillis(), i.position(), i.parent() == 0 ? null : i.parent(), Files.size(i.file()),
+                    i.disk().getFileName().toString(), i.id() == current));
         }
         return out;
     }
@@ -107,7 +101,7 @@ final class VmCheckpoints {
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw ApiException.conflict(e.getMessage());
         }
-        events.publish("vm.revert", name, Map.of("id", id));
+        events.publish(EventType.VM_REVERT, name, Map.of("id", id));
     }
 
     private static void find(RunningVm r, int id) throws IOException {
@@ -118,7 +112,7 @@ final class VmCheckpoints {
         }
     }
 
-    Map<String, Object> delete(String name, int id) throws IOException {
+    TaskView delete(String name, int id) throws IOException {
         RunningVm r = here.requireRunning(name);
         refuseWhileProtected(r, "deleting a checkpoint");
         Checkpoints cps = r.checkpoints();
@@ -128,11 +122,11 @@ final class VmCheckpoints {
             try {
                 cps.delete(id);
                 task.succeed("checkpoint " + id + " deleted", Map.of("id", id));
-                events.publish("vm.checkpoint.deleted", name, Map.of("id", id));
+                events.publish(EventType.VM_CHECKPOINT_DELETED, name, Map.of("id", id));
             } catch (Exception e) {
                 task.fail("deleting checkpoint " + id + " failed: " + e.getMessage());
             }
         });
-        return task.json();
+        return task.view();
     }
 }

@@ -2,7 +2,9 @@ package io.lockstep.agent;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
+
+import io.lockstep.agent.api.LockOwner;
+import io.lockstep.agent.api.LockView;
 
 import io.lockstep.cluster.Datastore;
 import io.lockstep.cluster.EntityKind;
@@ -22,7 +24,7 @@ final class VmLocks {
 
     /** The lock table as the agent last read it from the medium (at most a moment old). */
     interface Table {
-        List<Map<String, Object>> read() throws IOException;
+        List<LockView> read() throws IOException;
     }
 
     /** The host that holds a VM's config lock, whether that host's heartbeat is live, since when it holds it, and whether
@@ -76,15 +78,10 @@ final class VmLocks {
 
     /** Who holds {@code vm}'s config lock, from the medium's lock table. */
     Where where(String vm) throws IOException {
-        for (Map<String, Object> lock : table.read()) {
-            if (VmStore.configEntity(vm).equals(lock.get("entity"))) {
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> owners = (List<Map<String, Object>>) lock.get("owners");
-                if (!owners.isEmpty()) {
-                    Map<String, Object> o = owners.get(0);
-                    return new Where((String) o.get("host"), Boolean.TRUE.equals(o.get("live")), ((Number) o.get("acquiredAt")).longValue(),
-                            o.get("stale") != null);
-                }
+        for (LockView lock : table.read()) {
+            if (VmStore.configEntity(vm).equals(lock.entity()) && !lock.owners().isEmpty()) {
+                LockOwner o = lock.owners().get(0);
+                return new Where(o.host(), o.live(), o.acquiredAt(), o.stale() != null);
             }
         }
         return new Where(null, false, 0, false);

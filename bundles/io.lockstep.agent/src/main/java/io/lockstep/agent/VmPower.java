@@ -16,6 +16,8 @@ import io.lockstep.storage.Medium;
 import io.lockstep.vdisk.DiskChain;
 import io.lockstep.vm.GuestRegistry;
 import io.lockstep.vm.Vm;
+import io.lockstep.agent.api.EventType;
+import io.lockstep.agent.api.PowerEvent;
 
 /**
  * Powering VMs on and off here, suspending and resuming them. Power-on takes the VM's config and disk locks (a VM
@@ -94,7 +96,7 @@ final class VmPower {
             diskLease.close();
             throw e;
         }
-        events.publish("vm.power", name, Map.of("powerState", "poweredOn", "host", here.host()));
+        events.publish(EventType.VM_POWER, name, new PowerEvent("poweredOn", here.host(), null, null));
     }
 
     void off(String name) throws IOException {
@@ -103,7 +105,7 @@ final class VmPower {
             ft.unprotect(name);
         }
         here.stop(r, "powered off");
-        events.publish("vm.power", name, Map.of("powerState", "poweredOff", "host", here.host()));
+        events.publish(EventType.VM_POWER, name, new PowerEvent("poweredOff", here.host(), null, null));
     }
 
     void suspend(String name) throws IOException, InterruptedException {
@@ -116,7 +118,7 @@ final class VmPower {
         }
         r.vm.pause();
         r.suspended = true;
-        events.publish("vm.power", name, Map.of("powerState", "suspended", "host", here.host()));
+        events.publish(EventType.VM_POWER, name, new PowerEvent("suspended", here.host(), null, null));
     }
 
     void resume(String name) throws IOException {
@@ -126,6 +128,6 @@ final class VmPower {
         }
         r.vm.resume();
         r.suspended = false;
-        events.publish("vm.power", name, Map.of("powerState", "poweredOn", "host", here.host()));
+        events.publish(EventType.VM_POWER, name, new PowerEvent("poweredOn", here.host(), null, null));
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.lockstep.san.SanIdentity;
 import io.lockstep.san.Wwn;
 import io.lockstep.vm.GuestRegistry;
+import io.lockstep.agent.api.EventType;
 
 /**
  * Creating and deleting VMs: a VM gets its folder and disk on the datastore, a port for its NIC, and its own SAN
@@ -57,7 +58,7 @@ final class VmProvisioning {
         store.create(new VmConfig(name, spec, memory, disk, port, System.currentTimeMillis(), here.host(), san.wwpn().toString(),
                 san.wwnn().toString(), san.iqn(), List.of()));
         here.clearNote(name);
-        events.publish("vm.created", name, Map.of("host", here.host()));
+        events.publish(EventType.VM_CREATED, name, Map.of("host", here.host()));
         return name;
     }
 
@@ -126,6 +127,6 @@ final class VmProvisioning {
         }
         store.delete(name);
         here.clearNote(name);
-        events.publish("vm.deleted", name, Map.of("host", here.host()));
+        events.publish(EventType.VM_DELETED, name, Map.of("host", here.host()));
     }
 }

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import io.lockstep.agent.api.DiskLayer;
+import io.lockstep.agent.api.DiskView;
+import io.lockstep.agent.api.FtStatsView;
+import io.lockstep.agent.api.FtView;
+import io.lockstep.agent.api.SanView;
+import io.lockstep.agent.api.VmView;
 import io.lockstep.ft.FtStats;
 import io.lockstep.ft.LiveVm;
 import io.lockstep.ft.PrimarySession;
@@ -31,8 +35,8 @@ final class VmViews {
         this.locks = locks;
     }
 
-    List<Map<String, Object>> list() throws IOException {
-        List<Map<String, Object>> out = new ArrayList<>();
+    List<VmView> list() throws IOException {
+        List<VmView> out = new ArrayList<>();
         for (String n : store.names()) {
             try {
                 out.add(view(n));
@@ -43,127 +47,89 @@ final class VmViews {
         return out;
     }
 
-    Map<String, Object> view(String name) throws IOException {
+    VmView view(String name) throws IOException {
         VmConfig c = store.config(name);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name());
-        m.put("guest", c.guest());
-        m.put("memoryMiB", c.memoryMiB());
-        m.put("diskMiB", c.diskMiB());
-        m.put("port", c.port());
-        if (c.wwpn() != null) {
-            Map<String, Object> san = new LinkedHashMap<>();
-            san.put("wwpn", c.wwpn());
-            san.put("wwnn", c.wwnn());
-            san.put("iqn", c.iqn());
-            san.put("initiator", Wwn.parse(c.wwpn()).initiatorName());
-            m.put("san", san);
-        }
-        m.put("luns", c.luns());
+        SanView san = c.wwpn() == null ? null : new SanView(c.wwpn(), c.wwnn(), c.iqn(), Wwn.parse(c.wwpn()).initiatorName());
         RunningVm r = here.running(name).orElse(null);
         String host = here.host();
+        String powerState;
+        String at;
+        Long position = null;
+        String note = null;
         if (r != null) {
-            m.put("powerState", r.suspended ? "suspended" : r.live.protection() == LiveVm.Protection.HALTED ? "halted" : "poweredOn");
-            m.put("host", host);
-            m.put("position", r.vm.position());
+            powerState = r.suspended ? "suspended" : r.live.protection() == LiveVm.Protection.HALTED ? "halted" : "poweredOn";
+            at = host;
+            position = r.vm.position();
         } else {
             VmLocks.Where w = locks.where(name);
             if (w.host() != null && (w.previousLife() || w.host().equals(host))) {
                 // the lock is from before its owner restarted or was fenced: the VM does not run there (a running VM dies with its host)
-                m.put("powerState", "poweredOff");
-                m.put("host", null);
-                m.put("note", w.host() + "'s lock on " + VmStore.configEntity(name) + " is from before " + w.host() + " restarted or was fenced; "
-                        + name + " does not run there");
+                powerState = "poweredOff";
+                at = null;
+                note = w.host() + "'s lock on " + VmStore.configEntity(name) + " is from before " + w.host() + " restarted or was fenced; " + name
+                        + " does not run there";
             } else if (w.host() != null) {
-                m.put("powerState", w.live() ? "poweredOn" : "unknown");
-                m.put("host", w.host());
+                powerState = w.live() ? "poweredOn" : "unknown";
+                at = w.host();
                 if (!w.live()) {
-                    m.put("note", w.host() + " holds the lock on " + VmStore.configEntity(name) + " but its heartbeat stopped; the lock is broken by "
-                            + "the next host that powers it on");
+                    note = w.host() + " holds the lock on " + VmStore.configEntity(name) + " but its heartbeat stopped; the lock is broken by the next "
+                            + "host that powers it on";
                 }
             } else {
-                m.put("powerState", "poweredOff");
-                m.put("host", null);
+                powerState = "poweredOff";
+                at = null;
             }
         }
-        String note = here.note(name);
-        if (note != null && (!m.containsKey("note") || "poweredOff".equals(m.get("powerState")))) {
-            Object at = m.get("host");
-            if (r == null && at != null && !at.equals(host)) {
-                note = note.replaceFirst("; it stopped with the agent and was not restarted", "") + "; it runs on " + at + " now";
-            }
-            m.put("note", note);
+        String kept = here.note(name);
+        if (kept != null && (note == null || "poweredOff".equals(powerState))) {
+            note = r == null && at != null && !at.equals(host)
+                    ? kept.replaceFirst("; it stopped with the agent and was not restarted", "") + "; it runs on " + at + " now"
+                    : kept;
         }
-        m.put("ft", ftView(name));
-        m.put("disk", diskView(name));
-        return m;
+        return new VmView(c.name(), c.guest(), c.memoryMiB(), c.diskMiB(), c.port(), san, c.luns(), powerState, at, position, note, ftView(name),
+                diskView(name));
     }
 
-    Map<String, Object> ftView(String name) {
-        Map<String, Object> ft = new LinkedHashMap<>();
+    FtView ftView(String name) {
         RunningVm r = here.running(name).orElse(null);
         BackupRole b = here.backup(name).orElse(null);
         if (r != null && r.live.session() != null && r.peer != null) {
-            ft.put("role", "primary");
-            ft.put("state", r.live.protection().name().toLowerCase());
-            ft.put("backup", r.peer);
-            ft.put("mode", r.ftOptions.mode().name().toLowerCase());
-            ft.put("epochMillis", r.ftOptions.epochMillis());
-            ft.put("reason", r.live.reason());
-            ft.put("stats", ftStats(r));
-        } else if (b != null) {
-            ft.put("role", "backup");
-            ft.put("state", b.backup.state().name().toLowerCase());
-            ft.put("primary", b.primary);
-        } else {
-            ft.put("role", "none");
-            ft.put("state", r == null ? "none" : r.live.protection().name().toLowerCase());
-            if (r != null) {
-                ft.put("reason", r.live.reason());
-            }
+            return new FtView("primary", r.live.protection().name().toLowerCase(), r.peer, null, r.ftOptions.mode().name().toLowerCase(),
+                    r.ftOptions.epochMillis(), r.live.reason(), ftStats(r, null, null));
         }
-        return ft;
+        if (b != null) {
+            return new FtView("backup", b.backup.state().name().toLowerCase(), null, b.primary, null, null, null, null);
+        }
+        return new FtView("none", r == null ? "none" : r.live.protection().name().toLowerCase(), null, null, null, null,
+                r == null ? null : r.live.reason(), null);
     }
 
-    /** An FT primary's statistics, as its view and the once-a-second {@code ft.stats} events carry them. */
-    static Map<String, Object> ftStats(RunningVm r) {
+    /** An FT primary's statistics: in its view, and ({@code state} and {@code backup} given) as the once-a-second event. */
+    static FtStatsView ftStats(RunningVm r, String state, String backup) {
         FtStats st = r.live.stats();
         PrimarySession s = r.live.session();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epochs", st.epochs());
-        m.put("epochRate", Math.round(r.epochRate * 10) / 10.0);
-        m.put("pauseP50Micros", st.pausePercentile(50) / 1000);
-        m.put("pauseP99Micros", st.pausePercentile(99) / 1000);
-        m.put("pagesSent", st.pagesSent());
-        m.put("diffPages", st.diffPages());
-        m.put("pageBytes", st.pageBytes());
-        m.put("pageBytesIfWhole", st.pageBytesIfWhole());
-        m.put("eventsSent", st.eventsSent());
-        m.put("diskWritesSent", st.diskWritesSent());
-        m.put("lagMillis", s == null ? 0.0 : Math.round(s.lagMillis() * 10) / 10.0);
-        m.put("cpuShare", Math.round(r.vm.cpuShare() * 1000) / 1000.0);
-        m.put("position", r.vm.position());
-        return m;
+        return new FtStatsView(st.epochs(), Math.round(r.epochRate * 10) / 10.0, st.pausePercentile(50) / 1000, st.pausePercentile(99) / 1000,
+                st.pagesSent(), st.diffPages(), st.pageBytes(), st.pageBytesIfWhole(), st.eventsSent(), st.diskWritesSent(),
+                s == null ? 0.0 : Math.round(s.lagMillis() * 10) / 10.0, Math.round(r.vm.cpuShare() * 1000) / 1000.0, r.vm.position(), state, backup);
     }
 
-    Map<String, Object> diskView(String name) {
-        Map<String, Object> d = new LinkedHashMap<>();
+    /** A VM's disk chain, from the disk it runs on to its base ({@code vm} given: as in the list of every VM's). */
+    DiskView diskView(String name, String vm) {
         try {
             Path top = store.runningDisk(name);
-            d.put("running", top.getFileName().toString());
-            List<Map<String, Object>> chain = new ArrayList<>();
+            List<DiskLayer> chain = new ArrayList<>();
             Path p = top;
             for (int depth = 0; p != null && Files.exists(p) && depth < DiskChain.MAX_DEPTH; depth++) {
-                Map<String, Object> layer = new LinkedHashMap<>();
-                layer.put("file", p.getFileName().toString());
-                layer.put("bytes", Files.size(p));
-                chain.add(layer);
+                chain.add(new DiskLayer(p.getFileName().toString(), Files.size(p)));
                 p = DiskChain.parentOf(p);
             }
-            d.put("chain", chain);
+            return new DiskView(vm, top.getFileName().toString(), chain, null);
         } catch (IOException e) {
-            d.put("error", e.getMessage());
+            return new DiskView(vm, null, null, e.getMessage());
         }
-        return d;
+    }
+
+    DiskView diskView(String name) {
+        return diskView(name, null);
     }
 }

@@ -56,7 +56,8 @@ public final class AgentClient {
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Tolerant on input: an agent newer than this client may answer with fields it does not know. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final URI base;
     private final String token;
@@ -98,6 +99,39 @@ public final class AgentClient {
 
     public JsonNode delete(String path) throws IOException {
         return call("DELETE", path, null);
+    }
+
+    /** GET {@code path}, read as {@code type} (a record of {@code io.lockstep.agent.api}). */
+    public <T> T get(String path, Class<T> type) throws IOException {
+        return read(get(path), type, "GET " + path);
+    }
+
+    /** GET {@code path}, a list of {@code element}s. */
+    public <T> java.util.List<T> list(String path, Class<T> element) throws IOException {
+        JsonNode json = get(path);
+        java.util.List<T> out = new java.util.ArrayList<>();
+        for (JsonNode e : json) {
+            out.add(read(e, element, "GET " + path));
+        }
+        return out;
+    }
+
+    public <T> T post(String path, Object body, Class<T> type) throws IOException {
+        return read(post(path, body), type, "POST " + path);
+    }
+
+    public <T> T delete(String path, Class<T> type) throws IOException {
+        return read(delete(path), type, "DELETE " + path);
+    }
+
+    /** {@code json} as {@code type}; an answer that does not fit says so, naming the call. */
+    public static <T> T read(JsonNode json, Class<T> type, String what) throws IOException {
+        try {
+            return MAPPER.treeToValue(json, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AgentException(0, what + ": expected " + type.getSimpleName() + ", found an answer that does not fit: "
+                    + e.getOriginalMessage(), null);
+        }
     }
 
     public JsonNode call(String method, String path, Object body) throws IOException {

@@ -1,0 +1,8 @@
+package io.lockstep.agent.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The answer to a backup request: where the backup listens for its primary. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BackupAnswer(int port, String host) {
+}
