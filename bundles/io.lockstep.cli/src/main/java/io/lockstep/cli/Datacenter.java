@@ -102,16 +102,17 @@ final class Datacenter {
         long end = System.nanoTime() + 15_000_000_000L;
         IOException last = null;
         while (true) {
-            JsonNode v = pick(null).client().get("/v1/vms/" + vm);
-            String at = v.path("host").isTextual() ? v.path("host").asText() : null;
-            if (at == null || !v.path("powerState").asText().matches("poweredOn|suspended|halted|unknown")) {
-                throw new IOException(vm + " is " + v.path("powerState").asText().toLowerCase(Locale.ROOT) + (at == null ? "" : " (" + at + ")")
+            io.lockstep.agent.api.VmView v = pick(null).client().get("/v1/vms/" + vm, io.lockstep.agent.api.VmView.class);
+            String at = v.host();
+            String power = v.powerState() == null ? "unknown" : v.powerState();
+            if (at == null || !power.matches("poweredOn|suspended|halted|unknown")) {
+                throw new IOException(vm + " is " + power.toLowerCase(Locale.ROOT) + (at == null ? "" : " (" + at + ")")
                         + "; power it on first: lockstep vm start " + vm);
             }
             try {
                 Host h = pick(at);
                 h.client().get("/v1/host");
-                if (!v.path("powerState").asText().equals("halted")) {
+                if (!power.equals("halted")) {
                     return h;
                 }
                 last = new IOException(vm + " is halted on " + at + " and its backup has not taken over yet");

@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import io.lockstep.agent.Credentials;
+import io.lockstep.agent.api.HostHeartbeat;
+import io.lockstep.agent.api.LockOwner;
+import io.lockstep.agent.api.LockView;
+import io.lockstep.agent.api.TaskView;
 import io.lockstep.agent.client.AgentClient;
 import io.lockstep.cluster.Cluster;
 import io.lockstep.storage.file.FileMedium;
@@ -50,8 +53,9 @@ final class DcCommands {
             return dc().pick(host).client();
         }
 
-        void print(JsonNode node) throws IOException {
-            System.out.println(AgentClient.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node));
+        /** An answer of the agents' (a record of io.lockstep.agent.api, or a list of them) as JSON. */
+        void print(Object value) throws IOException {
+            System.out.println(AgentClient.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
         }
     }
 
@@ -60,23 +64,23 @@ final class DcCommands {
                 : millis / 3_600_000 + " h";
     }
 
-    static String text(JsonNode n) {
-        return n == null || n.isNull() || n.isMissingNode() ? "-" : n.asText();
+    static String text(Object v) {
+        return v == null ? "-" : v.toString();
     }
 
     /** Follows a task to its end with a progress bar on standard error; returns the finished task, or fails with its message. */
-    static JsonNode follow(AgentClient c, JsonNode task, boolean quiet) throws IOException, InterruptedException {
-        String id = task.path("id").asText();
+    static TaskView follow(AgentClient c, TaskView task, boolean quiet) throws IOException, InterruptedException {
+        String id = task.id();
         boolean tty = System.console() != null;
         PrintStream err = System.err;
         int lastTenth = -1;
         String lastMessage = "";
-        JsonNode t = task;
+        TaskView t = task;
         long end = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (true) {
-            String state = t.path("state").asText();
-            double p = t.path("progress").asDouble();
-            String msg = t.path("message").asText();
+            String state = t.state();
+            double p = t.progress();
+            String msg = t.message() == null ? "" : t.message();
             if (!quiet) {
                 if (tty) {
                     int width = 30;
@@ -102,7 +106,7 @@ final class DcCommands {
                 throw new IOException("task " + id + " is still running after 10 minutes: " + msg + " (lockstep tasks shows it)");
             }
             Thread.sleep(100);
-            t = c.get("/v1/tasks/" + id);
+            t = c.get("/v1/tasks/" + id, TaskView.class);
         }
     }
 
@@ -295,15 +299,14 @@ final class DcCommands {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode hosts = common.client().get("/v1/hosts");
+            List<HostHeartbeat> hosts = common.client().list("/v1/hosts", HostHeartbeat.class);
             if (common.json) {
                 common.print(hosts);
                 return 0;
             }
             Table t = new Table("HOST", "SLOT", "STATE", "LIVE", "HEARTBEAT AGE", "GENERATION", "API");
-            for (JsonNode h : hosts) {
-                t.row(text(h.get("host")), h.path("slot").asInt(), text(h.get("state")), h.path("live").asBoolean() ? "yes" : "NO",
-                        h.path("ageMillis").asLong() + " ms", h.path("generation").asLong(), text(h.get("url")));
+            for (HostHeartbeat h : hosts) {
+                t.row(text(h.host()), h.slot(), text(h.state()), h.live() ? "yes" : "NO", h.ageMillis() + " ms", h.generation(), text(h.url()));
             }
             t.print(System.out);
             return 0;
@@ -317,16 +320,15 @@ final class DcCommands {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode locks = common.client().get("/v1/datastores/ds1/locks");
+            List<LockView> locks = common.client().list("/v1/datastores/ds1/locks", LockView.class);
             if (common.json) {
                 common.print(locks);
                 return 0;
             }
             Table t = new Table("ENTITY", "MODE", "GENERATION", "OWNER", "HELD", "OWNER LIVE");
-            for (JsonNode l : locks) {
-                for (JsonNode o : l.path("owners")) {
-                    t.row(text(l.get("entity")), text(l.get("mode")), l.path("generation").asLong(), text(o.get("host")),
-                            age(o.path("heldMillis").asLong()), o.path("live").asBoolean() ? "yes" : "NO (breakable)");
+            for (LockView l : locks) {
+                for (LockOwner o : l.owners()) {
+                    t.row(text(l.entity()), text(l.mode()), l.generation(), text(o.host()), age(o.heldMillis()), o.live() ? "yes" : "NO (breakable)");
                 }
             }
             t.print(System.out);
@@ -343,10 +345,10 @@ final class DcCommands {
         @Override
         public Integer call() throws Exception {
             Datacenter dc = common.dc();
-            ArrayNode all = AgentClient.mapper().createArrayNode();
+            List<TaskView> all = new java.util.ArrayList<>();
             for (Datacenter.Host h : dc.hosts) {
                 if (h.alive() && (common.host == null || common.host.equals(h.name()))) {
-                    h.client().get("/v1/tasks").forEach(all::add);
+                    all.addAll(h.client().list("/v1/tasks", TaskView.class));
                 }
             }
             if (common.json) {
@@ -354,9 +356,9 @@ final class DcCommands {
                 return 0;
             }
             Table t = new Table("TASK", "KIND", "SUBJECT", "STATE", "PROGRESS", "MESSAGE");
-            for (JsonNode k : all) {
-                t.row(text(k.get("id")), text(k.get("kind")), text(k.get("subject")), text(k.get("state")),
-                        String.format(Locale.ROOT, "%.0f%%", k.path("progress").asDouble() * 100), text(k.get("message")));
+            for (TaskView k : all) {
+                t.row(text(k.id()), text(k.kind()), text(k.subject()), text(k.state()), String.format(Locale.ROOT, "%.0f%%", k.progress() * 100),
+                        text(k.message()));
             }
             t.print(System.out);
             return 0;
@@ -377,11 +379,11 @@ final class DcCommands {
             if (dash <= 0) {
                 throw new IllegalArgumentException("TASK: expected an id like host-1-7, found '" + id + "'");
             }
-            JsonNode t = common.dc().pick(id.substring(0, dash)).client().post("/v1/tasks/" + id + "/cancel", null);
+            TaskView t = common.dc().pick(id.substring(0, dash)).client().post("/v1/tasks/" + id + "/cancel", null, TaskView.class);
             if (common.json) {
                 common.print(t);
             } else {
-                System.out.println("cancelling " + id + ": " + text(t.get("message")));
+                System.out.println("cancelling " + id + ": " + text(t.message()));
             }
             return 0;
         }
@@ -401,12 +403,16 @@ final class DcCommands {
         @Override
         public Integer call() throws Exception {
             int[] n = {0};
-            common.client().events(since, e -> {
+            common.client().eventViews(since, e -> {
                 if (common.json) {
-                    System.out.println(e.toString());
+                    try {
+                        System.out.println(AgentClient.mapper().writeValueAsString(e));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                        throw new IllegalStateException(ex);
+                    }
                 } else {
-                    System.out.printf("%d %s %-20s %-8s %s%n", e.path("id").asLong(), java.time.Instant.ofEpochMilli(e.path("time").asLong()),
-                            e.path("type").asText(), e.path("subject").asText(), e.path("data").toString());
+                    System.out.printf("%d %s %-20s %-8s %s%n", e.id(), java.time.Instant.ofEpochMilli(e.time()), e.type(), e.subject(),
+                            e.data() == null ? "" : e.data().toString());
                 }
                 System.out.flush();
                 return count == 0 || ++n[0] < count;

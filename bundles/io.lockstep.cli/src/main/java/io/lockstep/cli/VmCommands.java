@@ -1,12 +1,18 @@
 package io.lockstep.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.lockstep.agent.api.CheckpointView;
+import io.lockstep.agent.api.FtStatsView;
+import io.lockstep.agent.api.FtView;
+import io.lockstep.agent.api.TaskView;
+import io.lockstep.agent.api.VmView;
 import io.lockstep.agent.client.AgentClient;
 import io.lockstep.cli.DcCommands.Common;
 import picocli.CommandLine.Command;
@@ -20,27 +26,35 @@ final class VmCommands {
     private VmCommands() {
     }
 
-    static void printVm(Common c, JsonNode vm) throws java.io.IOException {
+    static void printVm(Common c, VmView vm) throws java.io.IOException {
         if (c.json) {
             c.print(vm);
             return;
         }
-        JsonNode ft = vm.path("ft");
-        System.out.printf("%s: %s%s, guest %s, %d MiB memory, %d MiB disk, port %d, FT %s%s%n", vm.path("name").asText(), vm.path("powerState").asText(),
-                vm.path("host").isTextual() ? " on " + vm.path("host").asText() : "", vm.path("guest").asText(), vm.path("memoryMiB").asLong(),
-                vm.path("diskMiB").asLong(), vm.path("port").asInt(), ft.path("role").asText("none"),
-                ft.path("role").asText().equals("none") ? "" : " (" + ft.path("state").asText() + peerOf(ft) + ")");
-        if (vm.path("note").isTextual()) {
-            System.out.println("  note: " + vm.path("note").asText());
+        String role = role(vm.ft());
+        System.out.printf("%s: %s%s, guest %s, %d MiB memory, %d MiB disk, port %d, FT %s%s%n", vm.name(), vm.powerState(),
+                vm.host() != null ? " on " + vm.host() : "", vm.guest(), vm.memoryMiB(), vm.diskMiB(), vm.port(), role,
+                role.equals("none") ? "" : " (" + vm.ft().state() + peerOf(vm.ft()) + ")");
+        if (vm.note() != null) {
+            System.out.println("  note: " + vm.note());
         }
     }
 
-    static String peerOf(JsonNode ft) {
-        if (ft.path("backup").isTextual()) {
-            return ", backup on " + ft.path("backup").asText();
+    /** A number of a task's result (0 when it is not there). */
+    static Number number(Map<String, Object> result, String key) {
+        return result != null && result.get(key) instanceof Number n ? n : 0;
+    }
+
+    static String role(FtView ft) {
+        return ft == null || ft.role() == null ? "none" : ft.role();
+    }
+
+    static String peerOf(FtView ft) {
+        if (ft != null && ft.backup() != null) {
+            return ", backup on " + ft.backup();
         }
-        if (ft.path("primary").isTextual()) {
-            return ", primary on " + ft.path("primary").asText();
+        if (ft != null && ft.primary() != null) {
+            return ", primary on " + ft.primary();
         }
         return "";
     }
@@ -58,17 +72,15 @@ final class VmCommands {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode vms = common.client().get("/v1/vms");
+            List<VmView> vms = common.client().list("/v1/vms", VmView.class);
             if (common.json) {
                 common.print(vms);
                 return 0;
             }
             Table t = new Table("VM", "GUEST", "POWER", "HOST", "PORT", "FT", "NOTE");
-            for (JsonNode v : vms) {
-                JsonNode ft = v.path("ft");
-                t.row(v.path("name").asText(), v.path("guest").asText(), v.path("powerState").asText(), DcCommands.text(v.get("host")),
-                        v.path("port").asInt(), ft.path("role").asText().equals("none") ? "-" : ft.path("role").asText() + " " + ft.path("state").asText()
-                                + peerOf(ft), v.path("note").asText(""));
+            for (VmView v : vms) {
+                t.row(v.name(), v.guest(), v.powerState(), DcCommands.text(v.host()), v.port(),
+                        role(v.ft()).equals("none") ? "-" : role(v.ft()) + " " + v.ft().state() + peerOf(v.ft()), v.note() == null ? "" : v.note());
             }
             t.print(System.out);
             return 0;
@@ -103,7 +115,7 @@ final class VmCommands {
             body.put("memoryMiB", memory);
             body.put("diskMiB", disk);
             body.put("port", port);
-            printVm(common, common.client().post("/v1/vms", body));
+            printVm(common, common.client().post("/v1/vms", body, VmView.class));
             return 0;
         }
     }
@@ -118,7 +130,7 @@ final class VmCommands {
 
         @Override
         public Integer call() throws Exception {
-            printVm(common, common.client().post("/v1/vms/" + name + "/power-on", null));
+            printVm(common, common.client().post("/v1/vms/" + name + "/power-on", null, VmView.class));
             return 0;
         }
     }
@@ -146,7 +158,7 @@ final class VmCommands {
 
         @Override
         public Integer call() throws Exception {
-            printVm(common, runner().post("/v1/vms/" + name + "/" + action, null));
+            printVm(common, runner().post("/v1/vms/" + name + "/" + action, null, VmView.class));
             return 0;
         }
     }
@@ -203,14 +215,14 @@ final class VmCommands {
         @Override
         public Integer call() throws Exception {
             AgentClient c = runner();
-            JsonNode task = c.post("/v1/vms/" + name + "/checkpoints", Map.of("name", label, "rateLimitMiBps", rate));
-            JsonNode done = DcCommands.follow(c, task, common.json);
+            TaskView task = c.post("/v1/vms/" + name + "/checkpoints", Map.of("name", label, "rateLimitMiBps", rate), TaskView.class);
+            TaskView done = DcCommands.follow(c, task, common.json);
             if (common.json) {
                 common.print(done);
             } else {
-                JsonNode r = done.path("result");
-                System.out.printf(Locale.ROOT, "checkpoint %d of %s: stun %.2f ms, %s written in %d ms%n", r.path("id").asInt(), name,
-                        r.path("stunMicros").asLong() / 1000.0, Units.human(r.path("bytes").asLong()), r.path("writeMillis").asLong());
+                Map<String, Object> r = done.result();
+                System.out.printf(Locale.ROOT, "checkpoint %d of %s: stun %.2f ms, %s written in %d ms%n", number(r, "id").intValue(), name,
+                        number(r, "stunMicros").longValue() / 1000.0, Units.human(number(r, "bytes").longValue()), number(r, "writeMillis").longValue());
             }
             return 0;
         }
@@ -220,15 +232,14 @@ final class VmCommands {
     static final class Checkpoints extends OnRunner {
         @Override
         public Integer call() throws Exception {
-            JsonNode list = runner().get("/v1/vms/" + name + "/checkpoints");
+            List<CheckpointView> list = runner().list("/v1/vms/" + name + "/checkpoints", CheckpointView.class);
             if (common.json) {
                 common.print(list);
                 return 0;
             }
             Table t = new Table("ID", "NAME", "PARENT", "POSITION", "SIZE", "CURRENT");
-            for (JsonNode cp : list) {
-                t.row(cp.path("id").asInt(), cp.path("name").asText(), DcCommands.text(cp.get("parent")), cp.path("position").asLong(),
-                        Units.human(cp.path("bytes").asLong()), cp.path("current").asBoolean() ? "*" : "");
+            for (CheckpointView cp : list) {
+                t.row(cp.id(), cp.name(), DcCommands.text(cp.parent()), cp.position(), Units.human(cp.bytes()), cp.current() ? "*" : "");
             }
             t.print(System.out);
             return 0;
@@ -242,7 +253,7 @@ final class VmCommands {
 
         @Override
         public Integer call() throws Exception {
-            printVm(common, runner().post("/v1/vms/" + name + "/checkpoints/" + id + "/revert", null));
+            printVm(common, runner().post("/v1/vms/" + name + "/checkpoints/" + id + "/revert", null, VmView.class));
             return 0;
         }
     }
@@ -255,11 +266,11 @@ final class VmCommands {
         @Override
         public Integer call() throws Exception {
             AgentClient c = runner();
-            JsonNode done = DcCommands.follow(c, c.delete("/v1/vms/" + name + "/checkpoints/" + id), common.json);
+            TaskView done = DcCommands.follow(c, c.delete("/v1/vms/" + name + "/checkpoints/" + id, TaskView.class), common.json);
             if (common.json) {
                 common.print(done);
             } else {
-                System.out.println(done.path("message").asText());
+                System.out.println(done.message());
             }
             return 0;
         }
@@ -290,12 +301,12 @@ final class VmCommands {
             if (epoch != null) {
                 body.put("epochMillis", epoch);
             }
-            JsonNode task = c.post("/v1/vms/" + name + "/ft", body);
-            JsonNode done = DcCommands.follow(c, task, common.json);
+            TaskView task = c.post("/v1/vms/" + name + "/ft", body, TaskView.class);
+            TaskView done = DcCommands.follow(c, task, common.json);
             if (common.json) {
                 common.print(done);
             } else {
-                System.out.println(done.path("message").asText());
+                System.out.println(done.message());
             }
             return 0;
         }
@@ -305,7 +316,7 @@ final class VmCommands {
     static final class Unprotect extends OnRunner {
         @Override
         public Integer call() throws Exception {
-            printVm(common, runner().delete("/v1/vms/" + name + "/ft"));
+            printVm(common, runner().delete("/v1/vms/" + name + "/ft", VmView.class));
             return 0;
         }
     }
@@ -314,19 +325,17 @@ final class VmCommands {
     static final class Status extends OnRunner {
         @Override
         public Integer call() throws Exception {
-            JsonNode ft = runner().get("/v1/vms/" + name + "/ft");
+            FtView ft = runner().get("/v1/vms/" + name + "/ft", FtView.class);
             if (common.json) {
                 common.print(ft);
                 return 0;
             }
-            System.out.printf("%s: %s %s%s%n", name, ft.path("role").asText(), ft.path("state").asText(), peerOf(ft));
-            JsonNode s = ft.path("stats");
-            if (!s.isMissingNode()) {
+            System.out.printf("%s: %s %s%s%n", name, role(ft), ft.state(), peerOf(ft));
+            FtStatsView s = ft.stats();
+            if (s != null) {
                 System.out.printf(Locale.ROOT, "  epochs %d (%.1f/s), pause p50 %d µs p99 %d µs, %s sent as %d pages (%d diffs; %s whole), lag %.1f ms, "
-                        + "CPU share %.2f%n", s.path("epochs").asLong(), s.path("epochRate").asDouble(), s.path("pauseP50Micros").asLong(),
-                        s.path("pauseP99Micros").asLong(), Units.human(s.path("pageBytes").asLong()), s.path("pagesSent").asLong(),
-                        s.path("diffPages").asLong(), Units.human(s.path("pageBytesIfWhole").asLong()), s.path("lagMillis").asDouble(),
-                        s.path("cpuShare").asDouble());
+                        + "CPU share %.2f%n", s.epochs(), s.epochRate(), s.pauseP50Micros(), s.pauseP99Micros(), Units.human(s.pageBytes()), s.pagesSent(),
+                        s.diffPages(), Units.human(s.pageBytesIfWhole()), s.lagMillis(), s.cpuShare());
             }
             return 0;
         }
@@ -340,11 +349,11 @@ final class VmCommands {
         @Override
         public Integer call() throws Exception {
             AgentClient c = runner();
-            JsonNode done = DcCommands.follow(c, c.post("/v1/vms/" + name + "/ft/failover", Map.of("test", test)), common.json);
+            TaskView done = DcCommands.follow(c, c.post("/v1/vms/" + name + "/ft/failover", Map.of("test", test), TaskView.class), common.json);
             if (common.json) {
                 common.print(done);
             } else {
-                System.out.println(done.path("message").asText());
+                System.out.println(done.message());
             }
             return 0;
         }

@@ -10,38 +10,53 @@ import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.util.Diagnostician;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.lockstep.agent.api.DatastoreView;
+import io.lockstep.agent.api.HostHeartbeat;
+import io.lockstep.agent.api.LockView;
+import io.lockstep.agent.api.RegistrationsView;
+import io.lockstep.agent.api.VmView;
 import io.lockstep.model.io.AgentMapping;
 
-/** The agent API's JSON (as the agent answers it: docs/agent.md) becomes a model that validates. */
+/** The agent API's JSON (as the agent answers it: docs/agent.md), read as the API's records, becomes a model that validates. */
 class AgentMappingTest {
 
-    static final ObjectMapper M = new ObjectMapper();
+    /** As the agent client reads answers: tolerant of fields it does not know. */
+    static final ObjectMapper M = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static <T> List<T> list(String json, Class<T> element) throws Exception {
+        List<T> out = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode e : M.readTree(json)) {
+            out.add(M.treeToValue(e, element));
+        }
+        return out;
+    }
 
     @Test
     void anAgentsAnswersBecomeTheModel() throws Exception {
         AgentMapping.Snapshot s = new AgentMapping.Snapshot(
-                M.readTree("""
+                list("""
                         [{"slot":0,"host":"host-1","state":"fenced","generation":2,"live":false,"url":"https://127.0.0.1:1"},
                          {"slot":1,"host":"host-2","state":"live","generation":1,"live":true,"url":"https://127.0.0.1:2"},
-                         {"slot":3,"host":"host-1","state":"live","generation":1,"live":true,"url":"https://127.0.0.1:1"}]"""),
-                M.readTree("""
-                        [{"name":"ds1","medium":"/dc/lun.img","sectorSize":512,"capacityBytes":268435456,"hosts":["host-1","host-2"]}]"""),
-                M.readTree("""
+                         {"slot":3,"host":"host-1","state":"live","generation":1,"live":true,"url":"https://127.0.0.1:1"}]""", HostHeartbeat.class),
+                list("""
+                        [{"name":"ds1","medium":"/dc/lun.img","sectorSize":512,"capacityBytes":268435456,"hosts":["host-1","host-2"]}]""", DatastoreView.class),
+                list("""
                         [{"index":0,"entity":"vm1/vm.json","kind":"file","mode":"exclusive","generation":2,
                           "owners":[{"slot":1,"host":"host-2","acquiredAt":1764000000000,"live":true}]},
                          {"index":1,"entity":"vm1/disk.vmdk","kind":"file","mode":"multi-writer","generation":5,
-                          "owners":[{"slot":0,"host":"host-1","acquiredAt":1764000000000,"live":false}]}]"""),
-                M.readTree("""
-                        {"registrations":[{"key":"0x00000000000000aa","host":"host-2"}],"reservation":{"present":false}}"""),
-                M.readTree("""
+                          "owners":[{"slot":0,"host":"host-1","acquiredAt":1764000000000,"live":false}]}]""", LockView.class),
+                M.readValue("""
+                        {"registrations":[{"key":"0x00000000000000aa","host":"host-2"}],"reservation":{"present":false}}""", RegistrationsView.class),
+                list("""
                         [{"name":"vm1","guest":"kv:maxConnections=1024","memoryMiB":64,"powerState":"poweredOn","host":"host-2",
                           "san":{"wwpn":"5c:af:00:d1:23:45:67:88","wwnn":"5c:af:00:d1:23:45:67:89","iqn":"iqn.2026-11.io.lockstep:vm.vm1.12345678"},
                           "ft":{"role":"primary","state":"protected","backup":"host-1","mode":"checkpoint","epochMillis":25,
                                 "stats":{"epochRate":39.8,"pauseP50Micros":117,"pauseP99Micros":1789,"pageBytes":4096,"lagMillis":0.0,"cpuShare":1.0}},
                           "disk":{"running":"vm1-000001.vmdk","chain":[{"file":"vm1-000001.vmdk"},{"file":"vm1.vmdk"}]}},
-                         {"name":"vm2","guest":"kv","memoryMiB":32,"powerState":"someNewState","host":null,"ft":{"role":"none"},"disk":{"chain":[]}}]"""));
+                         {"name":"vm2","guest":"kv","memoryMiB":32,"powerState":"someNewState","host":null,"ft":{"role":"none"},"disk":{"chain":[]}}]""", VmView.class));
         Datacenter dc = AgentMapping.datacenter("local", s);
         assertEquals(List.of("host-1", "host-2"), dc.getHosts().stream().map(Host::getName).toList());
         Host h1 = dc.getHosts().get(0);

@@ -213,6 +213,22 @@ public final class AgentClient {
         }
     }
 
+    /** The event stream as {@link io.lockstep.agent.api.EventView}s (an event that does not read as one ends the stream, saying so). */
+    public void eventViews(long afterId, Predicate<io.lockstep.agent.api.EventView> handler) throws IOException {
+        IOException[] bad = {null};
+        events(afterId, json -> {
+            try {
+                return handler.test(read(json, io.lockstep.agent.api.EventView.class, "the event stream"));
+            } catch (IOException e) {
+                bad[0] = e;
+                return false;
+            }
+        });
+        if (bad[0] != null) {
+            throw bad[0];
+        }
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

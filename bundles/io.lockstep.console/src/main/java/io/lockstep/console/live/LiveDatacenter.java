@@ -29,6 +29,21 @@ import org.eclipse.swt.widgets.Display;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import io.lockstep.agent.api.AlarmView;
+import io.lockstep.agent.api.CheckpointView;
+import io.lockstep.agent.api.DatastoreView;
+import io.lockstep.agent.api.EventType;
+import io.lockstep.agent.api.EventView;
+import io.lockstep.agent.api.FtStatsView;
+import io.lockstep.agent.api.HostHeartbeat;
+import io.lockstep.agent.api.HostInfo;
+import io.lockstep.agent.api.LockView;
+import io.lockstep.agent.api.NotificationCounts;
+import io.lockstep.agent.api.PowerEvent;
+import io.lockstep.agent.api.RegistrationsView;
+import io.lockstep.agent.api.ReservationView;
+import io.lockstep.agent.api.TaskView;
+import io.lockstep.agent.api.VmView;
 import io.lockstep.agent.client.AgentClient;
 import io.lockstep.model.Alarm;
 import io.lockstep.model.Checkpoint;
@@ -83,9 +98,11 @@ public final class LiveDatacenter implements AutoCloseable {
 
     private static final int MAX_EVENTS = 500;
     private static final int MAX_SAMPLES = 300;
-    private static final Set<String> INVENTORY_EVENTS = Set.of("vm.created", "vm.deleted", "vm.power", "vm.checkpoint", "vm.revert",
-            "vm.checkpoint.deleted", "ft.protect", "ft.unprotect", "ft.status", "ft.backup", "ft.backup.stopped", "host.up",
-            "datastore.heartbeats", "datastore.locks", "vm.lock");
+    /** Events after which the inventory is read again (what they change is in the next picture, not in the event). */
+    private static final Set<EventType> INVENTORY_EVENTS = Set.of(EventType.VM_CREATED, EventType.VM_DELETED, EventType.VM_POWER,
+            EventType.VM_CHECKPOINT, EventType.VM_REVERT, EventType.VM_CHECKPOINT_DELETED, EventType.FT_PROTECT, EventType.FT_UNPROTECT,
+            EventType.FT_STATUS, EventType.FT_BACKUP, EventType.FT_BACKUP_STOPPED, EventType.HOST_UP, EventType.DATASTORE_HEARTBEATS,
+            EventType.DATASTORE_LOCKS, EventType.VM_LOCK);
 
     private final Display display;
     private final Datacenter model;
@@ -94,8 +111,11 @@ public final class LiveDatacenter implements AutoCloseable {
     private final Map<String, Long> lastEventIds = new java.util.concurrent.ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Incoming> inbox = new ConcurrentLinkedQueue<>();
 
-    /** A streamed event with its one-line summary, made on the stream's thread (formatting JSON is not the UI thread's work). */
-    private record Incoming(JsonNode event, String summary) {
+    /**
+     * A streamed event with its data read as its type's record and its one-line summary, both made on the stream's thread
+     * (reading and formatting JSON is not the UI thread's work). {@code data} is null for a type without a record.
+     */
+    private record Incoming(EventView event, EventType type, Object data, String summary) {
     }
     private final AtomicBoolean drainPosted = new AtomicBoolean();
     private final AtomicBoolean snapshotWanted = new AtomicBoolean(true);
@@ -230,8 +250,8 @@ public final class LiveDatacenter implements AutoCloseable {
      */
     public void connect(Endpoint e) throws IOException {
         AgentClient c = AgentClient.operator(e.url(), e.fingerprint(), e.token());
-        JsonNode host = c.get("/v1/host");
-        String name = host.path("host").asText(e.name());
+        HostInfo host = c.get("/v1/host", HostInfo.class);
+        String name = host.name() == null ? e.name() : host.name();
         endpoints.add(e);
         clients.put(name, c);
         Thread t = new Thread(() -> follow(name, c), "lockstep-live-events-" + name);
@@ -264,10 +284,9 @@ public final class LiveDatacenter implements AutoCloseable {
         long backoff = 250;
         while (!closed) {
             try {
-                c.events(lastEventIds.getOrDefault(host, 0L), e -> {
-                    lastEventIds.put(host, e.path("id").asLong());
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) e).put("agent", host);
-                    accept(e);
+                c.eventViews(lastEventIds.getOrDefault(host, 0L), e -> {
+                    lastEventIds.put(host, e.id());
+                    accept(new EventView(e.id(), e.time(), e.type(), e.subject(), host, e.data()));
                     return !closed;
                 });
                 backoff = 250;
@@ -284,12 +303,30 @@ public final class LiveDatacenter implements AutoCloseable {
         }
     }
 
-    /** Takes one event (as the agents stream them) from any thread; the UI thread applies it with the others that arrived meanwhile. */
+    /** Takes one event as an agent streams it (its JSON), from any thread. */
     public void accept(JsonNode event) {
-        if (INVENTORY_EVENTS.contains(event.path("type").asText())) {
+        try {
+            accept(AgentClient.read(event, EventView.class, "an event"));
+        } catch (IOException e) {
+            lastError = e.getMessage();
+        }
+    }
+
+    /** Takes one event from any thread; the UI thread applies it with the others that arrived meanwhile. */
+    public void accept(EventView event) {
+        EventType type = EventType.of(event.type());
+        if (INVENTORY_EVENTS.contains(type)) {
             snapshotWanted.set(true);
         }
-        inbox.add(new Incoming(event, summary(event.path("agent").asText(), event.path("data"))));
+        Object data = null;
+        if (type != null && type.data() != null && event.data() != null) {
+            try {
+                data = AgentClient.read(event.data(), type.data(), "a " + event.type() + " event");
+            } catch (IOException e) {
+                lastError = e.getMessage(); // listed, not applied
+            }
+        }
+        inbox.add(new Incoming(event, type, data, summary(event.agent() == null ? "" : event.agent(), event.data())));
         if (drainPosted.compareAndSet(false, true) && !display.isDisposed()) {
             display.asyncExec(this::drain);
         }
@@ -387,27 +424,30 @@ public final class LiveDatacenter implements AutoCloseable {
         for (Map.Entry<String, AgentClient> e : clients.entrySet()) {
             AgentClient c = e.getValue();
             try {
-                JsonNode datastores = c.get("/v1/datastores");
-                String ds = datastores.path(0).path("name").asText();
-                leaseTimeoutMillis = datastores.path(0).path("timing").path("leaseTimeoutMillis").asLong(leaseTimeoutMillis);
-                JsonNode heartbeats = c.get("/v1/datastores/" + ds + "/heartbeats");
-                JsonNode registrations = c.get("/v1/datastores/" + ds + "/registrations");
-                AgentMapping.Snapshot s = new AgentMapping.Snapshot(c.get("/v1/hosts"), datastores, c.get("/v1/datastores/" + ds + "/locks"),
-                        registrations, c.get("/v1/vms"));
-                JsonNode res = registrations.path("reservation");
-                JsonNode counts = datastores.path(0).path("notifications");
-                notifications = "PR generation " + registrations.path("generation").asText("?") + "; reservation "
-                        + (res.path("present").asBoolean() ? res.path("type").asText() + " by " + res.path("host").asText(res.path("key").asText()) : "none")
-                        + "; notifications sent " + counts.path("sent").asText("?") + ", received " + counts.path("received").asText("?")
+                List<DatastoreView> datastores = c.list("/v1/datastores", DatastoreView.class);
+                DatastoreView d0 = datastores.isEmpty() ? null : datastores.get(0);
+                String ds = d0 == null ? "" : d0.name();
+                if (d0 != null && d0.timing() != null) {
+                    leaseTimeoutMillis = d0.timing().leaseTimeoutMillis();
+                    heartbeatMillis = d0.timing().heartbeatMillis();
+                }
+                List<HostHeartbeat> heartbeats = c.list("/v1/datastores/" + ds + "/heartbeats", HostHeartbeat.class);
+                RegistrationsView registrations = c.get("/v1/datastores/" + ds + "/registrations", RegistrationsView.class);
+                AgentMapping.Snapshot s = new AgentMapping.Snapshot(c.list("/v1/hosts", HostHeartbeat.class), datastores,
+                        c.list("/v1/datastores/" + ds + "/locks", LockView.class), registrations, c.list("/v1/vms", VmView.class));
+                ReservationView res = registrations.reservation();
+                NotificationCounts counts = d0 == null ? null : d0.notifications();
+                notifications = "PR generation " + registrations.generation() + "; reservation "
+                        + (res != null && res.present() ? res.type() + " by " + (res.host() != null ? res.host() : res.key()) : "none")
+                        + "; notifications sent " + (counts == null ? "?" : counts.sent()) + ", received " + (counts == null ? "?" : counts.received())
                         + " (seen from " + e.getKey() + ")";
                 Datacenter dc = AgentMapping.datacenter(model.getName(), s);
                 Map<String, Long> ages = new HashMap<>();
-                for (JsonNode h : heartbeats) {
-                    if ("live".equals(h.path("state").asText()) || h.path("live").asBoolean()) {
-                        ages.merge(h.path("host").asText(), h.path("ageMillis").asLong(), Math::min);
+                for (HostHeartbeat h : heartbeats) {
+                    if ("live".equals(h.state()) || h.live()) {
+                        ages.merge(h.host(), h.ageMillis(), Math::min);
                     }
                 }
-                heartbeatMillis = datastores.path(0).path("timing").path("heartbeatMillis").asLong(heartbeatMillis);
                 boolean suspect = false;
                 for (var d : dc.getDatastores()) {
                     for (Lease l : d.getLeases()) {
@@ -426,7 +466,7 @@ public final class LiveDatacenter implements AutoCloseable {
                         continue;
                     }
                     try {
-                        checkpoints(vm, runner.get("/v1/vms/" + vm.getName() + "/checkpoints"));
+                        checkpoints(vm, runner.list("/v1/vms/" + vm.getName() + "/checkpoints", CheckpointView.class));
                     } catch (IOException ignored) {
                         // the VM stopped or moved between the two reads: the next picture has it right
                     }
@@ -439,22 +479,22 @@ public final class LiveDatacenter implements AutoCloseable {
         throw last == null ? new IOException("not connected to any agent") : last;
     }
 
-    private static void checkpoints(VirtualMachine vm, JsonNode list) {
-        Map<Long, Checkpoint> byId = new LinkedHashMap<>();
-        for (JsonNode j : list) {
+    private static void checkpoints(VirtualMachine vm, List<CheckpointView> list) {
+        Map<Integer, Checkpoint> byId = new LinkedHashMap<>();
+        for (CheckpointView j : list) {
             Checkpoint cp = LockstepFactory.eINSTANCE.createCheckpoint();
-            cp.setId(j.path("id").asInt());
-            cp.setName(j.path("name").asText("cp-" + cp.getId()));
-            cp.setTime(j.path("created").asLong());
-            cp.setSizeBytes(j.path("bytes").asLong());
+            cp.setId(j.id());
+            cp.setName(j.name() == null ? "cp-" + j.id() : j.name());
+            cp.setTime(j.created());
+            cp.setSizeBytes(j.bytes());
             cp.setState(CheckpointState.DONE);
             cp.setProgress(1.0);
-            byId.put((long) cp.getId(), cp);
+            byId.put(cp.getId(), cp);
             vm.getCheckpoints().add(cp);
         }
-        for (JsonNode j : list) {
-            if (j.path("parent").isNumber()) {
-                byId.get(j.path("id").asLong()).setParent(byId.get(j.path("parent").asLong()));
+        for (CheckpointView j : list) {
+            if (j.parent() != null) {
+                byId.get(j.id()).setParent(byId.get(j.parent()));
             }
         }
     }
@@ -464,7 +504,7 @@ public final class LiveDatacenter implements AutoCloseable {
         uiTimes.time("events", () -> {
             int n = 0;
             for (Incoming e; n < 200 && (e = inbox.poll()) != null; n++) {
-                apply(e.event(), e.summary());
+                apply(e);
             }
             if (!inbox.isEmpty() && drainPosted.compareAndSet(false, true)) {
                 display.asyncExec(this::drain);
@@ -480,40 +520,40 @@ public final class LiveDatacenter implements AutoCloseable {
     }
 
     /** Applies one streamed event to the model (UI thread). */
-    private void apply(JsonNode e, String summary) {
-        String type = e.path("type").asText();
-        String subject = e.path("subject").asText();
-        JsonNode data = e.path("data");
+    private void apply(Incoming in) {
+        EventView e = in.event();
         Event ev = LockstepFactory.eINSTANCE.createEvent();
-        ev.setId(e.path("id").asLong());
-        ev.setTime(e.path("time").asLong(System.currentTimeMillis()));
-        ev.setType(type);
-        ev.setSubject(subject);
-        ev.setMessage(summary);
-        if (!"ft.stats".equals(type)) {
+        ev.setId(e.id());
+        ev.setTime(e.time() == 0 ? System.currentTimeMillis() : e.time());
+        ev.setType(e.type());
+        ev.setSubject(e.subject());
+        ev.setMessage(in.summary());
+        if (in.type() != EventType.FT_STATS) {
             model.getEvents().add(0, ev);
             while (model.getEvents().size() > MAX_EVENTS) {
                 model.getEvents().remove(model.getEvents().size() - 1);
             }
         }
-        switch (type) {
-            case "task" -> task(data);
-            case "alarm" -> alarm(data);
-            case "ft.stats" -> ftStats(subject, data);
-            case "vm.power" -> {
-                VirtualMachine vm = vm(subject);
-                PowerState p = PowerState.get(data.path("powerState").asText());
-                if (vm != null && p != null) {
-                    vm.setPowerState(p);
-                }
-            }
-            default -> {
+        if (in.data() instanceof TaskView t) {
+            task(t);
+        } else if (in.data() instanceof AlarmView a) {
+            alarm(a);
+        } else if (in.data() instanceof FtStatsView st) {
+            ftStats(e.subject(), st);
+        } else if (in.data() instanceof PowerEvent power) {
+            VirtualMachine vm = vm(e.subject());
+            PowerState p = power.powerState() == null ? null : PowerState.get(power.powerState());
+            if (vm != null && p != null) {
+                vm.setPowerState(p);
             }
         }
     }
 
     private static String summary(String agent, JsonNode data) {
         StringBuilder b = new StringBuilder();
+        if (data == null) {
+            return agent.isEmpty() ? "" : "[" + agent + "]";
+        }
         data.fields().forEachRemaining(f -> {
             if (b.length() < 160 && !(f.getValue() instanceof ArrayNode)) {
                 b.append(b.length() == 0 ? "" : ", ").append(f.getKey()).append('=').append(f.getValue().isTextual() ? f.getValue().asText() : f.getValue());
@@ -531,8 +571,8 @@ public final class LiveDatacenter implements AutoCloseable {
         return null;
     }
 
-    private void task(JsonNode t) {
-        String id = t.path("id").asText();
+    private void task(TaskView t) {
+        String id = t.id();
         Task task = null;
         for (Task x : model.getTasks()) {
             if (x.getId().equals(id)) {
@@ -548,17 +588,17 @@ public final class LiveDatacenter implements AutoCloseable {
                 model.getTasks().remove(model.getTasks().size() - 1);
             }
         }
-        task.setKind(t.path("kind").asText());
-        task.setSubject(t.path("subject").asText());
-        TaskState s = TaskState.get(t.path("state").asText());
+        task.setKind(t.kind());
+        task.setSubject(t.subject());
+        TaskState s = t.state() == null ? null : TaskState.get(t.state());
         task.setState(s == null ? TaskState.RUNNING : s);
-        task.setProgress(t.path("progress").asDouble());
-        task.setMessage(t.path("message").asText(""));
-        task.setCancellable(t.path("cancellable").asBoolean());
+        task.setProgress(t.progress());
+        task.setMessage(t.message() == null ? "" : t.message());
+        task.setCancellable(t.cancellable());
     }
 
-    private void alarm(JsonNode a) {
-        String id = a.path("id").asText();
+    private void alarm(AlarmView a) {
+        String id = a.id();
         Alarm alarm = null;
         for (Alarm x : model.getAlarms()) {
             if (x.getId().equals(id)) {
@@ -571,15 +611,15 @@ public final class LiveDatacenter implements AutoCloseable {
             alarm.setId(id);
             model.getAlarms().add(0, alarm);
         }
-        Severity s = Severity.get(a.path("severity").asText().toLowerCase());
+        Severity s = a.severity() == null ? null : Severity.get(a.severity().toLowerCase(java.util.Locale.ROOT));
         alarm.setSeverity(s == null ? Severity.WARNING : s);
-        alarm.setSubject(a.path("subject").asText());
-        alarm.setText(a.path("text").asText(a.path("message").asText()));
-        alarm.setActive(a.path("active").asBoolean(true));
-        alarm.setAcknowledged(a.path("acknowledged").asBoolean());
+        alarm.setSubject(a.subject());
+        alarm.setText(a.text());
+        alarm.setActive(a.active());
+        alarm.setAcknowledged(a.acknowledged());
     }
 
-    private void ftStats(String vmName, JsonNode s) {
+    private void ftStats(String vmName, FtStatsView s) {
         FtPair pair = null;
         for (FtPair p : model.getFtPairs()) {
             if (p.getPrimary() != null && p.getPrimary().getName().equals(vmName)) {
@@ -587,12 +627,11 @@ public final class LiveDatacenter implements AutoCloseable {
                 break;
             }
         }
-        long epochs = s.path("epochs").asLong();
-        long bytes = s.path("pageBytes").asLong();
+        long epochs = s.epochs();
+        long bytes = s.pageBytes();
         long[] last = lastEpochs.put(vmName, new long[] {epochs, bytes});
         double perEpoch = last == null || epochs <= last[0] ? 0 : (double) (bytes - last[1]) / (epochs - last[0]);
-        FtSample sample = new FtSample(System.currentTimeMillis(), s.path("lagMillis").asDouble(), s.path("cpuShare").asDouble(1.0),
-                s.path("epochRate").asDouble(), s.path("pauseP50Micros").asLong(), perEpoch);
+        FtSample sample = new FtSample(System.currentTimeMillis(), s.lagMillis(), s.cpuShare(), s.epochRate(), s.pauseP50Micros(), perEpoch);
         Deque<FtSample> d = history.computeIfAbsent(vmName, k -> new ArrayDeque<>());
         d.addLast(sample);
         while (d.size() > MAX_SAMPLES) {
@@ -608,7 +647,7 @@ public final class LiveDatacenter implements AutoCloseable {
         }
         st.setEpochRate(sample.epochRate());
         st.setPauseP50Micros(sample.pauseP50Micros());
-        st.setPauseP99Micros(s.path("pauseP99Micros").asLong());
+        st.setPauseP99Micros(s.pauseP99Micros());
         st.setBytesSent(bytes);
         st.setLagMillis(sample.lagMillis());
         st.setCpuShare(sample.cpuShare());

@@ -1,9 +1,20 @@
 package io.lockstep.model.io;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.lockstep.agent.api.DatastoreView;
+import io.lockstep.agent.api.DiskLayer;
+import io.lockstep.agent.api.FtStatsView;
+import io.lockstep.agent.api.FtView;
+import io.lockstep.agent.api.HostHeartbeat;
+import io.lockstep.agent.api.LockOwner;
+import io.lockstep.agent.api.LockView;
+import io.lockstep.agent.api.RegistrationView;
+import io.lockstep.agent.api.RegistrationsView;
+import io.lockstep.agent.api.SanView;
+import io.lockstep.agent.api.VmView;
 
 import io.lockstep.model.ConnectionState;
 import io.lockstep.model.Datacenter;
@@ -22,7 +33,8 @@ import io.lockstep.model.VirtualDisk;
 import io.lockstep.model.VirtualMachine;
 
 /**
- * The one place where the agent API's JSON (docs/agent.md) becomes the model: hosts from {@code GET /v1/hosts},
+ * The one place where the agent API's answers (the records of {@code io.lockstep.agent.api}) become the model: hosts from
+ * {@code GET /v1/hosts},
  * the datastore from {@code GET /v1/datastores}, its locks and registrations, VMs with their FT state and disk
  * chains from {@code GET /v1/vms}. Unknown enum values (an agent newer than this console) map to the model's
  * "unknown"/first literal rather than failing. Values are matched by the literals the API uses (the model's
@@ -36,89 +48,93 @@ public final class AgentMapping {
     }
 
     /** The agent's answers, by route. */
-    public record Snapshot(JsonNode hosts, JsonNode datastores, JsonNode locks, JsonNode registrations, JsonNode vms) {
+    public record Snapshot(List<HostHeartbeat> hosts, List<DatastoreView> datastores, List<LockView> locks, RegistrationsView registrations,
+            List<VmView> vms) {
     }
 
     public static Datacenter datacenter(String name, Snapshot s) {
         Datacenter dc = F.createDatacenter();
         dc.setName(name);
         Map<String, Host> hosts = new HashMap<>();
-        for (JsonNode h : s.hosts()) {
-            String hn = h.path("host").asText();
-            if (hosts.containsKey(hn)) {
+        for (HostHeartbeat h : s.hosts()) {
+            if (hosts.containsKey(h.host())) {
                 continue; // a host seen in an older slot too (it restarted after being fenced): the live slot wins below
             }
             Host host = F.createHost();
-            host.setName(hn);
-            host.setHeartbeatSlot(h.path("slot").asInt(-1));
-            host.setAddress(h.path("url").isTextual() ? h.path("url").asText() : null);
-            host.setConnectionState("fenced".equals(h.path("state").asText()) ? ConnectionState.FENCED
-                    : h.path("live").asBoolean() ? ConnectionState.CONNECTED : ConnectionState.NOT_RESPONDING);
-            hosts.put(hn, host);
+            host.setName(h.host());
+            host.setHeartbeatSlot(h.slot());
+            host.setAddress(h.url());
+            host.setConnectionState("fenced".equals(h.state()) ? ConnectionState.FENCED
+                    : h.live() ? ConnectionState.CONNECTED : ConnectionState.NOT_RESPONDING);
+            hosts.put(h.host(), host);
             dc.getHosts().add(host);
         }
-        for (JsonNode h : s.hosts()) {
-            Host host = hosts.get(h.path("host").asText());
-            if (h.path("live").asBoolean()) {
-                host.setHeartbeatSlot(h.path("slot").asInt());
+        for (HostHeartbeat h : s.hosts()) {
+            if (h.live()) {
+                Host host = hosts.get(h.host());
+                host.setHeartbeatSlot(h.slot());
                 host.setConnectionState(ConnectionState.CONNECTED);
             }
         }
         Datastore ds = F.createDatastore();
-        JsonNode d = s.datastores().path(0);
-        ds.setName(d.path("name").asText("datastore"));
-        ds.setMediumUri(d.path("medium").asText());
-        ds.setCapacityBytes(d.path("capacityBytes").asLong());
-        ds.setSectorSize(d.path("sectorSize").asInt(512));
-        for (JsonNode hn : d.path("hosts")) {
-            Host h = hosts.get(hn.asText());
-            if (h != null) {
-                ds.getHosts().add(h);
+        DatastoreView d = s.datastores().isEmpty() ? null : s.datastores().get(0);
+        ds.setName(d == null || d.name() == null ? "datastore" : d.name());
+        if (d != null) {
+            ds.setMediumUri(d.medium());
+            ds.setCapacityBytes(d.capacityBytes());
+            ds.setSectorSize(d.sectorSize() == 0 ? 512 : d.sectorSize());
+            for (String hn : d.hosts() == null ? List.<String>of() : d.hosts()) {
+                Host h = hosts.get(hn);
+                if (h != null) {
+                    ds.getHosts().add(h);
+                }
             }
         }
         dc.getDatastores().add(ds);
-        for (JsonNode l : s.locks()) {
-            for (JsonNode o : l.path("owners")) {
+        for (LockView l : s.locks()) {
+            for (LockOwner o : l.owners()) {
                 Lease lease = F.createLease();
-                lease.setEntity(l.path("entity").asText());
-                lease.setMode(lockMode(l.path("mode").asText()));
-                lease.setGeneration(l.path("generation").asLong());
-                lease.setOwner(hosts.get(o.path("host").asText()));
-                lease.setAcquiredAt(o.path("acquiredAt").asLong());
-                lease.setOwnerLive(o.path("live").asBoolean());
+                lease.setEntity(l.entity());
+                lease.setMode(lockMode(l.mode()));
+                lease.setGeneration(l.generation());
+                lease.setOwner(hosts.get(o.host()));
+                lease.setAcquiredAt(o.acquiredAt());
+                lease.setOwnerLive(o.live());
                 ds.getLeases().add(lease);
             }
         }
-        for (JsonNode r : s.registrations().path("registrations")) {
-            Registration reg = F.createRegistration();
-            reg.setKey(r.path("key").asText());
-            reg.setHost(hosts.get(r.path("host").asText()));
-            reg.setInitiator(r.path("host").asText());
-            ds.getRegistrations().add(reg);
+        if (s.registrations() != null && s.registrations().registrations() != null) {
+            for (RegistrationView r : s.registrations().registrations()) {
+                Registration reg = F.createRegistration();
+                reg.setKey(r.key());
+                reg.setHost(hosts.get(r.host()));
+                reg.setInitiator(r.host());
+                ds.getRegistrations().add(reg);
+            }
         }
-        for (JsonNode v : s.vms()) {
+        for (VmView v : s.vms()) {
             VirtualMachine vm = F.createVirtualMachine();
-            vm.setName(v.path("name").asText());
-            vm.setGuest(v.path("guest").asText());
-            vm.setMemoryMiB(v.path("memoryMiB").asLong());
-            PowerState p = PowerState.get(v.path("powerState").asText());
+            vm.setName(v.name());
+            vm.setGuest(v.guest());
+            vm.setMemoryMiB(v.memoryMiB());
+            PowerState p = v.powerState() == null ? null : PowerState.get(v.powerState());
             vm.setPowerState(p == null ? PowerState.UNKNOWN : p);
-            vm.setCurrentHost(hosts.get(v.path("host").asText()));
-            JsonNode san = v.path("san");
-            if (san.path("wwpn").isTextual()) {
+            vm.setCurrentHost(v.host() == null ? null : hosts.get(v.host()));
+            SanView san = v.san();
+            if (san != null && san.wwpn() != null) {
                 io.lockstep.model.SanIdentity id = F.createSanIdentity();
-                id.setWwpn(san.path("wwpn").asText());
-                id.setWwnn(san.path("wwnn").asText());
-                id.setIqn(san.path("iqn").asText());
+                id.setWwpn(san.wwpn());
+                id.setWwnn(san.wwnn());
+                id.setIqn(san.iqn());
                 vm.setSanIdentity(id);
             }
             VirtualDisk parent = null;
-            JsonNode chain = v.path("disk").path("chain");
+            List<DiskLayer> chain = v.disk() == null || v.disk().chain() == null ? List.of() : v.disk().chain();
             for (int i = chain.size() - 1; i >= 0; i--) { // base first
                 VirtualDisk disk = F.createVirtualDisk();
-                disk.setName(chain.get(i).path("file").asText());
+                disk.setName(chain.get(i).file());
                 disk.setFile(vm.getName() + "/" + disk.getName());
-                disk.setCapacityBytes(v.path("diskMiB").asLong() << 20);
+                disk.setCapacityBytes(v.diskMiB() << 20);
                 disk.setParent(parent);
                 ds.getDisks().add(disk);
                 parent = disk;
@@ -127,26 +143,28 @@ public final class AgentMapping {
                 vm.getDisks().add(parent);
             }
             dc.getVms().add(vm);
-            JsonNode ft = v.path("ft");
-            if ("primary".equals(ft.path("role").asText())) {
+            FtView ft = v.ft();
+            if (ft != null && "primary".equals(ft.role())) {
                 FtPair pair = F.createFtPair();
                 pair.setPrimary(vm);
                 pair.setPrimaryHost(vm.getCurrentHost());
-                pair.setBackupHost(hosts.get(ft.path("backup").asText()));
-                FtMode mode = FtMode.get(ft.path("mode").asText());
+                pair.setBackupHost(ft.backup() == null ? null : hosts.get(ft.backup()));
+                FtMode mode = ft.mode() == null ? null : FtMode.get(ft.mode());
                 pair.setMode(mode == null ? FtMode.CHECKPOINT : mode);
-                pair.setEpochMillis(ft.path("epochMillis").asInt(25));
-                FtState st = FtState.get(ft.path("state").asText());
+                if (ft.epochMillis() != null) {
+                    pair.setEpochMillis(ft.epochMillis());
+                }
+                FtState st = ft.state() == null ? null : FtState.get(ft.state());
                 pair.setState(st == null ? FtState.NONE : st);
-                JsonNode stats = ft.path("stats");
-                if (!stats.isMissingNode()) {
+                FtStatsView stats = ft.stats();
+                if (stats != null) {
                     FtStatistics fs = F.createFtStatistics();
-                    fs.setEpochRate(stats.path("epochRate").asDouble());
-                    fs.setPauseP50Micros(stats.path("pauseP50Micros").asLong());
-                    fs.setPauseP99Micros(stats.path("pauseP99Micros").asLong());
-                    fs.setBytesSent(stats.path("pageBytes").asLong());
-                    fs.setLagMillis(stats.path("lagMillis").asDouble());
-                    fs.setCpuShare(stats.path("cpuShare").asDouble(1.0));
+                    fs.setEpochRate(stats.epochRate());
+                    fs.setPauseP50Micros(stats.pauseP50Micros());
+                    fs.setPauseP99Micros(stats.pauseP99Micros());
+                    fs.setBytesSent(stats.pageBytes());
+                    fs.setLagMillis(stats.lagMillis());
+                    fs.setCpuShare(stats.cpuShare());
                     pair.setStatistics(fs);
                 }
                 dc.getFtPairs().add(pair);
