@@ -1,13 +1,28 @@
 package io.lockstep.agent;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lockstep.agent.api.AlarmView;
+import io.lockstep.agent.api.BackupAnswer;
+import io.lockstep.agent.api.CheckpointView;
+import io.lockstep.agent.api.DatastoreView;
 import io.lockstep.agent.api.DiskView;
+import io.lockstep.agent.api.EventView;
+import io.lockstep.agent.api.FtView;
+import io.lockstep.agent.api.HostHeartbeat;
+import io.lockstep.agent.api.HostInfo;
+import io.lockstep.agent.api.LockView;
+import io.lockstep.agent.api.LunView;
+import io.lockstep.agent.api.MediumFile;
+import io.lockstep.agent.api.RegistrationsView;
+import io.lockstep.agent.api.TaskView;
+import io.lockstep.agent.api.VmView;
 
 /**
  * The agent's API, version 1: every route, what it needs (operator token or peer signature), and what it does.
@@ -53,7 +68,22 @@ final class Api {
     /** The marker of the event stream route: the server streams instead of answering once. */
     static final Object STREAM = new Object();
 
-    record Route(String method, String pattern, Caller caller, Action action) {
+    /** What a route answers: a record of {@code io.lockstep.agent.api} (a list of them when {@code list}), or null. */
+    record Answer(Class<?> type, boolean list) {
+    }
+
+    static Answer one(Class<?> record) {
+        return new Answer(record, false);
+    }
+
+    static Answer many(Class<?> record) {
+        return new Answer(record, true);
+    }
+
+    /** An answer that is a small map (documented in docs/agent.md), or the document itself. */
+    static final Answer MAP = null;
+
+    record Route(String method, String pattern, Caller caller, Answer answer, Action action) {
         String[] segments() {
             return pattern.substring(1).split("/");
         }
@@ -67,90 +97,90 @@ final class Api {
 
     Api(Agent agent) {
         Vms vms = agent.vms();
-        op("GET", "/v1/openapi.json", c -> openApi());
-        op("GET", "/v1/host", c -> agent.hostView());
-        op("GET", "/v1/hosts", c -> agent.hosts());
-        op("GET", "/v1/datastores", c -> agent.datastores());
-        op("GET", "/v1/datastores/{ds}", c -> {
+        op("GET", "/v1/openapi.json", MAP, c -> openApi());
+        op("GET", "/v1/host", one(HostInfo.class), c -> agent.hostView());
+        op("GET", "/v1/hosts", many(HostHeartbeat.class), c -> agent.hosts());
+        op("GET", "/v1/datastores", many(DatastoreView.class), c -> agent.datastores());
+        op("GET", "/v1/datastores/{ds}", one(DatastoreView.class), c -> {
             agent.requireDatastore(c.param("ds"));
             return agent.datastores().get(0);
         });
-        op("GET", "/v1/datastores/{ds}/heartbeats", c -> {
+        op("GET", "/v1/datastores/{ds}/heartbeats", many(HostHeartbeat.class), c -> {
             agent.requireDatastore(c.param("ds"));
             return agent.heartbeats();
         });
-        op("GET", "/v1/datastores/{ds}/locks", c -> {
+        op("GET", "/v1/datastores/{ds}/locks", many(LockView.class), c -> {
             agent.requireDatastore(c.param("ds"));
             return agent.lockTable();
         });
-        op("GET", "/v1/datastores/{ds}/registrations", c -> {
+        op("GET", "/v1/datastores/{ds}/registrations", one(RegistrationsView.class), c -> {
             agent.requireDatastore(c.param("ds"));
             return agent.registrations();
         });
-        op("GET", "/v1/datastores/{ds}/files", c -> {
+        op("GET", "/v1/datastores/{ds}/files", many(MediumFile.class), c -> {
             agent.requireDatastore(c.param("ds"));
             return agent.mediumFiles();
         });
-        op("GET", "/v1/disks", c -> {
+        op("GET", "/v1/disks", many(DiskView.class), c -> {
             List<DiskView> out = new ArrayList<>();
             for (String n : vms.store.names()) {
                 out.add(vms.views.diskView(n, n));
             }
             return out;
         });
-        op("GET", "/v1/disks/{vm}", c -> {
+        op("GET", "/v1/disks/{vm}", one(DiskView.class), c -> {
             vms.store.config(c.param("vm"));
             return vms.views.diskView(c.param("vm"), c.param("vm"));
         });
-        op("GET", "/v1/luns", c -> vms.luns.list());
-        op("POST", "/v1/luns", c -> new Reply(201, vms.luns.create(c.json())));
-        op("GET", "/v1/luns/{lun}", c -> vms.luns.view(c.param("lun")));
-        op("POST", "/v1/vms/{vm}/luns", c -> {
+        op("GET", "/v1/luns", many(LunView.class), c -> vms.luns.list());
+        op("POST", "/v1/luns", one(LunView.class), c -> new Reply(201, vms.luns.create(c.json())));
+        op("GET", "/v1/luns/{lun}", one(LunView.class), c -> vms.luns.view(c.param("lun")));
+        op("POST", "/v1/vms/{vm}/luns", one(VmView.class), c -> {
             vms.luns.attach(c.param("vm"), c.json());
             return vms.views.view(c.param("vm"));
         });
-        op("GET", "/v1/vms", c -> vms.views.list());
-        op("POST", "/v1/vms", c -> new Reply(201, vms.views.view(vms.provisioning.create(c.json()))));
-        op("GET", "/v1/vms/{vm}", c -> vms.views.view(c.param("vm")));
-        op("DELETE", "/v1/vms/{vm}", c -> {
+        op("GET", "/v1/vms", many(VmView.class), c -> vms.views.list());
+        op("POST", "/v1/vms", one(VmView.class), c -> new Reply(201, vms.views.view(vms.provisioning.create(c.json()))));
+        op("GET", "/v1/vms/{vm}", one(VmView.class), c -> vms.views.view(c.param("vm")));
+        op("DELETE", "/v1/vms/{vm}", MAP, c -> {
             vms.provisioning.delete(c.param("vm"));
             return Map.of("deleted", c.param("vm"));
         });
-        op("POST", "/v1/vms/{vm}/power-on", c -> {
+        op("POST", "/v1/vms/{vm}/power-on", one(VmView.class), c -> {
             c.json().only();
             vms.power.on(c.param("vm"));
             return vms.views.view(c.param("vm"));
         });
-        op("POST", "/v1/vms/{vm}/power-off", c -> {
+        op("POST", "/v1/vms/{vm}/power-off", one(VmView.class), c -> {
             c.json().only();
             vms.power.off(c.param("vm"));
             return vms.views.view(c.param("vm"));
         });
-        op("POST", "/v1/vms/{vm}/suspend", c -> {
+        op("POST", "/v1/vms/{vm}/suspend", one(VmView.class), c -> {
             c.json().only();
             vms.power.suspend(c.param("vm"));
             return vms.views.view(c.param("vm"));
         });
-        op("POST", "/v1/vms/{vm}/resume", c -> {
+        op("POST", "/v1/vms/{vm}/resume", one(VmView.class), c -> {
             c.json().only();
             vms.power.resume(c.param("vm"));
             return vms.views.view(c.param("vm"));
         });
-        op("GET", "/v1/vms/{vm}/checkpoints", c -> vms.checkpoints.list(c.param("vm")));
-        op("POST", "/v1/vms/{vm}/checkpoints", c -> new Reply(202, vms.checkpoints.take(c.param("vm"), c.json())));
-        op("POST", "/v1/vms/{vm}/checkpoints/{id}/revert", c -> {
+        op("GET", "/v1/vms/{vm}/checkpoints", many(CheckpointView.class), c -> vms.checkpoints.list(c.param("vm")));
+        op("POST", "/v1/vms/{vm}/checkpoints", one(TaskView.class), c -> new Reply(202, vms.checkpoints.take(c.param("vm"), c.json())));
+        op("POST", "/v1/vms/{vm}/checkpoints/{id}/revert", one(VmView.class), c -> {
             c.json().only();
             vms.checkpoints.revert(c.param("vm"), c.intParam("id"));
             return vms.views.view(c.param("vm"));
         });
-        op("DELETE", "/v1/vms/{vm}/checkpoints/{id}", c -> new Reply(202, vms.checkpoints.delete(c.param("vm"), c.intParam("id"))));
-        op("GET", "/v1/vms/{vm}/ft", c -> vms.views.ftView(Names.check("vm", c.param("vm"))));
-        op("POST", "/v1/vms/{vm}/ft", c -> new Reply(202, vms.ftPrimary.protect(c.param("vm"), c.json())));
-        op("DELETE", "/v1/vms/{vm}/ft", c -> {
+        op("DELETE", "/v1/vms/{vm}/checkpoints/{id}", one(TaskView.class), c -> new Reply(202, vms.checkpoints.delete(c.param("vm"), c.intParam("id"))));
+        op("GET", "/v1/vms/{vm}/ft", one(FtView.class), c -> vms.views.ftView(Names.check("vm", c.param("vm"))));
+        op("POST", "/v1/vms/{vm}/ft", one(TaskView.class), c -> new Reply(202, vms.ftPrimary.protect(c.param("vm"), c.json())));
+        op("DELETE", "/v1/vms/{vm}/ft", one(VmView.class), c -> {
             vms.ftPrimary.unprotect(c.param("vm"));
             return vms.views.view(c.param("vm"));
         });
-        op("POST", "/v1/vms/{vm}/ft/failover", c -> {
+        op("POST", "/v1/vms/{vm}/ft/failover", one(TaskView.class), c -> {
             Body b = c.json();
             b.only("test");
             if (!b.bool("test", false)) {
@@ -159,27 +189,27 @@ final class Api {
             }
             return new Reply(202, vms.ftPrimary.testFailover(c.param("vm")));
         });
-        op("GET", "/v1/tasks", c -> agent.tasks().list().stream().map(Tasks.Task::view).toList());
-        op("GET", "/v1/tasks/{id}", c -> agent.tasks().get(c.param("id")).view());
-        op("POST", "/v1/tasks/{id}/cancel", c -> agent.tasks().cancel(c.param("id")).view());
-        op("GET", "/v1/events", c -> STREAM);
-        op("GET", "/v1/events/recent", c -> {
+        op("GET", "/v1/tasks", many(TaskView.class), c -> agent.tasks().list().stream().map(Tasks.Task::view).toList());
+        op("GET", "/v1/tasks/{id}", one(TaskView.class), c -> agent.tasks().get(c.param("id")).view());
+        op("POST", "/v1/tasks/{id}/cancel", one(TaskView.class), c -> agent.tasks().cancel(c.param("id")).view());
+        op("GET", "/v1/events", one(EventView.class), c -> STREAM);
+        op("GET", "/v1/events/recent", many(EventView.class), c -> {
             long after = parseLong(c.query().getOrDefault("after", "0"), "after");
             return agent.events().recent(after, 1000);
         });
-        op("GET", "/v1/alarms", c -> agent.alarms().views());
-        op("POST", "/v1/alarms/{id}/acknowledge", c -> agent.alarms().acknowledge(c.param("id")).view());
-        peer("GET", "/v1/peer/ping", c -> Map.of("host", agent.host(), "from", c.peer()));
-        peer("POST", "/v1/peer/ft/backups", c -> new Reply(201, vms.ftBackup.start(c.peer(), c.json())));
-        peer("DELETE", "/v1/peer/ft/backups/{vm}", c -> vms.ftBackup.stop(c.param("vm")));
+        op("GET", "/v1/alarms", many(AlarmView.class), c -> agent.alarms().views());
+        op("POST", "/v1/alarms/{id}/acknowledge", one(AlarmView.class), c -> agent.alarms().acknowledge(c.param("id")).view());
+        peer("GET", "/v1/peer/ping", MAP, c -> Map.of("host", agent.host(), "from", c.peer()));
+        peer("POST", "/v1/peer/ft/backups", one(BackupAnswer.class), c -> new Reply(201, vms.ftBackup.start(c.peer(), c.json())));
+        peer("DELETE", "/v1/peer/ft/backups/{vm}", MAP, c -> vms.ftBackup.stop(c.param("vm")));
     }
 
-    private void op(String method, String pattern, Action a) {
-        routes.add(new Route(method, pattern, Caller.OPERATOR, a));
+    private void op(String method, String pattern, Answer answer, Action a) {
+        routes.add(new Route(method, pattern, Caller.OPERATOR, answer, a));
     }
 
-    private void peer(String method, String pattern, Action a) {
-        routes.add(new Route(method, pattern, Caller.PEER, a));
+    private void peer(String method, String pattern, Answer answer, Action a) {
+        routes.add(new Route(method, pattern, Caller.PEER, answer, a));
     }
 
     List<Route> routes() {
@@ -230,19 +260,15 @@ final class Api {
         throw ApiException.notFound("no resource " + Names.printable(path) + " in API v1 (see /v1/openapi.json)");
     }
 
-    private static volatile byte[] openApi;
+    private volatile JsonNode openApi;
 
-    static Object openApi() throws java.io.IOException {
-        byte[] doc = openApi;
+    /** The OpenAPI document, its answers' schemas made from the routes' records ({@link OpenApi}). */
+    JsonNode openApi() throws java.io.IOException {
+        JsonNode doc = openApi;
         if (doc == null) {
-            try (InputStream in = Api.class.getResourceAsStream("/io/lockstep/agent/openapi.json")) {
-                if (in == null) {
-                    throw new java.io.IOException("the OpenAPI document is missing from the agent bundle");
-                }
-                doc = in.readAllBytes();
-            }
+            doc = OpenApi.document(routes);
             openApi = doc;
         }
-        return Json.MAPPER.readTree(doc);
+        return doc;
     }
 }
