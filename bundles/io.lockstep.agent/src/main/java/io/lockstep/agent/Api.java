@@ -182,7 +182,7 @@ final class Api {
         });
         op("POST", "/v1/vms/{vm}/ft/failover", one(TaskView.class), c -> {
             Body b = c.json();
-            b.only("test");
+            b.only(io.lockstep.agent.api.FailoverRequest.class);
             if (!b.bool("test", false)) {
                 throw ApiException.badRequest("test", "test: expected true (only a test failover can be asked for; a real one happens when the "
                         + "primary's host fails)");

@@ -44,6 +44,11 @@ final class Body {
     }
 
     /** Refuses fields other than {@code known}. */
+    /** Refuses a field that is not one of the request record's components (the names clients and agent share). */
+    void only(Class<? extends Record> request) {
+        only(java.util.Arrays.stream(request.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toArray(String[]::new));
+    }
+
     void only(String... known) {
         List<String> k = Arrays.asList(known);
         for (Iterator<String> it = node.fieldNames(); it.hasNext();) {

@@ -56,7 +56,7 @@ final class FtBackup {
     }
 
     BackupAnswer start(String from, Body b) throws IOException {
-        b.only("vm", "mode", "epochMillis", "authKey", "disk");
+        b.only(io.lockstep.agent.api.BackupRequest.class);
         String name = Names.check("vm", b.text("vm", null));
         VmConfig c = store.config(name);
         if (here.runs(name)) {

@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
@@ -62,7 +61,7 @@ final class FtPrimary {
     }
 
     TaskView protect(String name, Body b) throws IOException {
-        b.only("backup", "mode", "epochMillis");
+        b.only(io.lockstep.agent.api.ProtectRequest.class);
         String backupHost = Names.check("backup", b.text("backup", null));
         FtMode mode;
         try {

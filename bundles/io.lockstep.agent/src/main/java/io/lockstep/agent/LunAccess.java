@@ -35,7 +35,7 @@ final class LunAccess {
 
     /** Creates a LUN on the datastore's target, presented only to the given initiators (a storage administrator's step). */
     LunView create(Body b) throws IOException {
-        b.only("name", "sizeMiB", "presentedTo");
+        b.only(io.lockstep.agent.api.CreateLunRequest.class);
         String name = Names.check("name", b.text("name", null));
         long size = b.integer("sizeMiB", 16, 1, 65_536);
         List<String> to = b.texts("presentedTo");
@@ -77,7 +77,7 @@ final class LunAccess {
 
     /** Attaches a LUN to a VM (written to vm.json; the VM logs in to it with its own identity when powered on). */
     void attach(String vm, Body b) throws IOException {
-        b.only("lun");
+        b.only(io.lockstep.agent.api.AttachLunRequest.class);
         String lun = Names.check("lun", b.text("lun", null));
         view(lun);
         VmConfig c = store.config(vm);

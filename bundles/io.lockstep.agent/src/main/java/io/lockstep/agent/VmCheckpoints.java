@@ -41,7 +41,7 @@ final class VmCheckpoints {
     }
 
     TaskView take(String name, Body b) throws IOException, InterruptedException {
-        b.only("name", "rateLimitMiBps");
+        b.only(io.lockstep.agent.api.CheckpointRequest.class);
         String label = b.text("name", "");
         if (label.length() > 200) {
             throw ApiException.badRequest("name", "name: expected at most 200 characters, found " + label.length());

@@ -34,7 +34,7 @@ final class VmProvisioning {
 
     /** Creates the VM the body describes; returns its name. */
     String create(Body b) throws IOException {
-        b.only("name", "guest", "memoryMiB", "diskMiB", "port", "wwpn", "wwnn");
+        b.only(io.lockstep.agent.api.CreateVmRequest.class);
         String name = Names.check("name", b.text("name", null));
         String guest = b.text("guest", "kv");
         String spec;

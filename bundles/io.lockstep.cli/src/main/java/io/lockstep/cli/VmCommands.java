@@ -1,6 +1,5 @@
 package io.lockstep.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,9 +7,13 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.lockstep.agent.api.CheckpointRequest;
 import io.lockstep.agent.api.CheckpointView;
+import io.lockstep.agent.api.CreateVmRequest;
+import io.lockstep.agent.api.FailoverRequest;
 import io.lockstep.agent.api.FtStatsView;
 import io.lockstep.agent.api.FtView;
+import io.lockstep.agent.api.ProtectRequest;
 import io.lockstep.agent.api.TaskView;
 import io.lockstep.agent.api.VmView;
 import io.lockstep.agent.client.AgentClient;
@@ -109,13 +112,7 @@ final class VmCommands {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", name);
-            body.put("guest", guest);
-            body.put("memoryMiB", memory);
-            body.put("diskMiB", disk);
-            body.put("port", port);
-            printVm(common, common.client().post("/v1/vms", body, VmView.class));
+            printVm(common, common.client().post("/v1/vms", new CreateVmRequest(name, guest, memory, disk, port, null, null), VmView.class));
             return 0;
         }
     }
@@ -215,7 +212,7 @@ final class VmCommands {
         @Override
         public Integer call() throws Exception {
             AgentClient c = runner();
-            TaskView task = c.post("/v1/vms/" + name + "/checkpoints", Map.of("name", label, "rateLimitMiBps", rate), TaskView.class);
+            TaskView task = c.post("/v1/vms/" + name + "/checkpoints", new CheckpointRequest(label, rate), TaskView.class);
             TaskView done = DcCommands.follow(c, task, common.json);
             if (common.json) {
                 common.print(done);
@@ -297,11 +294,7 @@ final class VmCommands {
         @Override
         public Integer call() throws Exception {
             AgentClient c = runner();
-            Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("backup", backup, "mode", mode));
-            if (epoch != null) {
-                body.put("epochMillis", epoch);
-            }
-            TaskView task = c.post("/v1/vms/" + name + "/ft", body, TaskView.class);
+            TaskView task = c.post("/v1/vms/" + name + "/ft", new ProtectRequest(backup, mode, epoch), TaskView.class);
             TaskView done = DcCommands.follow(c, task, common.json);
             if (common.json) {
                 common.print(done);
@@ -349,7 +342,7 @@ final class VmCommands {
         @Override
         public Integer call() throws Exception {
             AgentClient c = runner();
-            TaskView done = DcCommands.follow(c, c.post("/v1/vms/" + name + "/ft/failover", Map.of("test", test), TaskView.class), common.json);
+            TaskView done = DcCommands.follow(c, c.post("/v1/vms/" + name + "/ft/failover", new FailoverRequest(test), TaskView.class), common.json);
             if (common.json) {
                 common.print(done);
             } else {

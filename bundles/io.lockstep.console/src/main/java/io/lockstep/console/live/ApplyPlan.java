@@ -18,7 +18,7 @@ import io.lockstep.model.VirtualMachine;
 public final class ApplyPlan {
 
     /** One agent operation: what a preview shows and what applying it does. */
-    public record Operation(String description, String vm, String host, String method, String path, Map<String, Object> body) {
+    public record Operation(String description, String vm, String host, String method, String path, Object body) {
         @Override
         public String toString() {
             return description;
@@ -79,7 +79,7 @@ public final class ApplyPlan {
             if (wantBackup != null && (!wantBackup.equals(isBackup) || moving)) {
                 String runs = wantHost != null ? wantHost : isHost;
                 protect.add(new Operation("Protect " + name + " with a backup on " + wantBackup + " (" + wp.getMode().getLiteral() + ")", name, runs, "POST",
-                        "/v1/vms/" + name + "/ft", Map.of("backup", wantBackup, "mode", wp.getMode().getLiteral())));
+                        "/v1/vms/" + name + "/ft", new io.lockstep.agent.api.ProtectRequest(wantBackup, wp.getMode().getLiteral(), null)));
             }
         }
         for (String left : liveVms.keySet()) {

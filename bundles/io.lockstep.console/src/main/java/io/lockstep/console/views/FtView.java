@@ -48,7 +48,7 @@ public class FtView extends LiveView {
                 for (FtPair p : selected()) {
                     String vm = p.getPrimary().getName();
                     live.run("test failover of " + vm, () -> live.client(p.getPrimaryHost().getName()).post("/v1/vms/" + vm + "/ft/failover",
-                            java.util.Map.of("test", true)), msg -> getViewSite().getActionBars().getStatusLineManager().setErrorMessage(msg));
+                            new io.lockstep.agent.api.FailoverRequest(true)), msg -> getViewSite().getActionBars().getStatusLineManager().setErrorMessage(msg));
                 }
             }
         };

@@ -190,7 +190,8 @@ public class InventoryView extends LiveView {
                     say("Protecting " + vm.getName() + " on " + backup.getName() + "…");
                     awaited.put(vm.getName(), backup.getName());
                     live.run("protect " + vm.getName() + " on " + backup.getName(), () -> live.client(vm.getCurrentHost().getName())
-                            .post("/v1/vms/" + vm.getName() + "/ft", Map.of("backup", backup.getName())), InventoryView.this::refused);
+                            .post("/v1/vms/" + vm.getName() + "/ft", new io.lockstep.agent.api.ProtectRequest(backup.getName(), null, null)),
+                            InventoryView.this::refused);
                 }
             }
 
