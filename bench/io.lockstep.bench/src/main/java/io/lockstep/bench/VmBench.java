@@ -135,7 +135,7 @@ public final class VmBench implements Callable<Integer> {
             measuredRate = dirtied * 100.0 / pages / ((System.nanoTime() - t0) / 1e9);
             for (int i = 0; i < checkpoints; i++) {
                 long copiesBefore = vm.memory().copyOnWriteCopies();
-                Checkpoints.Task task = cps.create("bench " + (i + 1));
+                Checkpoints.Capture task = cps.create("bench " + (i + 1));
                 long before = vm.position();
                 cps.awaitWritten();
                 stuns.add(task.stunNanos());

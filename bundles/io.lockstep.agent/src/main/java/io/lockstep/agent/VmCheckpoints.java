@@ -52,7 +52,7 @@ final class VmCheckpoints {
         Checkpoints cps = r.checkpoints();
         cps.setRateLimit(rate << 20);
         Tasks.Task task = tasks.start("checkpoint", name, "stopping " + name + " briefly");
-        Checkpoints.Task cp;
+        Checkpoints.Capture cp;
         try {
             cp = cps.create(label);
         } catch (IllegalStateException e) {

@@ -45,8 +45,8 @@ final class DcCommands {
         @Option(names = "--json", description = "print the agent's JSON answer (for scripts)")
         boolean json;
 
-        Datacenter dc() throws IOException {
-            return Datacenter.load(dir == null ? Datacenter.defaultDir() : dir);
+        LocalDatacenter dc() throws IOException {
+            return LocalDatacenter.load(dir == null ? LocalDatacenter.defaultDir() : dir);
         }
 
         AgentClient client() throws IOException {
@@ -133,7 +133,7 @@ final class DcCommands {
             if (hosts < 1 || hosts > 32) {
                 throw new IllegalArgumentException("--hosts: expected 1 to 32, found " + hosts);
             }
-            Path d = (dir == null ? Datacenter.defaultDir() : dir).toAbsolutePath();
+            Path d = (dir == null ? LocalDatacenter.defaultDir() : dir).toAbsolutePath();
             Files.createDirectories(d);
             Path lun = d.resolve("lun.img");
             Path datastore = d.resolve("datastore");
@@ -254,10 +254,10 @@ final class DcCommands {
 
         @Override
         public Integer call() throws Exception {
-            Path d = (dir == null ? Datacenter.defaultDir() : dir).toAbsolutePath();
-            Datacenter dc = Datacenter.load(d);
+            Path d = (dir == null ? LocalDatacenter.defaultDir() : dir).toAbsolutePath();
+            LocalDatacenter dc = LocalDatacenter.load(d);
             List<ProcessHandle> stopping = new ArrayList<>();
-            for (Datacenter.Host h : dc.hosts) {
+            for (LocalDatacenter.Host h : dc.hosts) {
                 ProcessHandle.of(h.pid()).filter(ProcessHandle::isAlive).ifPresent(p -> {
                     p.destroy();
                     stopping.add(p);
@@ -344,9 +344,9 @@ final class DcCommands {
 
         @Override
         public Integer call() throws Exception {
-            Datacenter dc = common.dc();
+            LocalDatacenter dc = common.dc();
             List<TaskView> all = new java.util.ArrayList<>();
-            for (Datacenter.Host h : dc.hosts) {
+            for (LocalDatacenter.Host h : dc.hosts) {
                 if (h.alive() && (common.host == null || common.host.equals(h.name()))) {
                     all.addAll(h.client().list("/v1/tasks", TaskView.class));
                 }

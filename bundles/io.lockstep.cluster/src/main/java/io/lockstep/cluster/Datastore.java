@@ -440,7 +440,7 @@ public final class Datastore implements AutoCloseable {
             checkNotFenced(why);
             // Refresh while still unregistered: the target refuses this host's writes until its cache is
             // current, so no write can be decided on the old tables. Reads are allowed meanwhile (guests' commands
-            // decide on the reservation record on the medium, see VirtualDisk).
+            // decide on the reservation record on the medium, see ClusteredDisk).
             byte[] record = refreshFromNotification();
             direct(() -> {
                 medium.registerAndIgnoreExistingKey(key);
@@ -810,13 +810,13 @@ public final class Datastore implements AutoCloseable {
     }
 
     /** Opens {@code file} as a SCSI disk for the guest whose SAN identity is {@code virtualInitiator}. */
-    public VirtualDisk openVirtualDisk(String file, String virtualInitiator) throws IOException {
+    public ClusteredDisk openClusteredDisk(String file, String virtualInitiator) throws IOException {
         DirectoryEntry e = find(file).orElseThrow(() -> new NoSuchFileException(file, null, "not on " + sb.label()));
         if (virtualInitiator == null || virtualInitiator.isBlank() || SectorCodec.utf8Length(virtualInitiator) > VdrRecord.MAX_NAME_BYTES) {
             throw new IllegalArgumentException("virtual initiator: expected a name (an IQN or WWPN) of 1 to " + VdrRecord.MAX_NAME_BYTES
                     + " bytes, found " + (virtualInitiator == null ? "none" : "'" + virtualInitiator + "'"));
         }
-        return new VirtualDisk(this, e, virtualInitiator);
+        return new ClusteredDisk(this, e, virtualInitiator);
     }
 
     ClusterIo io() {

@@ -66,7 +66,7 @@ public final class DatastoreChild {
                 }
             }
             case "guest" -> {
-                VirtualDisk node1 = ds.openVirtualDisk(watched, "iqn.2026-11.io.lockstep:node1");
+                ClusteredDisk node1 = ds.openClusteredDisk(watched, "iqn.2026-11.io.lockstep:node1");
                 node1.register(0, 0x1111);
                 node1.reserve(0x1111, PrType.WRITE_EXCLUSIVE);
                 for (int i = 0; i < 5; i++) {

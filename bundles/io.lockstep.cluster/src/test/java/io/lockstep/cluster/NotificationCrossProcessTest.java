@@ -184,7 +184,7 @@ class NotificationCrossProcessTest {
             b.create(quorum, EntityKind.FILE, 1 << 20);
             Child a = child("guest", lun.toString(), "esx-a", mode.label(), quorum);
             a.await("RESERVED-AND-WROTE");
-            VirtualDisk node2 = b.openVirtualDisk(quorum, "iqn.2026-11.io.lockstep:node2");
+            ClusteredDisk node2 = b.openClusteredDisk(quorum, "iqn.2026-11.io.lockstep:node2");
             node2.register(0, 0x2222);
             byte[] mine = new byte[512];
             Arrays.fill(mine, (byte) 0x22);

@@ -63,7 +63,7 @@ public final class Checkpoints implements AutoCloseable {
     }
 
     /** A checkpoint being written: its stop time, its progress (pages written of the pages that hold something). */
-    public static final class Task {
+    public static final class Capture {
         private final int id;
         private final String name;
         private final long stunNanos;
@@ -80,7 +80,7 @@ public final class Checkpoints implements AutoCloseable {
         private volatile byte[] digest;
         private final CompletableFuture<Info> done = new CompletableFuture<>();
 
-        Task(int id, String name, long stunNanos, long position, long pagesTotal) {
+        Capture(int id, String name, long stunNanos, long position, long pagesTotal) {
             this.id = id;
             this.name = name;
             this.stunNanos = stunNanos;
@@ -171,8 +171,8 @@ public final class Checkpoints implements AutoCloseable {
     private final Path dir;
     private final Vm vm;
     private final List<String> recovered = new ArrayList<>();
-    private final List<Consumer<Task>> listeners = new CopyOnWriteArrayList<>();
-    private volatile Task writing;
+    private final List<Consumer<Capture>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Capture writing;
     private Thread writer;
     private volatile long rateLimitBytesPerSecond;
 
@@ -222,7 +222,7 @@ public final class Checkpoints implements AutoCloseable {
     }
 
     /** Called as a checkpoint is written (about every 50 ms) and when it is whole or failed. */
-    public void addListener(Consumer<Task> listener) {
+    public void addListener(Consumer<Capture> listener) {
         listeners.add(listener);
     }
 
@@ -231,8 +231,8 @@ public final class Checkpoints implements AutoCloseable {
         this.rateLimitBytesPerSecond = Math.max(0, bytesPerSecond);
     }
 
-    public Task writing() {
-        Task t = writing;
+    public Capture writing() {
+        Capture t = writing;
         return t != null && t.phase == Phase.WRITING ? t : null;
     }
 
@@ -320,7 +320,7 @@ public final class Checkpoints implements AutoCloseable {
     // --- create -----------------------------------------------------------------------------------------------
 
     /** Takes a checkpoint: stops the guest briefly, then writes its memory in the background (see the class comment). */
-    public synchronized Task create(String name) throws IOException, InterruptedException {
+    public synchronized Capture create(String name) throws IOException, InterruptedException {
         refuseWhileWriting("take another checkpoint");
         if (vm.state() != Vm.State.RUNNING && vm.state() != Vm.State.PAUSED) {
             throw new IllegalStateException(vm.name() + " is " + vm.state() + "; a checkpoint needs a started guest");
@@ -355,7 +355,7 @@ public final class Checkpoints implements AutoCloseable {
         saveState(delta.path());
         CheckpointFile.Header header = new CheckpointFile.Header(id, System.currentTimeMillis(), name == null ? "" : name,
                 vm.program().spec(), vm.memory().bytes(), position, frozen.getFileName().toString(), device);
-        Task task = new Task(id, header.name(), stun, position, allocated);
+        Capture task = new Capture(id, header.name(), stun, position, allocated);
         writing = task;
         writer = new Thread(() -> write(task, header), "checkpoint-" + vm.name() + "-" + id);
         writer.setDaemon(true);
@@ -363,7 +363,7 @@ public final class Checkpoints implements AutoCloseable {
         return task;
     }
 
-    private void write(Task task, CheckpointFile.Header h) {
+    private void write(Capture task, CheckpointFile.Header h) {
         GuestMemory memory = vm.memory();
         Path part = dir.resolve(fileName(h.id()) + ".part");
         Path file = dir.resolve(fileName(h.id()));
@@ -455,9 +455,9 @@ public final class Checkpoints implements AutoCloseable {
     /** Counts bytes for progress and applies the rate limit. */
     private final class CountingStream extends OutputStream {
         private final OutputStream out;
-        private final Task task;
+        private final Capture task;
 
-        CountingStream(OutputStream out, Task task) {
+        CountingStream(OutputStream out, Capture task) {
             this.out = out;
             this.task = task;
         }
@@ -492,8 +492,8 @@ public final class Checkpoints implements AutoCloseable {
         }
     }
 
-    private void notifyListeners(Task task) {
-        for (Consumer<Task> l : listeners) {
+    private void notifyListeners(Capture task) {
+        for (Consumer<Capture> l : listeners) {
             try {
                 l.accept(task);
             } catch (RuntimeException e) {
@@ -504,7 +504,7 @@ public final class Checkpoints implements AutoCloseable {
 
     /** Waits for the checkpoint being written (if any); its failure is rethrown. */
     public void awaitWritten() throws IOException, InterruptedException {
-        Task t = writing;
+        Capture t = writing;
         if (t == null) {
             return;
         }
@@ -649,7 +649,7 @@ public final class Checkpoints implements AutoCloseable {
     // --- the folder -------------------------------------------------------------------------------------------
 
     private void refuseWhileWriting(String what) {
-        Task t = writing();
+        Capture t = writing();
         if (t != null) {
             throw new IllegalStateException(String.format("cannot %s: checkpoint %d is still being written (%.0f%%); wait for it",
                     what, t.id, t.fraction() * 100));

@@ -80,7 +80,7 @@ class CheckpointTest {
         List<Double> progress = new ArrayList<>();
         cps.addListener(t -> progress.add(t.fraction()));
         byte[] atCheckpoint = vm.digest();
-        Checkpoints.Task task = cps.create("before");
+        Checkpoints.Capture task = cps.create("before");
         assertEquals(Vm.State.PAUSED, vm.state(), "a paused guest stays paused");
         vm.resume();
         Checkpoints.Info info = task.done().get();
@@ -115,7 +115,7 @@ class CheckpointTest {
         start("churn:workingSetPages=3000,dirtyPagesPerStep=4,prefill=1", 0.5, 2000);
         cps.setRateLimit(4L << 20); // ~12 MiB at 4 MiB/s: three seconds, cancelled long before
         vm.resume();
-        Checkpoints.Task task = cps.create("doomed");
+        Checkpoints.Capture task = cps.create("doomed");
         Thread.sleep(300);
         task.cancel();
         org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class, () -> task.done().get());
@@ -128,7 +128,7 @@ class CheckpointTest {
         assertEquals(List.of(), cps.list());
         assertEquals(0, vm.memory().savedCopies(), "the copy-on-write window closed");
         cps.setRateLimit(0);
-        Checkpoints.Task next = cps.create("after");
+        Checkpoints.Capture next = cps.create("after");
         assertEquals(Checkpoints.Phase.DONE, next.done().thenApply(i -> next.phase()).get());
         vm.pause();
         byte[] later = vm.digest();

@@ -59,7 +59,7 @@ public final class ReplayChild {
                 markers++;
                 System.out.println("MARKER " + vm.position() + " " + Vm.hex(digest));
                 if (markers == 3 || markers == 6) {
-                    Checkpoints.Task t = cps.create("at marker " + markers);
+                    Checkpoints.Capture t = cps.create("at marker " + markers);
                     vm.resume();
                     cps.awaitWritten();
                     System.out.println("CHECKPOINT " + t.position() + " " + Vm.hex(t.digest()));

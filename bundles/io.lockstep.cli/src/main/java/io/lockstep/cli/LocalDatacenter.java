@@ -17,7 +17,7 @@ import io.lockstep.agent.client.AgentClient;
  * directory, the datacenter secret, one data directory per host, and {@code datacenter.json} naming each
  * host's agent (URL, certificate fingerprint, token file, process id). Commands reach agents through it.
  */
-final class Datacenter {
+final class LocalDatacenter {
 
     record Host(String name, String url, String fingerprint, Path tokenFile, long pid, Path dataDir) {
         boolean alive() {
@@ -32,7 +32,7 @@ final class Datacenter {
     final Path dir;
     final List<Host> hosts = new ArrayList<>();
 
-    private Datacenter(Path dir) {
+    private LocalDatacenter(Path dir) {
         this.dir = dir;
     }
 
@@ -45,12 +45,12 @@ final class Datacenter {
         return Path.of(work == null || work.isBlank() ? "work" : work, "dc");
     }
 
-    static Datacenter load(Path dir) throws IOException {
+    static LocalDatacenter load(Path dir) throws IOException {
         Path f = dir.resolve("datacenter.json");
         if (!Files.exists(f)) {
             throw new IOException("no local datacenter in " + dir + " (expected " + f + "): start one with `lockstep up --hosts 3`");
         }
-        Datacenter dc = new Datacenter(dir);
+        LocalDatacenter dc = new LocalDatacenter(dir);
         JsonNode j = AgentClient.mapper().readTree(f.toFile());
         for (JsonNode h : j.path("hosts")) {
             Path data = dir.resolve(h.path("name").asText());

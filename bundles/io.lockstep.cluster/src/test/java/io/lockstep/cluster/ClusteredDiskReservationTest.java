@@ -23,7 +23,7 @@ import io.lockstep.storage.scsi.ScsiTarget;
 import io.lockstep.storage.ScsiStatus;
 
 /** Two clustered guests on two hosts sharing one virtual disk: its reservations answer them as a physical disk would. */
-class VirtualDiskReservationTest extends InProcessClusterTest {
+class ClusteredDiskReservationTest extends InProcessClusterTest {
 
     static final String QUORUM = "/cluster/quorum.vmdk";
     static final String GUEST_1 = "iqn.2026-11.io.lockstep:node1";
@@ -33,16 +33,16 @@ class VirtualDiskReservationTest extends InProcessClusterTest {
 
     Datastore hostA;
     Datastore hostB;
-    VirtualDisk node1;
-    VirtualDisk node2;
+    ClusteredDisk node1;
+    ClusteredDisk node2;
 
     void twoNodes(AcquisitionMode mode) throws Exception {
         hostA = cluster.datastore("esx-a", mode);
         hostB = cluster.datastore("esx-b", mode);
         hostA.create(QUORUM, EntityKind.FILE, 1 << 20);
         hostB.host().io().read(0); // B learns of the new file
-        node1 = hostA.openVirtualDisk(QUORUM, GUEST_1);
-        node2 = hostB.openVirtualDisk(QUORUM, GUEST_2);
+        node1 = hostA.openClusteredDisk(QUORUM, GUEST_1);
+        node2 = hostB.openClusteredDisk(QUORUM, GUEST_2);
     }
 
     static byte[] sector(int value) {

@@ -13,13 +13,14 @@ import io.lockstep.storage.ReservationConflictException;
 import io.lockstep.storage.Sense;
 
 /**
- * A virtual disk as one guest sees it (ARCHITECTURE "Virtual disk reservations"): a SCSI logical unit whose
+ * A clustered disk — a virtual disk that clustered guests on several hosts share — as one guest sees it (ARCHITECTURE
+ * "Virtual disk reservations"; not a VMDK: the model's {@code VirtualDisk} is that): a SCSI logical unit whose
  * data is the file's extent on the shared medium and whose reservations — SCSI-2 and persistent, from every
  * guest on every host — live in the disk's {@link VdrRecord}, changed with one atomic update and announced to
  * the other hosts through the notification protocol. Guests on other hosts then get RESERVATION CONFLICT as a
  * physical shared disk would answer them. The rules are the {@link PrEngine}'s, as for the LUN itself.
  */
-public final class VirtualDisk implements Medium {
+public final class ClusteredDisk implements Medium {
 
     private static final PrEngine ENGINE = new PrEngine(VdrRecord.MAX_INITIATORS);
 
@@ -27,7 +28,7 @@ public final class VirtualDisk implements Medium {
     private final DirectoryEntry entry;
     private final String initiator;
 
-    VirtualDisk(Datastore ds, DirectoryEntry entry, String initiator) {
+    ClusteredDisk(Datastore ds, DirectoryEntry entry, String initiator) {
         this.ds = ds;
         this.entry = entry;
         this.initiator = initiator;
