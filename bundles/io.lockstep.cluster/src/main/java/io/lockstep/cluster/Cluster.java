@@ -238,6 +238,11 @@ public final class Cluster {
 
     /** Takes part as {@code identity}: claims a heartbeat slot and starts renewing it. */
     public ClusterHost join(HostIdentity identity) throws IOException {
-        return ClusterHost.join(this, identity);
+        return join(identity, HeartbeatDriver.DAEMON);
+    }
+
+    /** Joins with renewals run by {@code driver} (a test's, to make the host hang or die when it chooses). */
+    public ClusterHost join(HostIdentity identity, HeartbeatDriver driver) throws IOException {
+        return ClusterHost.join(this, identity, driver);
     }
 }

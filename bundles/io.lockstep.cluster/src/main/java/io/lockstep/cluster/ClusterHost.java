@@ -62,10 +62,10 @@ public final class ClusterHost implements AutoCloseable {
         this.heartbeat = new Heartbeat(io, sb, identity, journal, monitor);
     }
 
-    static ClusterHost join(Cluster cluster, HostIdentity identity) throws IOException {
+    static ClusterHost join(Cluster cluster, HostIdentity identity, HeartbeatDriver driver) throws IOException {
         ClusterHost host = new ClusterHost(cluster, identity);
         host.heartbeat.claim();
-        host.heartbeat.start();
+        host.heartbeat.start(driver);
         return host;
     }
 
@@ -404,33 +404,6 @@ public final class ClusterHost implements AutoCloseable {
             heartbeat.ensureValid();
             journal.write(heartbeat.slot(), heartbeat.generation(), sectors);
         }
-    }
-
-    /** For fault-injection tests: commits a journaled write without putting it in place (as if this host died then). */
-    void journalCommitOnly(Map<Long, byte[]> sectors) throws IOException {
-        synchronized (journalLock) {
-            heartbeat.ensureValid();
-            journal.commit(heartbeat.slot(), heartbeat.generation(), sectors);
-        }
-    }
-
-    /**
-     * For in-process fault tests: stops renewing and does nothing more, as a host that died this instant
-     * (its slot and locks stay on the medium for others to break). The multi-process tests use SIGKILL.
-     */
-    void crashForTest() {
-        heartbeat.stopRenewing();
-        leases.forEach(Lease::markReleased);
-        leases.clear();
-    }
-
-    /**
-     * For in-process tests that count a host's commands or watch what it has not yet seen: while held, the periodic
-     * renewal does nothing (a host stays valid for the self-fence time after its last renewal), so no I/O of the
-     * heartbeat thread lands in the window the test observes. Renewals go on when released.
-     */
-    void holdRenewalsForTest(boolean hold) {
-        heartbeat.hold(hold);
     }
 
     /** Releases every lease, then the heartbeat slot. */

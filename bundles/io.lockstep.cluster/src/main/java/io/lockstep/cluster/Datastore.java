@@ -105,13 +105,18 @@ public final class Datastore implements AutoCloseable {
     }
 
     public static Datastore mount(Medium medium, HostIdentity identity, AcquisitionMode mode) throws IOException {
+        return mount(medium, identity, mode, HeartbeatDriver.DAEMON);
+    }
+
+    /** Mounts with the host's heartbeat renewals run by {@code driver} (see {@link HeartbeatDriver}). */
+    public static Datastore mount(Medium medium, HostIdentity identity, AcquisitionMode mode, HeartbeatDriver driver) throws IOException {
         Cluster cluster = Cluster.open(medium, mode);
         Datastore ds = new Datastore(medium, cluster, identity);
         ds.register(); // first: claiming a heartbeat slot is a write, which an unregistered host may not do
         cluster.io().addUnitAttentionListener(ds::unitAttention);
         cluster.io().setConflictListener(ds::registrationLost);
         try {
-            ds.host = cluster.join(identity);
+            ds.host = cluster.join(identity, driver);
             ds.host.onFencedAnother(ds::unregisterFenced);
             ds.removeStaleRegistrations();
             ds.refreshAll();

@@ -5,9 +5,6 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -26,13 +23,12 @@ final class Heartbeat implements AutoCloseable {
     private final Journal journal;
     private final LivenessMonitor monitor;
     private final List<Consumer<String>> fencedListeners = new CopyOnWriteArrayList<>();
-    private ScheduledExecutorService renewer;
+    private HeartbeatDriver.Renewals renewer;
 
     private volatile HeartbeatRecord current;
     private volatile long lastRenewStartNanos;
     private volatile String fencedReason;
     private volatile boolean released;
-    private volatile boolean held;
     private volatile long renewals;
     private volatile long renewalFailures;
 
@@ -119,25 +115,11 @@ final class Heartbeat implements AutoCloseable {
         return true;
     }
 
-    void start() {
-        renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lockstep-heartbeat-" + identity.name());
-            t.setDaemon(true);
-            t.setPriority(Thread.MAX_PRIORITY);
-            return t;
-        });
-        long every = timing.heartbeatInterval().toMillis();
-        renewer.scheduleAtFixedRate(this::renewQuietly, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    void hold(boolean hold) {
-        held = hold;
+    void start(HeartbeatDriver driver) {
+        renewer = driver.start(identity.name(), timing.heartbeatInterval(), this::renewQuietly);
     }
 
     private void renewQuietly() {
-        if (held) {
-            return;
-        }
         try {
             renew();
         } catch (IOException | RuntimeException e) {
@@ -190,35 +172,17 @@ final class Heartbeat implements AutoCloseable {
         fencedReason = reason;
         LOG.log(Level.WARNING, identity + " was fenced: " + reason + "; it stops I/O under its leases");
         if (renewer != null) {
-            renewer.shutdown();
+            renewer.stop(false); // (on the renewing thread itself: no waiting for it)
         }
         for (Consumer<String> l : fencedListeners) {
             l.accept(reason);
         }
     }
 
-    /** Stops the renewals and nothing else (a crash, for in-process fault tests). */
-    void stopRenewing() {
-        released = true;
-        stopRenewer();
-    }
-
-    /**
-     * Stops the renewal thread without interrupting it: a thread interrupted in the middle of file I/O closes
-     * the FileChannel that every initiator of this JVM shares on that LUN. A renewal in progress finishes
-     * (it is bounded by the reservation wait); later ones do nothing once {@code released} is set.
-     */
+    /** Stops the renewals and waits for one in progress; later ones do nothing once {@code released} is set. */
     private void stopRenewer() {
-        if (renewer == null) {
-            return;
-        }
-        renewer.shutdown();
-        try {
-            if (!renewer.awaitTermination(timing.reservationWait().toMillis() + 5000, TimeUnit.MILLISECONDS)) {
-                LOG.log(Level.WARNING, identity + ": the heartbeat renewal did not finish; leaving it to end on its own");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (renewer != null) {
+            renewer.stop(true);
         }
     }
 

@@ -145,13 +145,13 @@ class ClusteredDiskReservationTest extends InProcessClusterTest {
     void theNotificationIndicatorIsSetUntilTheOtherHostHasSeenTheChange(Setup setup) throws Exception {
         AcquisitionMode mode = on(setup);
         twoNodes(mode);
-        hostB.host().holdRenewalsForTest(true); // B meets the notification through the read below, not through its heartbeat
+        cluster.holdRenewals(hostB.host(), true); // B meets the notification through the read below, not through its heartbeat
         node1.register(0, KEY_1);
         NotificationRecord.Entry set = hostA.host().cluster().notificationRecord().entry(SharedTable.VDR);
         assertTrue(set.indicatorSet(), "just changed: host B has not seen it");
         assertEquals(1L << hostB.host().slot(), set.pending());
         hostB.host().io().read(0); // B meets the notification: refreshes, registers again, clears its bit, then reads
-        hostB.host().holdRenewalsForTest(false);
+        cluster.holdRenewals(hostB.host(), false);
         assertFalse(hostA.host().cluster().notificationRecord().entry(SharedTable.VDR).indicatorSet());
         assertEquals(List.of(KEY_1), hostB.vdr(node2.file().index()).state().registrations.values().stream().toList(),
                 "B's cache holds node1's registration");

@@ -34,7 +34,7 @@ class IscsiClusterTest {
     }
 
     private static IscsiMedium iscsi(TestCluster c, ClusterHost h) {
-        return (IscsiMedium) c.mediumOf(h).delegate();
+        return (IscsiMedium) c.rawMediumOf(h);
     }
 
     @Test

@@ -111,12 +111,12 @@ class LeaseTest extends InProcessClusterTest {
         a.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
         cluster.crash(a);
         ClusterHost restarted = cluster.host("esx-a", mode);
-        restarted.holdRenewalsForTest(true); // only the acquisition's commands are counted
+        cluster.holdRenewals(restarted, true); // only the acquisition's commands are counted
         CountingMedium medium = cluster.mediumOf(restarted);
         CountingMedium.Counts before = medium.counts();
         Lease lease = restarted.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ZERO);
         CountingMedium.Counts cost = medium.counts().minus(before);
-        restarted.holdRenewalsForTest(false);
+        cluster.holdRenewals(restarted, false);
         // no waiting out the lease timeout for one's own previous generation (which would poll the lock for T, or fail
         // with Duration.ZERO): the stale owner is removed and the lock taken in one pass
         assertEquals(2, lease.generation());
@@ -130,7 +130,7 @@ class LeaseTest extends InProcessClusterTest {
         AcquisitionMode mode = on(setup);
         ClusterHost a = cluster.host("esx-a", mode);
         CountingMedium medium = cluster.mediumOf(a);
-        a.holdRenewalsForTest(true); // the heartbeat's own commands are not the acquisition's cost
+        cluster.holdRenewals(a, true); // the heartbeat's own commands are not the acquisition's cost
         for (String entity : List.of("/vmfs/fresh-entity", "/vmfs/fresh-entity")) {
             CountingMedium.Counts before = medium.counts();
             Lease lease = a.acquire(entity, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
@@ -183,10 +183,11 @@ class LeaseTest extends InProcessClusterTest {
         ClusterHost a = cluster.host("esx-a", mode);
         ClusterHost b = cluster.host("esx-b", mode);
         long data = a.cluster().superblock().dataLba();
-        a.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
+        Lease held = a.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
         byte[] one = filled(0x11);
         byte[] two = filled(0x22);
-        a.journalCommitOnly(Map.of(data, one, data + 5, two)); // committed, then the host dies before writing in place
+        cluster.failWritesFrom(a, data); // the journal reaches the medium, the sectors in place do not: the host dies in between
+        assertThrows(java.io.IOException.class, () -> held.writeAtomically(Map.of(data, one, data + 5, two)));
         cluster.crash(a);
         b.acquire(VMDK, EntityKind.FILE, LockMode.EXCLUSIVE, WAIT);
         assertArrayEquals(one, b.cluster().io().read(data));

@@ -94,13 +94,13 @@ class NotificationTest extends InProcessClusterTest {
         a.create(DISK, EntityKind.FILE, 4096);
         a.create("/vm2/vm2.vmdk", EntityKind.FILE, 4096);
         CountingMedium medium = cluster.mediumOf(a.host());
-        a.host().holdRenewalsForTest(true); // only the listings' commands are counted
+        cluster.holdRenewals(a.host(), true); // only the listings' commands are counted
         long readsBefore = medium.counts().reads();
         for (int i = 0; i < 100; i++) {
             assertEquals(2, a.files().size());
         }
         long reads = medium.counts().reads() - readsBefore;
-        a.host().holdRenewalsForTest(false);
+        cluster.holdRenewals(a.host(), false);
         assertEquals(0, reads, "no reads of the table on each listing: " + reads + " reads during 100 listings");
     }
 
@@ -111,13 +111,13 @@ class NotificationTest extends InProcessClusterTest {
         Datastore victim = cluster.datastore("esx-a", mode);
         Datastore other = cluster.datastore("esx-b", mode);
         victim.host().acquire(DISK, EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(5));
-        victim.host().crashForTest(); // its heartbeat stops, but the process (and its session) live on: a hung host
+        cluster.hang(victim.host()); // its heartbeat stops, but the process (and its session) live on: a hung host
         other.host().acquire(DISK, EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(10)); // breaks it after T: fences + unregisters
         HostFencedException fenced = assertThrows(HostFencedException.class,
                 () -> victim.host().io().write(other.superblock().dataLba(), new byte[512], true));
         assertTrue(fenced.getMessage().contains("was fenced"), fenced.getMessage());
         assertEquals(1, victim.stats().fencedNotices());
-        io.lockstep.storage.Medium raw = cluster.mediumOf(victim.host()).delegate();
+        io.lockstep.storage.Medium raw = cluster.rawMediumOf(victim.host());
         assertThrows(ReservationConflictException.class, () -> raw.write(other.superblock().dataLba(), new byte[512], true),
                 "the target itself refuses a fenced host's writes");
     }
@@ -130,7 +130,7 @@ class NotificationTest extends InProcessClusterTest {
         Datastore b = cluster.datastore("esx-b", mode);
         a.create(DISK, EntityKind.FILE, 4096);
         b.host().io().read(0); // B is up to date
-        b.host().holdRenewalsForTest(true); // B's next notification is met by this thread's read, not by its heartbeat
+        cluster.holdRenewals(b.host(), true); // B's next notification is met by this thread's read, not by its heartbeat
         long lba = a.superblock().notificationLba();
         byte[] current = a.host().io().read(lba);
         byte[] stale = NotificationRecord.empty().encode(512); // every generation back to 0
@@ -138,7 +138,7 @@ class NotificationTest extends InProcessClusterTest {
         a.host().io().medium().preempt(a.key(), b.key(), Datastore.RESERVATION); // notify B by hand
         b.host().io().read(0);
         assertEquals(1, b.stats().staleRecords());
-        b.host().holdRenewalsForTest(false);
+        cluster.holdRenewals(b.host(), false);
         assertTrue(b.file(DISK).isPresent(), "B kept what it knew");
         a.host().io().write(lba, current, true);
     }
@@ -149,7 +149,7 @@ class NotificationTest extends InProcessClusterTest {
         AcquisitionMode mode = on(setup);
         Datastore a = cluster.datastore("esx-a", mode);
         Datastore b = cluster.datastore("esx-b", mode);
-        b.host().holdRenewalsForTest(true); // B's notifications are met by this thread's reads, not by its heartbeat
+        cluster.holdRenewals(b.host(), true); // B's notifications are met by this thread's reads, not by its heartbeat
         long lba = a.superblock().notificationLba();
         byte[] garbage = a.host().io().read(lba);
         garbage[20] ^= 0x55;
@@ -161,7 +161,7 @@ class NotificationTest extends InProcessClusterTest {
         assertTrue(b.stats().directoryRefreshes() > refreshes);
         a.create(DISK, EntityKind.FILE, 4096); // the writer rebuilds the record past every generation
         b.host().io().read(0);
-        b.host().holdRenewalsForTest(false);
+        cluster.holdRenewals(b.host(), false);
         assertTrue(b.file(DISK).isPresent());
         assertTrue(a.host().cluster().notificationRecord().entry(SharedTable.DIRECTORY).generation() > 0);
     }
