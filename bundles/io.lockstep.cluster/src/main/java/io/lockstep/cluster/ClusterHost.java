@@ -25,11 +25,9 @@ import io.lockstep.cluster.LockRecord.Owner;
  * atomic update that adds this host as an owner when no owner blocks the wanted mode. Uncontended that is
  * one READ and one COMPARE AND WRITE. When owners block, each blocking owner's heartbeat is read and watched:
  * <ul>
- * <li>an owner whose slot has another generation (or is free or fenced) is stale: it is removed once its
- * journal is settled;</li>
- * <li>an owner whose counter this host has seen stand still for the lease timeout is dead: its slot is
- * fenced first (generation bumped with an atomic update, naming this host as fencer), its committed journal
- * replayed, then it is removed;</li>
+ * <li>an owner whose slot has another generation (or is free or fenced) is stale, and one whose counter this host
+ * has seen stand still for the lease timeout is dead: the {@link LeaseBreaker} fences it, settles its journal, and
+ * it is removed;</li>
  * <li>otherwise this host waits and polls until its deadline.</li>
  * </ul>
  */
@@ -45,12 +43,10 @@ public final class ClusterHost implements AutoCloseable {
     private final LivenessMonitor monitor = new LivenessMonitor();
     private final Journal journal;
     private final Heartbeat heartbeat;
+    private final LeaseBreaker breaker;
     private final Map<String, Integer> recordOf = new ConcurrentHashMap<>();
     private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
     private final Object journalLock = new Object();
-    private volatile Consumer<HeartbeatRecord> fenceHook;
-    private volatile long fencesDone;
-    private volatile long journalsReplayed;
 
     private ClusterHost(Cluster cluster, HostIdentity identity) {
         this.cluster = cluster;
@@ -60,6 +56,7 @@ public final class ClusterHost implements AutoCloseable {
         this.identity = identity;
         this.journal = new Journal(io, sb);
         this.heartbeat = new Heartbeat(io, sb, identity, journal, monitor);
+        this.breaker = new LeaseBreaker(io, sb, identity, journal, heartbeat, monitor);
     }
 
     static ClusterHost join(Cluster cluster, HostIdentity identity, HeartbeatDriver driver) throws IOException {
@@ -111,7 +108,7 @@ public final class ClusterHost implements AutoCloseable {
      * datastore layer then unregisters the fenced host's reservation key, so the target itself refuses its writes.
      */
     public void onFencedAnother(Consumer<HeartbeatRecord> hook) {
-        this.fenceHook = hook;
+        breaker.onFenced(hook);
     }
 
     /** This host learned another way (its registration was removed and its slot fenced) that it is fenced. */
@@ -136,7 +133,7 @@ public final class ClusterHost implements AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(heartbeat.renewals(), heartbeat.renewalFailures(), fencesDone, journalsReplayed);
+        return new Stats(heartbeat.renewals(), heartbeat.renewalFailures(), breaker.fences(), breaker.journalsReplayed());
     }
 
     /** Renews the heartbeat now (besides the periodic renewal); for tools that show a fresh counter. */
@@ -205,7 +202,7 @@ public final class ClusterHost implements AutoCloseable {
                 return lease;
             }
             Map<Integer, String> waitingOn = new LinkedHashMap<>();
-            if (settle(after.blockers(mode, ss), removable, waitingOn)) {
+            if (breaker.settle(after.blockers(mode, ss), removable, waitingOn)) {
                 continue;
             }
             long left = deadline - System.nanoTime();
@@ -261,103 +258,6 @@ public final class ClusterHost implements AutoCloseable {
         CRC32C crc = new CRC32C();
         crc.update(entity.getBytes(StandardCharsets.UTF_8));
         return (int) crc.getValue();
-    }
-
-    /**
-     * Looks at each blocking owner's heartbeat; marks stale or dead (fenced here) owners whose journals are
-     * settled as removable. Returns whether any became removable; fills {@code waitingOn} for messages.
-     */
-    private boolean settle(List<Owner> blockers, List<Owner> removable, Map<Integer, String> waitingOn) throws IOException {
-        boolean progress = false;
-        for (Owner o : blockers) {
-            if (removable.stream().anyMatch(o::same)) {
-                continue;
-            }
-            long lba = sb.heartbeatLba(o.slot());
-            byte[] bytes = io.read(lba);
-            HeartbeatRecord hb = HeartbeatRecord.decode(bytes, lba, o.slot());
-            monitor.observe(hb);
-            boolean stale = hb.generation() != o.heartbeatGeneration() || !hb.live();
-            if (!stale) {
-                if (!monitor.expired(o.slot(), o.heartbeatGeneration(), timing.leaseTimeout())) {
-                    waitingOn.put(o.slot(), hb.hostName() + " (slot " + o.slot() + ", heartbeat unchanged for "
-                            + monitor.unchangedFor(o.slot()).toMillis() + " of " + timing.leaseTimeout().toMillis() + " ms)");
-                    continue;
-                }
-                if (!fence(hb, bytes)) {
-                    continue; // it renewed after all, or another host fenced it first: look again next round
-                }
-                bytes = io.read(lba);
-                hb = HeartbeatRecord.decode(bytes, lba, o.slot());
-            }
-            if (journalSettled(o, hb)) {
-                removable.add(o);
-                progress = true;
-            } else {
-                waitingOn.put(o.slot(), hb.hostName() + " (slot " + o.slot() + ", its journal is being replayed)");
-            }
-        }
-        return progress;
-    }
-
-    /** Fences a dead host's slot: bumps its generation if it still shows exactly what this host saw stand still. */
-    private boolean fence(HeartbeatRecord seen, byte[] seenBytes) throws IOException {
-        long lba = sb.heartbeatLba(seen.slot());
-        int me = heartbeat.slot();
-        ClusterIo.Update u = io.update(lba, seenBytes, bytes -> {
-            HeartbeatRecord r = HeartbeatRecord.decode(bytes, lba, seen.slot());
-            boolean unchanged = r.live() && r.generation() == seen.generation() && r.counter() == seen.counter();
-            return unchanged ? r.fencedBy(me).encode(bytes.length) : null;
-        });
-        if (u.written()) {
-            fencesDone++;
-            Consumer<HeartbeatRecord> hook = fenceHook;
-            if (hook != null) {
-                hook.accept(seen);
-            }
-            LOG.log(Level.INFO, identity + " fenced " + seen.hostName() + " (slot " + seen.slot() + ", generation "
-                    + seen.generation() + "): its heartbeat stood still for " + timing.leaseTimeout().toMillis() + " ms");
-        }
-        return u.written();
-    }
-
-    /**
-     * May a stale owner be removed? Yes unless a committed journal of its generation is not in place yet;
-     * that journal is replayed here when this host is the fencer, or takes over from a fencer that died.
-     */
-    private boolean journalSettled(Owner o, HeartbeatRecord hb) throws IOException {
-        if (!journal.pending(o.slot(), o.heartbeatGeneration())) {
-            return true;
-        }
-        if (hb.state() != HeartbeatRecord.State.FENCED) {
-            return false; // the owner restarted and replays its own journal, or the slot is in transition
-        }
-        int me = heartbeat.slot();
-        if (hb.fencedBy() != me) {
-            if (hb.fencedBy() >= 0 && fencerAlive(hb.fencedBy())) {
-                return false;
-            }
-            long lba = sb.heartbeatLba(hb.slot());
-            ClusterIo.Update u = io.update(lba, null, bytes -> {
-                HeartbeatRecord r = HeartbeatRecord.decode(bytes, lba, hb.slot());
-                return r.state() == HeartbeatRecord.State.FENCED && r.generation() == hb.generation() && r.fencedBy() == hb.fencedBy()
-                        ? r.refencedBy(me).encode(bytes.length) : null;
-            });
-            if (!u.written()) {
-                return false;
-            }
-        }
-        int replayed = journal.replay(o.slot(), o.heartbeatGeneration());
-        journalsReplayed++;
-        LOG.log(Level.INFO, identity + " replayed " + replayed + " journaled sectors of " + hb.hostName() + " (slot " + o.slot() + ")");
-        return true;
-    }
-
-    private boolean fencerAlive(int slot) throws IOException {
-        long lba = sb.heartbeatLba(slot);
-        HeartbeatRecord hb = HeartbeatRecord.decode(io.read(lba), lba, slot);
-        monitor.observe(hb);
-        return hb.live() && !monitor.expired(slot, hb.generation(), timing.leaseTimeout());
     }
 
     private static void sleep(long nanos) throws InterruptedIOException {
