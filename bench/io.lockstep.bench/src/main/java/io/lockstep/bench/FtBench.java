@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 import io.lockstep.cli.Table;
 import io.lockstep.cluster.AcquisitionMode;
 import io.lockstep.cluster.Cluster;
-import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.datastore.Datastore;
 import io.lockstep.cluster.HostIdentity;
 import io.lockstep.ft.Backup;
 import io.lockstep.ft.FtDisk;

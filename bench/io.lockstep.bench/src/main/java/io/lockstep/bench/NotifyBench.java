@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.lockstep.cli.Table;
 import io.lockstep.cluster.AcquisitionMode;
 import io.lockstep.cluster.Cluster;
-import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.datastore.Datastore;
 import io.lockstep.cluster.EntityKind;
 import io.lockstep.cluster.HostIdentity;
 import io.lockstep.storage.CountingMedium;
@@ -159,7 +159,7 @@ public final class NotifyBench implements Callable<Integer> {
             for (int c = 0; c < changes; c++) {
                 long t0 = System.nanoTime();
                 writer.create("/n" + c, EntityKind.FILE, 512);
-                long generation = writer.cachedGeneration(io.lockstep.cluster.SharedTable.DIRECTORY);
+                long generation = writer.cachedGeneration(io.lockstep.cluster.records.SharedTable.DIRECTORY);
                 long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 while (seen.getOrDefault(generation, Map.of()).size() < hosts - 1 && System.nanoTime() < deadline) {
                     Thread.sleep(1);

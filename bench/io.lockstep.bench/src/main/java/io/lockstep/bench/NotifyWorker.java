@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import io.lockstep.cluster.AcquisitionMode;
-import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.datastore.Datastore;
 import io.lockstep.cluster.HostIdentity;
-import io.lockstep.cluster.SharedTable;
+import io.lockstep.cluster.records.SharedTable;
 import io.lockstep.storage.CountingMedium;
 import io.lockstep.storage.file.FileMedium;
 

@@ -37,11 +37,11 @@ import io.lockstep.agent.api.TimingView;
 import io.lockstep.agent.client.AgentClient;
 import io.lockstep.cluster.AcquisitionMode;
 import io.lockstep.cluster.Cluster;
-import io.lockstep.cluster.Datastore;
-import io.lockstep.cluster.DirectoryEntry;
-import io.lockstep.cluster.HeartbeatRecord;
+import io.lockstep.cluster.datastore.Datastore;
+import io.lockstep.cluster.records.DirectoryEntry;
+import io.lockstep.cluster.records.HeartbeatRecord;
 import io.lockstep.cluster.HostIdentity;
-import io.lockstep.cluster.LockRecord;
+import io.lockstep.cluster.records.LockRecord;
 import io.lockstep.storage.Media;
 import io.lockstep.storage.Medium;
 import io.lockstep.storage.PrKeys;
@@ -346,7 +346,7 @@ public final class Agent implements AutoCloseable, Peers {
         Map<Long, String> byKey = new HashMap<>();
         for (HostHeartbeat hb : heartbeats()) {
             if (hb.host() != null && hb.uuid() != null) {
-                byKey.put(Datastore.keyOf(new HostIdentity(hb.host(), UUID.fromString(hb.uuid()))), hb.host());
+                byKey.put(HostIdentity.registrationKey(UUID.fromString(hb.uuid())), hb.host());
             }
         }
         List<RegistrationView> regs = new ArrayList<>();

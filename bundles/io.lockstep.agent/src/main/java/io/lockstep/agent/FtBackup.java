@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 import io.lockstep.agent.Alarms.Severity;
-import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.datastore.Datastore;
 import io.lockstep.cluster.Lease;
 import io.lockstep.cluster.LockMode;
 import io.lockstep.ft.Backup;

@@ -6,7 +6,7 @@ import java.util.List;
 import io.lockstep.agent.api.LockOwner;
 import io.lockstep.agent.api.LockView;
 
-import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.datastore.Datastore;
 import io.lockstep.cluster.EntityKind;
 import io.lockstep.cluster.Lease;
 import io.lockstep.cluster.LockBusyException;

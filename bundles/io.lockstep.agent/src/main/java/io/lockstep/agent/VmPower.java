@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.datastore.Datastore;
 import io.lockstep.cluster.Lease;
 import io.lockstep.cluster.LockMode;
 import io.lockstep.ft.FtDisk;

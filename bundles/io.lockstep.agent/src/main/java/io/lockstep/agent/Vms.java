@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.datastore.Datastore;
 
 /**
  * The VMs of the datacenter as this agent sees and runs them, by role: the VMs' folders ({@link VmStore}), the locks

@@ -23,7 +23,7 @@ import io.lockstep.cluster.HostIdentity;
 import io.lockstep.cluster.Lease;
 import io.lockstep.cluster.LockBusyException;
 import io.lockstep.cluster.LockMode;
-import io.lockstep.cluster.Superblock;
+import io.lockstep.cluster.records.Superblock;
 import io.lockstep.cluster.stress.Torture;
 import io.lockstep.storage.Media;
 import io.lockstep.storage.Medium;
@@ -136,8 +136,8 @@ final class ClusterCommand {
         regs.print(out);
         if (s.notification() != null) {
             Table n = new Table("TABLE", "GEN", "CHANGED BY", "AT", "INDICATOR (hosts still to refresh)");
-            for (io.lockstep.cluster.SharedTable table : io.lockstep.cluster.SharedTable.values()) {
-                io.lockstep.cluster.NotificationRecord.Entry e = s.notification().entry(table);
+            for (io.lockstep.cluster.records.SharedTable table : io.lockstep.cluster.records.SharedTable.values()) {
+                io.lockstep.cluster.records.NotificationRecord.Entry e = s.notification().entry(table);
                 n.row(table.label(), e.generation(), e.changedBy() < 0 ? "-" : "slot " + e.changedBy(),
                         e.changedAtMillis() == 0 ? "-" : CLOCK.format(Instant.ofEpochMilli(e.changedAtMillis())), slots(e.pending()));
             }
@@ -247,7 +247,7 @@ final class ClusterCommand {
                 AcquisitionMode acq = acquisition == null ? AcquisitionMode.bestFor(m.capabilities()) : AcquisitionMode.parse(acquisition);
                 // a host that writes to the medium takes part in the registration protocol (Datastore), or the
                 // All Registrants reservation of the hosts already there would refuse its writes
-                io.lockstep.cluster.Datastore ds = io.lockstep.cluster.Datastore.mount(m, HostIdentity.named(host), acq);
+                io.lockstep.cluster.datastore.Datastore ds = io.lockstep.cluster.datastore.Datastore.mount(m, HostIdentity.named(host), acq);
                 ClusterHost me = ds.host();
                 Cluster cluster = me.cluster();
                 CountDownLatch fenced = new CountDownLatch(1);

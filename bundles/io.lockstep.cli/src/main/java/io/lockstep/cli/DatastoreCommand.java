@@ -3,8 +3,8 @@ package io.lockstep.cli;
 import java.util.concurrent.Callable;
 
 import io.lockstep.cluster.Cluster;
-import io.lockstep.cluster.Datastore;
-import io.lockstep.cluster.DirectoryEntry;
+import io.lockstep.cluster.datastore.Datastore;
+import io.lockstep.cluster.records.DirectoryEntry;
 import io.lockstep.cluster.EntityKind;
 import io.lockstep.cluster.HostIdentity;
 import io.lockstep.storage.Media;

@@ -8,6 +8,14 @@ import java.util.List;
 
 import io.lockstep.storage.CheckConditionException;
 import io.lockstep.storage.Medium;
+import io.lockstep.cluster.records.CorruptRecordException;
+import io.lockstep.cluster.records.DirectoryEntry;
+import io.lockstep.cluster.records.HeartbeatRecord;
+import io.lockstep.cluster.records.JournalHeader;
+import io.lockstep.cluster.records.LockRecord;
+import io.lockstep.cluster.records.NotificationRecord;
+import io.lockstep.cluster.records.Superblock;
+import io.lockstep.cluster.records.VdrRecord;
 
 /**
  * A medium formatted for Lockstep, as one host sees it: its superblock and regions, listings of heartbeats

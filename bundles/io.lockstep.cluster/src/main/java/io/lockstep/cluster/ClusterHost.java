@@ -15,7 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
-import io.lockstep.cluster.LockRecord.Owner;
+import io.lockstep.cluster.records.LockRecord.Owner;
+import io.lockstep.cluster.records.HeartbeatRecord;
+import io.lockstep.cluster.records.LockRecord;
+import io.lockstep.cluster.records.SectorCodec;
+import io.lockstep.cluster.records.Superblock;
 
 /**
  * A host taking part in a cluster: it holds a heartbeat slot and takes leases (locks) on named entities.

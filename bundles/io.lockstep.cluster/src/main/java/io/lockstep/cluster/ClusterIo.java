@@ -12,6 +12,7 @@ import io.lockstep.storage.Medium;
 import io.lockstep.storage.MiscompareException;
 import io.lockstep.storage.ReservationConflictException;
 import io.lockstep.storage.Sense;
+import io.lockstep.cluster.datastore.Datastore;
 
 /**
  * Every sector I/O of the cluster protocol goes through here. It turns the target's transient answers into
@@ -316,7 +317,7 @@ public final class ClusterIo {
      * the notification handler, which updates the notification record in a window of its own, must take the
      * window's monitor before its own lock too, or the two deadlock.
      */
-    Object windowLock() {
+    public Object windowLock() {
         return medium;
     }
 

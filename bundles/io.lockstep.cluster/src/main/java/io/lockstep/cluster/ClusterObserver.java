@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.lockstep.cluster.records.CorruptRecordException;
+import io.lockstep.cluster.records.DirectoryEntry;
+import io.lockstep.cluster.records.HeartbeatRecord;
+import io.lockstep.cluster.records.LockRecord;
+import io.lockstep.cluster.records.NotificationRecord;
 
 /**
  * Watches a cluster from one host's point of view: each {@link #observe()} reads the heartbeat and lock
@@ -86,7 +91,7 @@ public final class ClusterObserver {
         Map<Long, String> keyOwners = new HashMap<>();
         for (HeartbeatRecord hb : bySlot.values()) {
             if (hb.live() || hb.state() == HeartbeatRecord.State.FENCED) {
-                keyOwners.put(Datastore.keyOf(hb.owner()), hb.hostName() + (hb.live() ? "" : " (fenced)"));
+                keyOwners.put(HostIdentity.registrationKey(hb.owner()), hb.hostName() + (hb.live() ? "" : " (fenced)"));
             }
         }
         List<RegistrationView> registrations = new ArrayList<>();

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import io.lockstep.cluster.records.CorruptRecordException;
+import io.lockstep.cluster.records.HeartbeatRecord;
+import io.lockstep.cluster.records.JournalHeader;
+import io.lockstep.cluster.records.Superblock;
 
 /**
  * This host's own heartbeat slot: claimed with an atomic update, renewed every heartbeat interval by a

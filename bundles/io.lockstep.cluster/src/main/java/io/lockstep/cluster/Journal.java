@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.CRC32C;
+import io.lockstep.cluster.records.CorruptRecordException;
+import io.lockstep.cluster.records.JournalHeader;
+import io.lockstep.cluster.records.Superblock;
 
 /**
  * The per-slot redo journal (see {@link JournalHeader}): how a host changes several data sectors as one, and

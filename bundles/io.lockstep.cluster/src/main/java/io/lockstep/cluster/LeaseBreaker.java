@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.lockstep.cluster.LockRecord.Owner;
+import io.lockstep.cluster.records.LockRecord.Owner;
+import io.lockstep.cluster.records.HeartbeatRecord;
+import io.lockstep.cluster.records.Superblock;
 
 /**
  * Breaking the locks of hosts that stopped heartbeating (ARCHITECTURE "Heartbeats and leases"), for a host that wants

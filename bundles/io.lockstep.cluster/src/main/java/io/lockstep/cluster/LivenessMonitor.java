@@ -3,6 +3,7 @@ package io.lockstep.cluster;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import io.lockstep.cluster.records.HeartbeatRecord;
 
 /**
  * What this host has seen of other hosts' heartbeats, on its own monotonic clock: for each slot, the last

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.lockstep.storage.file.FileMedium;
+import io.lockstep.cluster.records.HeartbeatRecord;
+import io.lockstep.cluster.records.Superblock;
 
 /** Formatting a medium and opening it: the superblock, and every way a medium can be wrong. */
 class ClusterFormatTest {

@@ -21,6 +21,10 @@ import io.lockstep.storage.scsi.Cdb;
 import io.lockstep.storage.scsi.ScsiResponse;
 import io.lockstep.storage.scsi.ScsiTarget;
 import io.lockstep.storage.ScsiStatus;
+import io.lockstep.cluster.records.NotificationRecord;
+import io.lockstep.cluster.records.SharedTable;
+import io.lockstep.cluster.datastore.ClusteredDisk;
+import io.lockstep.cluster.datastore.Datastore;
 
 /** Two clustered guests on two hosts sharing one virtual disk: its reservations answer them as a physical disk would. */
 class ClusteredDiskReservationTest extends InProcessClusterTest {

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import io.lockstep.storage.PrType;
 import io.lockstep.storage.ReservationConflictException;
 import io.lockstep.storage.file.FileMedium;
+import io.lockstep.cluster.datastore.ClusteredDisk;
+import io.lockstep.cluster.datastore.Datastore;
 
 /** A host in a process of its own, for the cross-process notification tests. Prints one line per milestone. */
 public final class DatastoreChild {

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import io.lockstep.cluster.records.HeartbeatRecord;
+import io.lockstep.cluster.records.Superblock;
 
 /** Heartbeat slots: claimed, renewed, reclaimed after a restart, released; fencing stops the fenced host. */
 class HeartbeatTest extends InProcessClusterTest {

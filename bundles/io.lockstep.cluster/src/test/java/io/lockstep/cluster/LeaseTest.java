@@ -15,6 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.lockstep.storage.CountingMedium;
+import io.lockstep.cluster.records.CorruptRecordException;
+import io.lockstep.cluster.records.HeartbeatRecord;
+import io.lockstep.cluster.records.LockRecord;
 
 /** Locks on entities in both acquisition modes: modes, contention, breaking dead holders, the journal. */
 class LeaseTest extends InProcessClusterTest {

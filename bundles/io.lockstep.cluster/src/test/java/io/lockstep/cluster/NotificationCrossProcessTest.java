@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.lockstep.storage.PrType;
 import io.lockstep.storage.ReservationConflictException;
 import io.lockstep.storage.file.FileMedium;
+import io.lockstep.cluster.datastore.ClusteredDisk;
+import io.lockstep.cluster.datastore.Datastore;
 
 /** Notification and virtual reservations across separate JVMs, with SIGSTOP, SIGCONT and SIGKILL. */
 class NotificationCrossProcessTest {

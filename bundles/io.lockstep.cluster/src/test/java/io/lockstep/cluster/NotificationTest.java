@@ -16,6 +16,10 @@ import io.lockstep.storage.CountingMedium;
 import io.lockstep.storage.PrReservation;
 import io.lockstep.storage.PrType;
 import io.lockstep.storage.ReservationConflictException;
+import io.lockstep.cluster.records.DirectoryEntry;
+import io.lockstep.cluster.records.NotificationRecord;
+import io.lockstep.cluster.records.SharedTable;
+import io.lockstep.cluster.datastore.Datastore;
 
 /** Notification through the medium, in both acquisition modes, with hosts in this JVM (each its own initiator). */
 class NotificationTest extends InProcessClusterTest {
@@ -171,7 +175,7 @@ class NotificationTest extends InProcessClusterTest {
     void aKeyAlreadyRegisteredByAnotherInitiatorIsACollisionAndNothingIsMounted(Setup setup) throws Exception {
         AcquisitionMode mode = on(setup);
         CountingMedium foreign = cluster.medium("foreign-tool");
-        long keyTheFirstHostWillHave = Datastore.keyOf(HostIdentity.named("esx-a"));
+        long keyTheFirstHostWillHave = HostIdentity.named("esx-a").registrationKey();
         try {
             foreign.registerAndIgnoreExistingKey(keyTheFirstHostWillHave);
         } catch (Exception powerOnReset) {

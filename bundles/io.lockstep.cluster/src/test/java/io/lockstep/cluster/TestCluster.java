@@ -13,6 +13,7 @@ import io.lockstep.storage.Medium;
 import io.lockstep.storage.file.FileMedium;
 import io.lockstep.storage.iscsi.IscsiMedium;
 import io.lockstep.storage.iscsi.TgtTarget;
+import io.lockstep.cluster.datastore.Datastore;
 
 /** A formatted LUN file and the hosts (each its own initiator) that join it, for in-process tests. */
 final class TestCluster implements AutoCloseable {

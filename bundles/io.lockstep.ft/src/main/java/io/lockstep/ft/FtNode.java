@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.lockstep.cluster.AcquisitionMode;
-import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.datastore.Datastore;
 import io.lockstep.cluster.HostIdentity;
 import io.lockstep.storage.Media;
 import io.lockstep.vdisk.DiskChain;

@@ -8,8 +8,8 @@ import java.util.UUID;
 import java.util.zip.CRC32C;
 
 import io.lockstep.cluster.ClusterIo;
-import io.lockstep.cluster.Datastore;
-import io.lockstep.cluster.DirectoryEntry;
+import io.lockstep.cluster.datastore.Datastore;
+import io.lockstep.cluster.records.DirectoryEntry;
 import io.lockstep.cluster.EntityKind;
 
 /**

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.lockstep.cluster.AcquisitionMode;
-import io.lockstep.cluster.Datastore;
+import io.lockstep.cluster.datastore.Datastore;
 import io.lockstep.cluster.HostIdentity;
 import io.lockstep.storage.Media;
 import io.lockstep.vdisk.DiskChain;

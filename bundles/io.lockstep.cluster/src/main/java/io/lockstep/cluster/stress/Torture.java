@@ -181,7 +181,7 @@ public final class Torture {
         if (slotAndGeneration == null) {
             return held;
         }
-        for (Cluster.Read<io.lockstep.cluster.LockRecord> r : observer.locks()) {
+        for (Cluster.Read<io.lockstep.cluster.records.LockRecord> r : observer.locks()) {
             if (r.ok() && r.record().entity().startsWith(StressWorker.ENTITY_PREFIX) && r.record().owners().stream()
                     .anyMatch(w -> w.slot() == slotAndGeneration[0] && w.heartbeatGeneration() == slotAndGeneration[1])) {
                 held.add(Integer.parseInt(r.record().entity().substring(StressWorker.ENTITY_PREFIX.length())));

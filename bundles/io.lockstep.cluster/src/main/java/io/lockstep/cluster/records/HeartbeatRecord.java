@@ -1,4 +1,4 @@
-package io.lockstep.cluster;
+package io.lockstep.cluster.records;
 
 import java.nio.ByteBuffer;
 import java.util.UUID;
@@ -22,33 +22,33 @@ public record HeartbeatRecord(int slot, State state, long generation, long count
         FREE, LIVE, FENCED
     }
 
-    static final String MAGIC = "LSHB";
-    static final int VERSION = 1;
-    static final int NAME_BYTES = 64;
+    public static final String MAGIC = "LSHB";
+    public static final int VERSION = 1;
+    public static final int NAME_BYTES = 64;
     public static final int NOBODY = -1;
 
     public static HeartbeatRecord free(int slot, long generation) {
         return new HeartbeatRecord(slot, State.FREE, generation, 0, new UUID(0, 0), "", 0, NOBODY);
     }
 
-    HeartbeatRecord claimedBy(UUID host, String name) {
+    public HeartbeatRecord claimedBy(UUID host, String name) {
         return new HeartbeatRecord(slot, State.LIVE, generation + 1, 0, host, name, System.currentTimeMillis(), NOBODY);
     }
 
-    HeartbeatRecord renewed() {
+    public HeartbeatRecord renewed() {
         return new HeartbeatRecord(slot, state, generation, counter + 1, owner, hostName, System.currentTimeMillis(), fencedBy);
     }
 
-    HeartbeatRecord fencedBy(int fencer) {
+    public HeartbeatRecord fencedBy(int fencer) {
         return new HeartbeatRecord(slot, State.FENCED, generation + 1, counter, owner, hostName, renewedAtMillis, fencer);
     }
 
     /** The same fenced generation, its journal now the responsibility of {@code fencer} (the first fencer died). */
-    HeartbeatRecord refencedBy(int fencer) {
+    public HeartbeatRecord refencedBy(int fencer) {
         return new HeartbeatRecord(slot, State.FENCED, generation, counter, owner, hostName, renewedAtMillis, fencer);
     }
 
-    HeartbeatRecord released() {
+    public HeartbeatRecord released() {
         return new HeartbeatRecord(slot, State.FREE, generation + 1, 0, owner, hostName, System.currentTimeMillis(), NOBODY);
     }
 
@@ -56,7 +56,7 @@ public record HeartbeatRecord(int slot, State state, long generation, long count
         return state == State.LIVE;
     }
 
-    byte[] encode(int sectorSize) {
+    public byte[] encode(int sectorSize) {
         ByteBuffer b = SectorCodec.begin(sectorSize, MAGIC, VERSION);
         b.putShort((short) state.ordinal());
         b.putInt(slot);
@@ -70,7 +70,7 @@ public record HeartbeatRecord(int slot, State state, long generation, long count
         return SectorCodec.seal(b);
     }
 
-    static HeartbeatRecord decode(byte[] sector, long lba, int expectedSlot) throws CorruptRecordException {
+    public static HeartbeatRecord decode(byte[] sector, long lba, int expectedSlot) throws CorruptRecordException {
         ByteBuffer b = SectorCodec.open(sector, lba, "heartbeat slot " + expectedSlot, MAGIC, VERSION);
         int state = b.getShort() & 0xFFFF;
         if (state >= State.values().length) {

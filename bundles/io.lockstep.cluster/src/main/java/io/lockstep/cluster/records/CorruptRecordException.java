@@ -1,4 +1,4 @@
-package io.lockstep.cluster;
+package io.lockstep.cluster.records;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package io.lockstep.cluster;
+package io.lockstep.cluster.datastore;
 
 import java.io.IOException;
 
@@ -11,6 +11,8 @@ import io.lockstep.storage.PrReservation;
 import io.lockstep.storage.PrType;
 import io.lockstep.storage.ReservationConflictException;
 import io.lockstep.storage.Sense;
+import io.lockstep.cluster.records.DirectoryEntry;
+import io.lockstep.cluster.records.VdrRecord;
 
 /**
  * A clustered disk — a virtual disk that clustered guests on several hosts share — as one guest sees it (ARCHITECTURE

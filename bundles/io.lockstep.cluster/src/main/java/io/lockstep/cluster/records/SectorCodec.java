@@ -1,4 +1,4 @@
-package io.lockstep.cluster;
+package io.lockstep.cluster.records;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +8,12 @@ import java.util.zip.CRC32C;
  * What every on-disk record shares: a 4-byte magic and a 2-byte version at the start, a CRC32C of everything
  * before it in the last 4 bytes of the sector, and length-prefixed UTF-8 strings.
  */
-final class SectorCodec {
+public final class SectorCodec {
 
     private SectorCodec() {
     }
 
-    static ByteBuffer begin(int sectorSize, String magic, int version) {
+    public static ByteBuffer begin(int sectorSize, String magic, int version) {
         ByteBuffer b = ByteBuffer.allocate(sectorSize);
         b.put(magic.getBytes(StandardCharsets.US_ASCII));
         b.putShort((short) version);
@@ -21,7 +21,7 @@ final class SectorCodec {
     }
 
     /** Stores the CRC32C of bytes [0, size-4) in the last 4 bytes and returns the sector. */
-    static byte[] seal(ByteBuffer b) {
+    public static byte[] seal(ByteBuffer b) {
         byte[] sector = b.array();
         CRC32C crc = new CRC32C();
         crc.update(sector, 0, sector.length - 4);
@@ -30,7 +30,7 @@ final class SectorCodec {
     }
 
     /** Checks magic, version and CRC; returns a buffer positioned after the version. */
-    static ByteBuffer open(byte[] sector, long lba, String record, String magic, int version) throws CorruptRecordException {
+    public static ByteBuffer open(byte[] sector, long lba, String record, String magic, int version) throws CorruptRecordException {
         byte[] expected = magic.getBytes(StandardCharsets.US_ASCII);
         boolean magicOk = true;
         for (int i = 0; i < 4; i++) {
@@ -60,7 +60,7 @@ final class SectorCodec {
         return b;
     }
 
-    static void putString(ByteBuffer b, String s, int maxBytes) {
+    public static void putString(ByteBuffer b, String s, int maxBytes) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > maxBytes) {
             throw new IllegalArgumentException("'" + s + "' is " + bytes.length + " bytes in UTF-8; at most " + maxBytes + " fit");
@@ -70,7 +70,7 @@ final class SectorCodec {
         b.position(b.position() + maxBytes - bytes.length);
     }
 
-    static String getString(ByteBuffer b, int maxBytes, long lba, String record) throws CorruptRecordException {
+    public static String getString(ByteBuffer b, int maxBytes, long lba, String record) throws CorruptRecordException {
         int len = b.getShort() & 0xFFFF;
         if (len > maxBytes) {
             throw new CorruptRecordException(record, lba, "a name of " + len + " bytes exceeds its " + maxBytes + "-byte field");
@@ -81,11 +81,11 @@ final class SectorCodec {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    static int utf8Length(String s) {
+    public static int utf8Length(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    static String hex(byte[] bytes, int off, int len) {
+    public static String hex(byte[] bytes, int off, int len) {
         StringBuilder s = new StringBuilder();
         for (int i = off; i < off + len; i++) {
             s.append(String.format("%02x", bytes[i]));

@@ -1,4 +1,4 @@
-package io.lockstep.cluster;
+package io.lockstep.cluster.records;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -23,23 +23,23 @@ public record JournalHeader(int slot, boolean committed, long heartbeatGeneratio
     public record Entry(long lba, int imageCrc) {
     }
 
-    static final String MAGIC = "LSJH";
-    static final int VERSION = 1;
-    static final int ENTRIES_OFFSET = 32;
+    public static final String MAGIC = "LSJH";
+    public static final int VERSION = 1;
+    public static final int ENTRIES_OFFSET = 32;
 
     public JournalHeader {
         entries = List.copyOf(entries);
     }
 
-    static JournalHeader empty(int slot) {
+    public static JournalHeader empty(int slot) {
         return new JournalHeader(slot, false, 0, 0, List.of());
     }
 
-    static int maxEntries(int sectorSize) {
+    public static int maxEntries(int sectorSize) {
         return (sectorSize - 4 - ENTRIES_OFFSET) / 16;
     }
 
-    byte[] encode(int sectorSize) {
+    public byte[] encode(int sectorSize) {
         ByteBuffer b = SectorCodec.begin(sectorSize, MAGIC, VERSION);
         b.putShort((short) (committed ? 1 : 0));
         b.putInt(slot);
@@ -54,7 +54,7 @@ public record JournalHeader(int slot, boolean committed, long heartbeatGeneratio
         return SectorCodec.seal(b);
     }
 
-    static JournalHeader decode(byte[] sector, long lba, int expectedSlot) throws CorruptRecordException {
+    public static JournalHeader decode(byte[] sector, long lba, int expectedSlot) throws CorruptRecordException {
         String what = "journal header of slot " + expectedSlot;
         ByteBuffer b = SectorCodec.open(sector, lba, what, MAGIC, VERSION);
         int state = b.getShort() & 0xFFFF;

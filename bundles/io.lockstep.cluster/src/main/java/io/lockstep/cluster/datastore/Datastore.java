@@ -1,4 +1,4 @@
-package io.lockstep.cluster;
+package io.lockstep.cluster.datastore;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -26,6 +26,25 @@ import io.lockstep.storage.PrType;
 import io.lockstep.storage.ReservationConflictException;
 import io.lockstep.storage.ScsiException;
 import io.lockstep.storage.Sense;
+import io.lockstep.cluster.records.CorruptRecordException;
+import io.lockstep.cluster.records.DirectoryEntry;
+import io.lockstep.cluster.records.HeartbeatRecord;
+import io.lockstep.cluster.records.LockRecord;
+import io.lockstep.cluster.records.NotificationRecord;
+import io.lockstep.cluster.records.SectorCodec;
+import io.lockstep.cluster.records.SharedTable;
+import io.lockstep.cluster.records.Superblock;
+import io.lockstep.cluster.records.VdrRecord;
+import io.lockstep.cluster.AcquisitionMode;
+import io.lockstep.cluster.Cluster;
+import io.lockstep.cluster.ClusterHost;
+import io.lockstep.cluster.ClusterIo;
+import io.lockstep.cluster.EntityKind;
+import io.lockstep.cluster.HeartbeatDriver;
+import io.lockstep.cluster.HostFencedException;
+import io.lockstep.cluster.HostIdentity;
+import io.lockstep.cluster.Lease;
+import io.lockstep.cluster.LockMode;
 
 /**
  * A mounted datastore: a host taking part in a cluster ({@link ClusterHost}) plus the notification protocol
@@ -53,10 +72,9 @@ public final class Datastore implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Datastore.class.getName());
 
-    /** Key prefix "LS": keys are "LS" | 48 bits of the host's UUID (a host must register before it may write its slot). */
-    static final long KEY_PREFIX = 0x4C53L << 48;
     static final String DIRECTORY_LOCK = "/.lockstep/directory";
-    static final PrType RESERVATION = PrType.WRITE_EXCLUSIVE_ALL_REGISTRANTS;
+    /** The one persistent reservation every mounting host registers under (so a host whose key is removed may not write). */
+    public static final PrType RESERVATION = PrType.WRITE_EXCLUSIVE_ALL_REGISTRANTS;
 
     /** Counters for operators, tests and the benchmark. */
     public record Stats(long notificationsSent, long preemptsSent, long notificationsReceived, long directoryRefreshes,
@@ -96,7 +114,7 @@ public final class Datastore implements AutoCloseable {
         this.io = cluster.io();
         this.sb = cluster.superblock();
         this.identity = identity;
-        this.key = keyOf(identity);
+        this.key = identity.registrationKey();
     }
 
     /** Mounts {@code medium} as {@code identity}, in the best acquisition mode the medium offers. */
@@ -128,15 +146,6 @@ public final class Datastore implements AutoCloseable {
             throw e;
         }
         return ds;
-    }
-
-    /** The reservation key of the host with this identity. */
-    public static long keyOf(HostIdentity identity) {
-        return KEY_PREFIX | (identity.uuid().getLeastSignificantBits() & 0xFFFF_FFFF_FFFFL);
-    }
-
-    static long keyOf(java.util.UUID owner) {
-        return KEY_PREFIX | (owner.getLeastSignificantBits() & 0xFFFF_FFFF_FFFFL);
     }
 
     private void unregisterQuietly() {
@@ -235,10 +244,10 @@ public final class Datastore implements AutoCloseable {
     private void removeStaleRegistrations() throws IOException {
         java.util.Set<Long> liveKeys = new java.util.HashSet<>();
         for (HeartbeatRecord hb : liveHosts().values()) {
-            liveKeys.add(keyOf(hb.owner()));
+            liveKeys.add(HostIdentity.registrationKey(hb.owner()));
         }
         for (long k : direct(medium::readKeys).keys()) {
-            if ((k & 0xFFFF_0000_0000_0000L) == KEY_PREFIX && k != key && !liveKeys.contains(k)) {
+            if (HostIdentity.isRegistrationKey(k) && k != key && !liveKeys.contains(k)) {
                 preemptOthers();
                 return;
             }

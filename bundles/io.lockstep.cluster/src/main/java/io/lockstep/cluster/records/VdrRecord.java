@@ -1,4 +1,4 @@
-package io.lockstep.cluster;
+package io.lockstep.cluster.records;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +30,11 @@ import io.lockstep.storage.SenseKey;
  */
 public record VdrRecord(int index, long generation, List<String> initiators, Map<String, Integer> hostSlots, PrState state) {
 
-    static final String MAGIC = "LSVR";
-    static final int VERSION = 1;
+    public static final String MAGIC = "LSVR";
+    public static final int VERSION = 1;
     public static final int MAX_INITIATORS = 6;
     public static final int MAX_NAME_BYTES = 56;
-    static final int MAX_UNIT_ATTENTIONS = 2;
+    public static final int MAX_UNIT_ATTENTIONS = 2;
     private static final int NONE = 0xFF;
     private static final int ALL = 0xFE;
 
@@ -43,12 +43,12 @@ public record VdrRecord(int index, long generation, List<String> initiators, Map
         hostSlots = Map.copyOf(hostSlots);
     }
 
-    static VdrRecord empty(int index) {
+    public static VdrRecord empty(int index) {
         return new VdrRecord(index, 0, List.of(), Map.of(), new PrState(MAX_UNIT_ATTENTIONS));
     }
 
     /** A copy with a state to change; {@code initiator} (from {@code hostSlot}) is added to the known initiators. */
-    Draft draft(String initiator, int hostSlot) throws CheckConditionException {
+    public Draft draft(String initiator, int hostSlot) throws CheckConditionException {
         if (!initiators.contains(initiator) && live().size() >= MAX_INITIATORS) {
             throw new CheckConditionException("PERSISTENT RESERVE OUT", Sense.INSUFFICIENT_REGISTRATION_RESOURCES,
                     "this virtual disk already tracks " + MAX_INITIATORS + " initiators: " + live());
@@ -57,7 +57,7 @@ public record VdrRecord(int index, long generation, List<String> initiators, Map
     }
 
     /** The initiators the record must keep (they hold a registration, a reservation or a unit attention). */
-    List<String> live() {
+    public List<String> live() {
         List<String> keep = new ArrayList<>();
         for (String i : initiators) {
             if (state.registered(i) || state.unitAttentions.containsKey(i) || i.equals(state.holder) || i.equals(state.scsi2Holder)) {
@@ -68,13 +68,13 @@ public record VdrRecord(int index, long generation, List<String> initiators, Map
     }
 
     /** A record being changed by one command. */
-    static final class Draft {
-        final List<String> initiators;
-        final Map<String, Integer> hostSlots;
-        final PrState state;
+    public static final class Draft {
+        public final List<String> initiators;
+        public final Map<String, Integer> hostSlots;
+        public final PrState state;
         private final VdrRecord from;
 
-        Draft(VdrRecord from, String initiator, int hostSlot) {
+        public Draft(VdrRecord from, String initiator, int hostSlot) {
             this.from = from;
             this.initiators = new ArrayList<>(from.initiators);
             this.hostSlots = new LinkedHashMap<>(from.hostSlots);
@@ -85,12 +85,12 @@ public record VdrRecord(int index, long generation, List<String> initiators, Map
             hostSlots.put(initiator, hostSlot);
         }
 
-        VdrRecord done() {
+        public VdrRecord done() {
             return new VdrRecord(from.index, from.generation + 1, initiators, hostSlots, state);
         }
     }
 
-    byte[] encode(int sectorSize) {
+    public byte[] encode(int sectorSize) {
         List<String> keep = live();
         for (String i : initiators) {
             if (!keep.contains(i) && keep.size() < MAX_INITIATORS) {
@@ -129,7 +129,7 @@ public record VdrRecord(int index, long generation, List<String> initiators, Map
         return SectorCodec.seal(b);
     }
 
-    static VdrRecord decode(byte[] sector, long lba, int expectedIndex) throws CorruptRecordException {
+    public static VdrRecord decode(byte[] sector, long lba, int expectedIndex) throws CorruptRecordException {
         String what = "virtual disk reservation record " + expectedIndex;
         ByteBuffer b = SectorCodec.open(sector, lba, what, MAGIC, VERSION);
         int count = b.get() & 0xFF;

@@ -1,4 +1,4 @@
-package io.lockstep.cluster;
+package io.lockstep.cluster.records;
 
 import java.nio.ByteBuffer;
 import java.util.EnumMap;
@@ -26,8 +26,8 @@ public record NotificationRecord(long sequence, Map<SharedTable, Entry> tables) 
         }
     }
 
-    static final String MAGIC = "LSNT";
-    static final int VERSION = 1;
+    public static final String MAGIC = "LSNT";
+    public static final int VERSION = 1;
 
     public NotificationRecord {
         EnumMap<SharedTable, Entry> copy = new EnumMap<>(SharedTable.class);
@@ -35,7 +35,7 @@ public record NotificationRecord(long sequence, Map<SharedTable, Entry> tables) 
         tables = copy;
     }
 
-    static NotificationRecord empty() {
+    public static NotificationRecord empty() {
         Map<SharedTable, Entry> t = new EnumMap<>(SharedTable.class);
         for (SharedTable table : SharedTable.values()) {
             t.put(table, new Entry(0, -1, 0, 0));
@@ -48,7 +48,7 @@ public record NotificationRecord(long sequence, Map<SharedTable, Entry> tables) 
     }
 
     /** {@code table} changed by {@code slot}: a new generation, and every slot in {@code others} still to refresh. */
-    NotificationRecord changed(SharedTable table, int slot, long others) {
+    public NotificationRecord changed(SharedTable table, int slot, long others) {
         Map<SharedTable, Entry> t = new EnumMap<>(tables);
         Entry e = entry(table);
         t.put(table, new Entry(e.generation + 1, slot, System.currentTimeMillis(), e.pending | others));
@@ -56,7 +56,7 @@ public record NotificationRecord(long sequence, Map<SharedTable, Entry> tables) 
     }
 
     /** {@code slots} have seen every table as it is now (or are gone): their indicator bits go. */
-    NotificationRecord acknowledged(long slots) {
+    public NotificationRecord acknowledged(long slots) {
         Map<SharedTable, Entry> t = new EnumMap<>(SharedTable.class);
         tables.forEach((table, e) -> t.put(table, new Entry(e.generation, e.changedBy, e.changedAtMillis, e.pending & ~slots)));
         return new NotificationRecord(sequence, t);
@@ -66,7 +66,7 @@ public record NotificationRecord(long sequence, Map<SharedTable, Entry> tables) 
         return tables.values().stream().anyMatch(Entry::indicatorSet);
     }
 
-    byte[] encode(int sectorSize) {
+    public byte[] encode(int sectorSize) {
         ByteBuffer b = SectorCodec.begin(sectorSize, MAGIC, VERSION);
         b.putShort((short) tables.size());
         b.putLong(sequence);
@@ -81,7 +81,7 @@ public record NotificationRecord(long sequence, Map<SharedTable, Entry> tables) 
         return SectorCodec.seal(b);
     }
 
-    static NotificationRecord decode(byte[] sector, long lba) throws CorruptRecordException {
+    public static NotificationRecord decode(byte[] sector, long lba) throws CorruptRecordException {
         ByteBuffer b = SectorCodec.open(sector, lba, "notification record", MAGIC, VERSION);
         int count = b.getShort() & 0xFFFF;
         if (count > SharedTable.values().length) {

@@ -1,4 +1,4 @@
-package io.lockstep.cluster;
+package io.lockstep.cluster.records;
 
 /** The shared metadata tables that hosts cache and refresh on notification. */
 public enum SharedTable {

@@ -1,9 +1,11 @@
-package io.lockstep.cluster;
+package io.lockstep.cluster.records;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import io.lockstep.cluster.EntityKind;
+import io.lockstep.cluster.LockMode;
 
 /**
  * One lock record (one sector): the lock on a named entity, its mode, its generation (bumped at every
@@ -25,11 +27,11 @@ public record LockRecord(int index, EntityKind kind, LockMode mode, long generat
         }
     }
 
-    static final String MAGIC = "LSLK";
-    static final int VERSION = 1;
+    public static final String MAGIC = "LSLK";
+    public static final int VERSION = 1;
     public static final int ENTITY_BYTES = 200;
-    static final int OWNERS_OFFSET = 232;
-    static final int OWNER_BYTES = 32;
+    public static final int OWNERS_OFFSET = 232;
+    public static final int OWNER_BYTES = 32;
 
     public LockRecord {
         owners = List.copyOf(owners);
@@ -48,26 +50,26 @@ public record LockRecord(int index, EntityKind kind, LockMode mode, long generat
     }
 
     /** Owners that keep a holder in {@code wanted} mode out (empty when it may join). */
-    List<Owner> blockers(LockMode wanted, int sectorSize) {
+    public List<Owner> blockers(LockMode wanted, int sectorSize) {
         if (owners.isEmpty() || mode.admits(wanted) && owners.size() < maxOwners(sectorSize)) {
             return List.of();
         }
         return owners;
     }
 
-    LockRecord withOwner(EntityKind entityKind, String name, LockMode wanted, Owner owner) {
+    public LockRecord withOwner(EntityKind entityKind, String name, LockMode wanted, Owner owner) {
         List<Owner> next = new ArrayList<>(owners);
         next.add(owner);
         return new LockRecord(index, entityKind, wanted, generation + 1, name, next);
     }
 
-    LockRecord without(Predicate<Owner> gone) {
+    public LockRecord without(Predicate<Owner> gone) {
         List<Owner> next = new ArrayList<>(owners);
         next.removeIf(gone);
         return new LockRecord(index, kind, next.isEmpty() ? LockMode.FREE : mode, generation, entity, next);
     }
 
-    byte[] encode(int sectorSize) {
+    public byte[] encode(int sectorSize) {
         if (owners.size() > maxOwners(sectorSize)) {
             throw new IllegalStateException(owners.size() + " owners do not fit a " + sectorSize + "-byte lock record");
         }
@@ -90,7 +92,7 @@ public record LockRecord(int index, EntityKind kind, LockMode mode, long generat
         return SectorCodec.seal(b);
     }
 
-    static LockRecord decode(byte[] sector, long lba, int expectedIndex) throws CorruptRecordException {
+    public static LockRecord decode(byte[] sector, long lba, int expectedIndex) throws CorruptRecordException {
         String what = "lock record " + expectedIndex;
         ByteBuffer b = SectorCodec.open(sector, lba, what, MAGIC, VERSION);
         int kind = b.get() & 0xFF;

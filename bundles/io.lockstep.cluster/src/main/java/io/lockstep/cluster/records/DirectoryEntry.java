@@ -1,6 +1,7 @@
-package io.lockstep.cluster;
+package io.lockstep.cluster.records;
 
 import java.nio.ByteBuffer;
+import io.lockstep.cluster.EntityKind;
 
 /**
  * One entry of the datastore's directory (one sector): an entity (a file, typically a virtual disk) with its
@@ -15,14 +16,14 @@ import java.nio.ByteBuffer;
 public record DirectoryEntry(int index, boolean inUse, EntityKind kind, String name, long extentLba, long extentSectors,
         long sizeBytes, long createdMillis) {
 
-    static final String MAGIC = "LSDE";
-    static final int VERSION = 1;
+    public static final String MAGIC = "LSDE";
+    public static final int VERSION = 1;
 
-    static DirectoryEntry unused(int index) {
+    public static DirectoryEntry unused(int index) {
         return new DirectoryEntry(index, false, EntityKind.UNUSED, "", 0, 0, 0, 0);
     }
 
-    byte[] encode(int sectorSize) {
+    public byte[] encode(int sectorSize) {
         ByteBuffer b = SectorCodec.begin(sectorSize, MAGIC, VERSION);
         b.put((byte) (inUse ? 1 : 0));
         b.put((byte) kind.ordinal());
@@ -36,7 +37,7 @@ public record DirectoryEntry(int index, boolean inUse, EntityKind kind, String n
         return SectorCodec.seal(b);
     }
 
-    static DirectoryEntry decode(byte[] sector, long lba, int expectedIndex) throws CorruptRecordException {
+    public static DirectoryEntry decode(byte[] sector, long lba, int expectedIndex) throws CorruptRecordException {
         String what = "directory entry " + expectedIndex;
         ByteBuffer b = SectorCodec.open(sector, lba, what, MAGIC, VERSION);
         boolean inUse = b.get() == 1;

@@ -1,8 +1,10 @@
-package io.lockstep.cluster;
+package io.lockstep.cluster.records;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.UUID;
+import io.lockstep.cluster.ClusterFormatException;
+import io.lockstep.cluster.Timing;
 
 /**
  * Sector 0 of a formatted medium: what it is, its timing, and where each region lies.
@@ -24,9 +26,9 @@ public record Superblock(int sectorSize, UUID uuid, long createdMillis, Duration
         int journalSectors, long journalLba, int locks, long lockLba, long notificationLba, int notificationSectors,
         long dataLba, String label, long directoryLba, int directoryEntries, long vdrLba) {
 
-    static final String MAGIC = "LSCL";
-    static final int VERSION = 1;
-    static final int LABEL_BYTES = 64;
+    public static final String MAGIC = "LSCL";
+    public static final int VERSION = 1;
+    public static final int LABEL_BYTES = 64;
     public static final int NOTIFICATION_SECTORS = 15;
     /** Hosts are named in 64-bit bitmaps (the notification indicator), so a cluster has at most 64 slots, as VMFS. */
     public static final int MAX_SLOTS = 64;
@@ -96,7 +98,7 @@ public record Superblock(int sectorSize, UUID uuid, long createdMillis, Duration
         return dataLba;
     }
 
-    byte[] encode() {
+    public byte[] encode() {
         ByteBuffer b = SectorCodec.begin(sectorSize, MAGIC, VERSION);
         b.putShort((short) 0);
         b.putInt(sectorSize);
@@ -124,7 +126,7 @@ public record Superblock(int sectorSize, UUID uuid, long createdMillis, Duration
      * Reads sector 0 of a medium. A medium that is not ours, of another version, or formatted with another
      * sector size than the medium now has, is refused with what was expected and found.
      */
-    static Superblock decode(byte[] sector, int mediumSectorSize, String medium) throws ClusterFormatException {
+    public static Superblock decode(byte[] sector, int mediumSectorSize, String medium) throws ClusterFormatException {
         String magic = new String(sector, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (!MAGIC.equals(magic)) {
             throw new ClusterFormatException(medium + " is not formatted for Lockstep: expected magic \"" + MAGIC
