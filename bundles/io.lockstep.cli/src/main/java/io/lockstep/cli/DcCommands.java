@@ -16,10 +16,14 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lockstep.agent.Credentials;
+import io.lockstep.agent.api.CheckpointRequest;
+import io.lockstep.agent.api.CreateVmRequest;
 import io.lockstep.agent.api.HostHeartbeat;
 import io.lockstep.agent.api.LockOwner;
 import io.lockstep.agent.api.LockView;
+import io.lockstep.agent.api.ProtectRequest;
 import io.lockstep.agent.api.TaskView;
+import io.lockstep.agent.api.VmView;
 import io.lockstep.agent.client.AgentClient;
 import io.lockstep.cluster.Cluster;
 import io.lockstep.storage.file.FileMedium;
@@ -128,6 +132,10 @@ final class DcCommands {
         @Option(names = "--json", description = "print the datacenter as JSON")
         boolean json;
 
+        @Option(names = "--demo", description = "and a VM demo (KV guest) running on host-1 with a checkpoint, protected by a backup on "
+                + "host-2: made when missing, started and protected again when it is not (the console's embedded datacenter)")
+        boolean demo;
+
         @Override
         public Integer call() throws Exception {
             if (hosts < 1 || hosts > 32) {
@@ -214,6 +222,9 @@ final class DcCommands {
             Path tmp = d.resolve("datacenter.json.tmp");
             AgentClient.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), dcJson);
             Files.move(tmp, d.resolve("datacenter.json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (demo) {
+                demo(LocalDatacenter.load(d));
+            }
             if (json) {
                 System.out.println(AgentClient.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(dcJson));
                 return 0;
@@ -226,8 +237,39 @@ final class DcCommands {
                 t.row(h.get("name"), h.get("slot"), h.get("url"), fp.substring(0, 23) + "…", h.get("tokenFile"), h.get("pid"));
             }
             t.print(System.out);
-            System.out.println("next: lockstep vm create vm1 && lockstep vm start vm1 && lockstep ft protect vm1 --backup host-2");
+            System.out.println(demo ? "VM demo runs protected: lockstep vm ls; lockstep ft status demo"
+                    : "next: lockstep vm create vm1 && lockstep vm start vm1 && lockstep ft protect vm1 --backup host-2");
             return 0;
+        }
+
+        /** VM demo as the console's embedded datacenter shows it: running on host-1, checkpointed once, protected by host-2. */
+        private void demo(LocalDatacenter dc) throws IOException, InterruptedException {
+            if (hosts < 2) {
+                throw new IllegalArgumentException("--demo: expected at least 2 hosts (its backup runs on host-2), found " + hosts);
+            }
+            AgentClient c = dc.pick("host-1").client();
+            boolean exists = c.list("/v1/vms", VmView.class).stream().anyMatch(v -> v.name().equals("demo"));
+            if (!exists) {
+                System.err.println("creating VM demo (KV guest) on host-1");
+                c.post("/v1/vms", new CreateVmRequest("demo", "kv", null, null, null, null, null), VmView.class);
+            }
+            VmView v = c.get("/v1/vms/demo", VmView.class);
+            if ("poweredOff".equals(v.powerState())) {
+                c.post("/v1/vms/demo/power-on", null, VmView.class);
+                v = c.get("/v1/vms/demo", VmView.class);
+            }
+            if (v.host() == null) {
+                throw new IOException("VM demo is " + v.powerState() + (v.note() == null ? "" : " (" + v.note() + ")") + "; expected it running");
+            }
+            AgentClient runner = dc.pick(v.host()).client();
+            if (!exists) {
+                follow(runner, runner.post("/v1/vms/demo/checkpoints", new CheckpointRequest("first", null), TaskView.class), true);
+            }
+            if (v.ft() == null || !"primary".equals(v.ft().role())) {
+                String backup = v.host().equals("host-2") ? "host-1" : "host-2";
+                System.err.println("protecting VM demo (on " + v.host() + ") with a backup on " + backup);
+                follow(runner, runner.post("/v1/vms/demo/ft", new ProtectRequest(backup, null, null), TaskView.class), true);
+            }
         }
 
         static boolean running(Path data) {
