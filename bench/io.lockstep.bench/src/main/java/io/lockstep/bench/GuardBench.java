@@ -26,6 +26,7 @@ import io.lockstep.agent.client.AgentClient;
 import io.lockstep.cli.Table;
 import io.lockstep.cluster.Cluster;
 import io.lockstep.storage.file.FileMedium;
+import io.lockstep.guard.ConnectionFlood;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -98,7 +99,7 @@ public final class GuardBench implements Callable<Integer> {
             for (int a = 1; a <= attacks; a++) {
                 try (Events.Subscription sub = agent.events().subscribe(agent.events().lastId())) {
                     long t0 = System.currentTimeMillis();
-                    long made = flood(port, attackSeconds * 1000L, 50_000);
+                    long made = ConnectionFlood.run(port, attackSeconds * 1000L, 50_000);
                     long attackEnd = System.currentTimeMillis();
                     double detect = -1;
                     double suspend = -1;
@@ -145,31 +146,4 @@ public final class GuardBench implements Callable<Integer> {
         }
     }
 
-    /** Connect from one of 100 source addresses, send nothing, close; 8 threads, until the time or the count is up. */
-    static long flood(int port, long millis, int max) throws InterruptedException {
-        AtomicLong made = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        long end = System.nanoTime() + millis * 1_000_000L;
-        for (int t = 0; t < 8; t++) {
-            int seed = t;
-            Thread th = new Thread(() -> {
-                int i = seed;
-                while (System.nanoTime() < end && made.get() < max) {
-                    try (Socket s = new Socket()) {
-                        s.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (2 + i++ % 100)}), 0));
-                        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-                        made.incrementAndGet();
-                    } catch (Exception e) {
-                        // a refused or timed-out connect is part of a flood
-                    }
-                }
-            });
-            th.start();
-            threads.add(th);
-        }
-        for (Thread th : threads) {
-            th.join();
-        }
-        return made.get();
-    }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lockstep.agent.client.AgentClient;
+import io.lockstep.guard.ConnectionFlood;
 
 /**
  * The DoS guard in a running agent: a connection flood against the KV guest from 100 loopback source addresses
@@ -33,35 +34,6 @@ class GuardTest {
 
     @TempDir
     Path dir;
-
-    /** A connection flood: connect from one of 100 source addresses, send nothing, close; until the time or count is up. */
-    static long flood(int port, long millis, int max) throws InterruptedException {
-        AtomicLong made = new AtomicLong();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> threads = new ArrayList<>();
-        long end = System.nanoTime() + millis * 1_000_000L;
-        for (int t = 0; t < 8; t++) {
-            int seed = t;
-            Thread th = new Thread(() -> {
-                int i = seed;
-                while (!stop.get() && System.nanoTime() < end && made.get() < max) {
-                    try (Socket s = new Socket()) {
-                        s.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (2 + i++ % 100)}), 0));
-                        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-                        made.incrementAndGet();
-                    } catch (Exception e) {
-                        // a refused or slow connect is part of a flood
-                    }
-                }
-            });
-            th.start();
-            threads.add(th);
-        }
-        for (Thread th : threads) {
-            th.join();
-        }
-        return made.get();
-    }
 
     static JsonNode alarm(AgentClient c, String id) throws Exception {
         for (JsonNode a : c.get("/v1/alarms")) {
@@ -98,7 +70,7 @@ class GuardTest {
                 }
             });
             watcher.start();
-            long made = flood(port, 3000, 20_000);
+            long made = ConnectionFlood.run(port, 3000, 20_000);
             watcher.join();
             double detectMs = (detected[0] - t0) / 1e6;
             double suspendMs = (suspended[0] - t0) / 1e6;

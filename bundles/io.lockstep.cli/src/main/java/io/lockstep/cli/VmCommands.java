@@ -91,13 +91,7 @@ final class VmCommands {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a VM: its folder, vm.json and VMDK on the datastore.")
-    static final class Create implements Callable<Integer> {
-        @Mixin
-        Common common;
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
+    static final class Create extends OnVm {
         @Option(names = "--guest", defaultValue = "kv", description = "the guest (kv, churn:…, disk:…; default kv)")
         String guest;
 
@@ -118,13 +112,7 @@ final class VmCommands {
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Power a VM on, on --host (default: the first running agent).")
-    static final class Start implements Callable<Integer> {
-        @Mixin
-        Common common;
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
+    static final class Start extends OnVm {
         @Override
         public Integer call() throws Exception {
             printVm(common, common.client().post("/v1/vms/" + name + "/power-on", null, VmView.class));
@@ -133,13 +121,17 @@ final class VmCommands {
     }
 
     /** Calls {@code POST /v1/vms/NAME/<action>} on the host that runs the VM. */
-    abstract static class OnRunner implements Callable<Integer> {
+    /** A command about one VM, named first, on the datacenter's agents. */
+    abstract static class OnVm implements Callable<Integer> {
         @Mixin
         Common common;
 
         @Parameters(paramLabel = "NAME")
         String name;
+    }
 
+    /** A command the agent that runs the VM answers. */
+    abstract static class OnRunner extends OnVm {
         AgentClient runner() throws java.io.IOException {
             return common.host != null ? common.client() : common.dc().runnerOf(name).client();
         }
@@ -182,13 +174,7 @@ final class VmCommands {
     }
 
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Delete a powered-off VM and its files.")
-    static final class Rm implements Callable<Integer> {
-        @Mixin
-        Common common;
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
+    static final class Rm extends OnVm {
         @Override
         public Integer call() throws Exception {
             JsonNode r = common.client().delete("/v1/vms/" + name);

@@ -526,16 +526,7 @@ public final class PrimarySession {
             }
             if (!batch.isEmpty() || frontier != sentFrontier) {
                 long f = batch.size() == 4096 ? Math.min(frontier, batch.get(batch.size() - 1).position()) : frontier;
-                byte[] body = Wire.body(d -> {
-                    d.writeLong(f);
-                    d.writeLong(live.disk().flushedThrough());
-                    d.writeInt(batch.size());
-                    for (InputEvent ev : batch) {
-                        ev.write(d);
-                    }
-                });
-                Wire.write(out, Wire.EVENTS, body);
-                stats.events(batch.size(), body.length);
+                sendEvents(f, batch);
                 sentFrontier = f;
                 synchronized (positionTimes) {
                     if (positionTimes.isEmpty() || positionTimes.peekLast()[0] < f) {
@@ -546,6 +537,20 @@ public final class PrimarySession {
                 LockSupport.parkNanos(500_000);
             }
         }
+    }
+
+    /** One EVENTS message: the frontier (every input below it is in this or an earlier message), what is durable, the inputs. */
+    private void sendEvents(long frontier, List<InputEvent> batch) throws IOException {
+        byte[] body = Wire.body(d -> {
+            d.writeLong(frontier);
+            d.writeLong(live.disk().flushedThrough());
+            d.writeInt(batch.size());
+            for (InputEvent ev : batch) {
+                ev.write(d);
+            }
+        });
+        Wire.write(out, Wire.EVENTS, body);
+        stats.events(batch.size(), body.length);
     }
 
     /**
@@ -562,16 +567,7 @@ public final class PrimarySession {
             while ((e = events.poll()) != null) {
                 batch.add(e);
             }
-            byte[] body = Wire.body(d -> {
-                d.writeLong(p);
-                d.writeLong(live.disk().flushedThrough());
-                d.writeInt(batch.size());
-                for (InputEvent ev : batch) {
-                    ev.write(d);
-                }
-            });
-            Wire.write(out, Wire.EVENTS, body);
-            stats.events(batch.size(), body.length);
+            sendEvents(p, batch);
             Wire.write(out, Wire.DIGEST, Wire.body(d -> {
                 d.writeLong(p);
                 d.write(digest);

@@ -1,5 +1,7 @@
 package io.lockstep.model;
 
+import io.lockstep.model.io.Samples;
+
 /** Datacenters for tests and benchmarks. */
 public final class Models {
 
@@ -26,12 +28,12 @@ public final class Models {
             h.getDatastores().add(ds);
             dc.getHosts().add(h);
         }
-        VirtualDisk base = disk(ds, "vm1.vmdk", null);
-        VirtualDisk delta = disk(ds, "vm1-000001.vmdk", base);
-        VirtualMachine vm1 = vm(dc, "vm1", dc.getHosts().get(0), "50:01:43:80:00:00:00:01", "50:01:43:80:00:00:00:02");
+        VirtualDisk base = Samples.disk(ds, "vm1.vmdk", null);
+        VirtualDisk delta = Samples.disk(ds, "vm1-000001.vmdk", base);
+        VirtualMachine vm1 = Samples.vm(dc, "vm1", dc.getHosts().get(0), "50:01:43:80:00:00:00:01", "50:01:43:80:00:00:00:02");
         vm1.getDisks().add(delta);
-        VirtualMachine vm2 = vm(dc, "vm2", dc.getHosts().get(1), "5001438000000003", "5001438000000004");
-        vm2.getDisks().add(disk(ds, "vm2.vmdk", null));
+        VirtualMachine vm2 = Samples.vm(dc, "vm2", dc.getHosts().get(1), "5001438000000003", "5001438000000004");
+        vm2.getDisks().add(Samples.disk(ds, "vm2.vmdk", null));
         FtPair ft = F.createFtPair();
         ft.setPrimary(vm1);
         ft.setPrimaryHost(dc.getHosts().get(0));
@@ -55,34 +57,4 @@ public final class Models {
         vm1.getCheckpoints().add(cp);
         return dc;
     }
-
-    public static VirtualDisk disk(Datastore ds, String name, VirtualDisk parent) {
-        VirtualDisk d = F.createVirtualDisk();
-        d.setName(name);
-        d.setFile(name);
-        d.setCapacityBytes(64L << 20);
-        d.setParent(parent);
-        ds.getDisks().add(d);
-        return d;
-    }
-
-    public static VirtualMachine vm(Datacenter dc, String name, Host host, String wwpn, String wwnn) {
-        VirtualMachine vm = F.createVirtualMachine();
-        vm.setName(name);
-        vm.setMemoryMiB(512);
-        vm.setPowerState(PowerState.POWERED_ON);
-        vm.setCurrentHost(host);
-        SanIdentity san = F.createSanIdentity();
-        san.setWwpn(wwpn);
-        san.setWwnn(wwnn);
-        san.setIqn("iqn.2026-11.io.lockstep:" + name);
-        vm.setSanIdentity(san);
-        Nic nic = F.createNic();
-        nic.setName("eth0");
-        nic.setPort(6379);
-        vm.getNics().add(nic);
-        dc.getVms().add(vm);
-        return vm;
-    }
-
 }

@@ -50,7 +50,7 @@ class ValidationTest {
         Datastore other = LockstepFactory.eINSTANCE.createDatastore();
         other.setName("ds2");
         ok.getDatastores().add(other);
-        Models.disk(other, "vm1.vmdk", null);
+        io.lockstep.model.io.Samples.disk(other, "vm1.vmdk", null);
         assertEquals(List.of(), errors(ok), "the same disk name on another datastore is fine");
     }
 

@@ -24,7 +24,8 @@ public final class Samples {
     private Samples() {
     }
 
-    static VirtualDisk disk(Datastore ds, String name, VirtualDisk parent) {
+    /** A 64 MiB disk file on {@code ds}, a delta of {@code parent} when one is given. */
+    public static VirtualDisk disk(Datastore ds, String name, VirtualDisk parent) {
         VirtualDisk d = F.createVirtualDisk();
         d.setName(name);
         d.setFile(name);
@@ -34,7 +35,8 @@ public final class Samples {
         return d;
     }
 
-    static VirtualMachine vm(Datacenter dc, String name, Host host, String wwpn, String wwnn) {
+    /** A powered-on VM on {@code host} with a SAN identity and one NIC, added to {@code dc}. */
+    public static VirtualMachine vm(Datacenter dc, String name, Host host, String wwpn, String wwnn) {
         VirtualMachine vm = F.createVirtualMachine();
         vm.setName(name);
         vm.setMemoryMiB(512);

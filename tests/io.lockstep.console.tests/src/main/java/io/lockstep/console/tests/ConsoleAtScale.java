@@ -45,6 +45,18 @@ final class ConsoleAtScale implements AutoCloseable {
     record Phase(String name, int seconds, FreezeMonitor freeze, Map<String, UiTimes.Figures> work, int events, int pictures, int lastTick) {
     }
 
+    /** A test or benchmark on the console at scale: the scenario it makes is closed after it, whatever happened. */
+    abstract static class Harness {
+        ConsoleAtScale console;
+
+        @org.junit.jupiter.api.AfterEach
+        void closeConsole() throws InterruptedException {
+            if (console != null) {
+                console.close();
+            }
+        }
+    }
+
     final WorkbenchBot bot;
     final Datacenter model;
     final LiveDatacenter live;

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.lockstep.console.live.FreezeMonitor;
@@ -20,16 +19,7 @@ import io.lockstep.console.tests.bots.WorkbenchBot;
  * {@code target/console-bench.txt}. Not a test (its name does not end in Test): the launcher runs it by name.
  * {@code -Dlockstep.bench.seconds=N} sets each phase's length (default 20).
  */
-class ConsoleBench {
-
-    private ConsoleAtScale console;
-
-    @AfterEach
-    void close() throws InterruptedException {
-        if (console != null) {
-            console.close();
-        }
-    }
+class ConsoleBench extends ConsoleAtScale.Harness {
 
     @Test
     void quietAndStreamedSideBySide() throws Exception {

@@ -3,7 +3,6 @@ package io.lockstep.console.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.lockstep.console.tests.bots.WorkbenchBot;
@@ -18,16 +17,7 @@ import io.lockstep.model.TaskState;
  * UI-thread task over 100 ms) is a figure, measured side by side with a quiet console by {@code ./lockstep bench
  * console} ({@link ConsoleBench}), not asserted here: a busy 2-core machine's scheduling would make that a coin toss.
  */
-class ResponsivenessUITest {
-
-    private ConsoleAtScale console;
-
-    @AfterEach
-    void close() throws InterruptedException {
-        if (console != null) {
-            console.close();
-        }
-    }
+class ResponsivenessUITest extends ConsoleAtScale.Harness {
 
     @Test
     void tenThousandVmsKeepUpWithStreamedEventsAndPictures() throws Exception {
