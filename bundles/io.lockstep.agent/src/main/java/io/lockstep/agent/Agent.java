@@ -366,7 +366,7 @@ public final class Agent implements AutoCloseable, Peers {
         List<MediumFile> out = new ArrayList<>();
         for (DirectoryEntry e : datastore.files()) {
             var vdr = datastore.vdr(e.index());
-            out.add(new MediumFile(e.name(), e.kind().label(), e.extentSectors(), vdr == null ? null : List.copyOf(vdr.initiators()),
+            out.add(new MediumFile(e.name(), e.kind().label(), e.sizeBytes() / datastore.superblock().sectorSize(), vdr == null ? null : List.copyOf(vdr.initiators()),
                     vdr == null || vdr.state() == null ? null : vdr.state().toString()));
         }
         return out;

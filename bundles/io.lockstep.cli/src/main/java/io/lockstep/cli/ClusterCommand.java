@@ -58,6 +58,13 @@ final class ClusterCommand {
         @Option(names = "--label", defaultValue = "datastore", description = "a name for people (default ${DEFAULT-VALUE})")
         String label;
 
+        @Option(names = "--entries", defaultValue = "1024", description = "directory entries: files and directories it can hold (default ${DEFAULT-VALUE})")
+        int entries;
+
+        @Option(names = "--block-size", defaultValue = "1MiB", converter = Units.SizeConverter.class,
+                description = "the file system's block: a power of two from one sector to 64 MiB (default ${DEFAULT-VALUE})")
+        long blockSize;
+
         @Option(names = "--force", description = "format even if already formatted (destroys its leases)")
         boolean force;
 
@@ -65,10 +72,12 @@ final class ClusterCommand {
         public Integer call() throws Exception {
             try (Medium m = Media.open(medium, Cli.observerName())) {
                 Cluster.FormatOptions o = Cluster.FormatOptions.defaults().withIoTimeout(ioTimeout).withSlots(slots).withLocks(locks)
-                        .withLabel(label);
+                        .withLabel(label).withEntries(entries).withBlockBytes((int) Math.min(blockSize, Integer.MAX_VALUE));
                 Superblock sb = Cluster.format(m, force ? o.forced() : o);
-                System.out.printf("formatted %s as '%s' (cluster %s)%n  %d heartbeat slots, %d lock records, data from sector %d%n  %s%n",
-                        medium, sb.label(), sb.uuid(), sb.slots(), sb.locks(), sb.dataLba(), sb.timing());
+                System.out.printf("formatted %s as '%s' (cluster %s)%n  %d heartbeat slots, %d lock records, %d directory entries%n"
+                        + "  file system: %d blocks of %s from sector %d (%s), free map at sector %d%n  %s%n",
+                        medium, sb.label(), sb.uuid(), sb.slots(), sb.locks(), sb.directoryEntries(), sb.blocks(), Units.human(sb.blockBytes()),
+                        sb.firstBlockLba(), Units.human(sb.blocks() * sb.blockBytes()), sb.freeMapLba(), sb.timing());
             }
             return 0;
         }
@@ -146,9 +155,8 @@ final class ClusterCommand {
             n.print(out);
         }
         out.println();
-        Table files = new Table("FILE", "KIND", "SIZE", "EXTENT");
-        s.files().forEach(f -> files.row(f.name(), f.kind().label(), Units.human(f.sizeBytes()),
-                f.extentLba() + "+" + f.extentSectors()));
+        Table files = new Table("FILE", "KIND", "SIZE", "BLOCKS", "EXTENTS");
+        s.files().forEach(f -> files.row(f.name(), f.kind().label(), Units.human(f.sizeBytes()), f.blocks(), f.extentCount()));
         out.println("Files (" + files.size() + ")");
         files.print(out);
         for (String d : s.damaged()) {

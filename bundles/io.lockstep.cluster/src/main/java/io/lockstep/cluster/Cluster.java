@@ -10,6 +10,7 @@ import io.lockstep.storage.CheckConditionException;
 import io.lockstep.storage.Medium;
 import io.lockstep.cluster.records.CorruptRecordException;
 import io.lockstep.cluster.records.DirectoryEntry;
+import io.lockstep.cluster.records.FreeMapSector;
 import io.lockstep.cluster.records.HeartbeatRecord;
 import io.lockstep.cluster.records.JournalHeader;
 import io.lockstep.cluster.records.LockRecord;
@@ -50,34 +51,42 @@ public final class Cluster {
         this.sb = sb;
     }
 
-    /** Format options with defaults: 64 heartbeat slots, 8 journal sectors each, 1024 lock records. */
-    public record FormatOptions(Duration ioTimeout, int slots, int journalSectors, int locks, int entries, String label, boolean force) {
+    /**
+     * Format options with defaults: 64 heartbeat slots, 16 journal sectors each, 1024 lock records, 1024 directory entries,
+     * 1 MiB blocks.
+     */
+    public record FormatOptions(Duration ioTimeout, int slots, int journalSectors, int locks, int entries, String label, boolean force,
+            int blockBytes) {
         public static FormatOptions defaults() {
-            return new FormatOptions(Timing.DEFAULT_IO_TIMEOUT, 64, 8, 1024, 256, "lockstep", false);
+            return new FormatOptions(Timing.DEFAULT_IO_TIMEOUT, 64, 16, 1024, 1024, "lockstep", false, Superblock.DEFAULT_BLOCK_BYTES);
         }
 
         public FormatOptions withIoTimeout(Duration io) {
-            return new FormatOptions(io, slots, journalSectors, locks, entries, label, force);
+            return new FormatOptions(io, slots, journalSectors, locks, entries, label, force, blockBytes);
         }
 
         public FormatOptions withLocks(int n) {
-            return new FormatOptions(ioTimeout, slots, journalSectors, n, entries, label, force);
+            return new FormatOptions(ioTimeout, slots, journalSectors, n, entries, label, force, blockBytes);
         }
 
         public FormatOptions withSlots(int n) {
-            return new FormatOptions(ioTimeout, n, journalSectors, locks, entries, label, force);
+            return new FormatOptions(ioTimeout, n, journalSectors, locks, entries, label, force, blockBytes);
         }
 
         public FormatOptions withEntries(int n) {
-            return new FormatOptions(ioTimeout, slots, journalSectors, locks, n, label, force);
+            return new FormatOptions(ioTimeout, slots, journalSectors, locks, n, label, force, blockBytes);
         }
 
         public FormatOptions withLabel(String l) {
-            return new FormatOptions(ioTimeout, slots, journalSectors, locks, entries, l, force);
+            return new FormatOptions(ioTimeout, slots, journalSectors, locks, entries, l, force, blockBytes);
+        }
+
+        public FormatOptions withBlockBytes(int bytes) {
+            return new FormatOptions(ioTimeout, slots, journalSectors, locks, entries, label, force, bytes);
         }
 
         public FormatOptions forced() {
-            return new FormatOptions(ioTimeout, slots, journalSectors, locks, entries, label, true);
+            return new FormatOptions(ioTimeout, slots, journalSectors, locks, entries, label, true, blockBytes);
         }
     }
 
@@ -86,13 +95,16 @@ public final class Cluster {
      * valid superblock. Refuses a medium that is already formatted unless {@code force}, and a medium too small.
      */
     public static Superblock format(Medium medium, FormatOptions options) throws IOException {
-        Superblock sb = Superblock.layout(medium.sectorSize(), options.ioTimeout(), options.slots(), options.journalSectors(),
+        Superblock fixed = Superblock.layout(medium.sectorSize(), options.ioTimeout(), options.slots(), options.journalSectors(),
                 options.locks(), options.entries(), options.label());
-        ClusterIo io = new ClusterIo(medium, AcquisitionMode.bestFor(medium.capabilities()), sb.timing());
-        if (medium.sectorCount() < sb.requiredSectors() + 1) {
+        long least = fixed.requiredSectors() + 2 + options.blockBytes() / medium.sectorSize() * 2L;
+        if (medium.sectorCount() < least) {
             throw new ClusterFormatException(medium.uri() + " has " + medium.sectorCount() + " sectors; this layout ("
-                    + options.slots() + " slots, " + options.locks() + " lock records) needs at least " + (sb.requiredSectors() + 1));
+                    + options.slots() + " slots, " + options.locks() + " lock records, " + options.entries() + " directory entries, "
+                    + options.blockBytes() + "-byte blocks) needs at least " + least);
         }
+        Superblock sb = fixed.withFileSystem(medium.sectorCount(), options.blockBytes());
+        ClusterIo io = new ClusterIo(medium, AcquisitionMode.bestFor(medium.capabilities()), sb.timing());
         if (!options.force()) {
             byte[] zero = io.read(0);
             try {
@@ -137,8 +149,21 @@ public final class Cluster {
                 System.arraycopy(DirectoryEntry.unused(first + i).encode(ss), 0, dir, i * ss, ss);
                 System.arraycopy(VdrRecord.empty(first + i).encode(ss), 0, vdr, i * ss, ss);
             }
+            byte[] fileLocks = new byte[n * ss];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(LockRecord.unused(first + i).encode(ss), 0, fileLocks, i * ss, ss);
+            }
             io.write(sb.directoryLba(first), dir, false);
             io.write(sb.vdrLba(first), vdr, false);
+            io.write(sb.fileLockLba(first), fileLocks, false);
+        }
+        for (int first = 0; first < sb.freeMapSectors(); first += chunk) {
+            int n = Math.min(chunk, sb.freeMapSectors() - first);
+            byte[] map = new byte[n * ss];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(FreeMapSector.empty(first + i).encode(ss), 0, map, i * ss, ss);
+            }
+            io.write(sb.freeMapLba() + first, map, false);
         }
         io.flush();
         io.write(0, sb.encode(), true);

@@ -164,18 +164,35 @@ public final class ClusterHost implements AutoCloseable {
      * @throws HostFencedException when this host may not act (fenced, or its heartbeat lapsed)
      */
     public Lease acquire(String entity, EntityKind kind, LockMode mode, Duration timeout) throws IOException {
+        return acquire(entity, kind, mode, timeout, -1, -1);
+    }
+
+    /**
+     * Takes the lock whose record is at a fixed place — a file's own owner field, one per directory entry — rather than
+     * found in the lock table by the name's hash. The record may name the entry's previous file: with no owners left it
+     * is taken over for this one.
+     */
+    public Lease acquireRecordAt(long lba, int index, String entity, EntityKind kind, LockMode mode, Duration timeout) throws IOException {
+        return acquire(entity, kind, mode, timeout, lba, index);
+    }
+
+    private Lease acquire(String entity, EntityKind kind, LockMode mode, Duration timeout, long fixedLba, int fixedIndex) throws IOException {
         validate(entity, kind, mode);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Owner> removable = new ArrayList<>();
         int ss = io.sectorSize();
         while (true) {
             heartbeat.ensureValid();
-            Located loc = locate(entity);
+            Located loc = fixedLba >= 0 ? new Located(fixedIndex, fixedLba, io.read(fixedLba)) : locate(entity);
             Owner me = new Owner(heartbeat.slot(), heartbeat.generation(), System.currentTimeMillis(), heartbeat.record().counter());
             ClusterIo.Update u = io.update(loc.lba, loc.bytes, bytes -> {
                 LockRecord r = LockRecord.decode(bytes, loc.lba, loc.index);
-                if (r.unused()) {
+                if (r.unused() || fixedLba >= 0 && !r.entity().equals(entity) && r.owners().isEmpty()) {
                     return LockRecord.unused(loc.index).withOwner(kind, entity, mode, me).encode(ss);
+                }
+                if (!r.entity().equals(entity) && fixedLba >= 0) {
+                    throw new LockBusyException("the owner field of " + entity + " is still held for " + r.entity() + " by slot "
+                            + r.owners().get(0).slot());
                 }
                 if (!r.entity().equals(entity)) {
                     return null; // another entity took this record first: look again
@@ -199,9 +216,11 @@ public final class ClusterHost implements AutoCloseable {
                 recordOf.remove(entity);
                 continue;
             }
-            recordOf.put(entity, loc.index);
+            if (fixedLba < 0) {
+                recordOf.put(entity, loc.index);
+            }
             if (u.written() && after.owners().stream().anyMatch(o -> o.same(me))) {
-                Lease lease = new Lease(this, entity, kind, mode, loc.index, after.generation());
+                Lease lease = new Lease(this, entity, kind, mode, loc.index, loc.lba, after.generation());
                 leases.add(lease);
                 return lease;
             }
@@ -288,7 +307,7 @@ public final class ClusterHost implements AutoCloseable {
         if (heartbeat.fencedReason() != null) {
             return; // a fenced host writes nothing; its fencer removes it
         }
-        long lba = sb.lockLba(lease.record());
+        long lba = lease.lba();
         Owner me = new Owner(heartbeat.slot(), heartbeat.generation(), 0, 0);
         int ss = io.sectorSize();
         ClusterIo.Update u = io.update(lba, null, bytes -> {

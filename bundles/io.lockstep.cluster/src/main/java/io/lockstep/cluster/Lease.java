@@ -15,18 +15,25 @@ public final class Lease implements AutoCloseable {
     private final EntityKind kind;
     private final LockMode mode;
     private final int record;
+    private final long lba;
     private final long generation;
     private final long acquiredAtNanos;
     private volatile boolean released;
 
-    Lease(ClusterHost host, String entity, EntityKind kind, LockMode mode, int record, long generation) {
+    Lease(ClusterHost host, String entity, EntityKind kind, LockMode mode, int record, long lba, long generation) {
         this.host = host;
+        this.lba = lba;
         this.entity = entity;
         this.kind = kind;
         this.mode = mode;
         this.record = record;
         this.generation = generation;
         this.acquiredAtNanos = System.nanoTime();
+    }
+
+    /** The sector of its lock record (in the lock table, or a file's own record). */
+    public long lba() {
+        return lba;
     }
 
     public String entity() {

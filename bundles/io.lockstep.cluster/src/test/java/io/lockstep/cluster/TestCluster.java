@@ -39,16 +39,22 @@ final class TestCluster implements AutoCloseable {
 
     /** A formatted medium of 16,384 sectors: a LUN file under {@code dir}, or a new logical unit of the shared tgtd. */
     static TestCluster create(Path dir, Duration ioTimeout, boolean iscsi) throws IOException {
-        Cluster.FormatOptions format = Cluster.FormatOptions.defaults().withIoTimeout(ioTimeout).withLocks(256).withSlots(16);
+        return create(dir, ioTimeout, iscsi, 16 * 1024, Cluster.FormatOptions.defaults().blockBytes());
+    }
+
+    /** A formatted medium of {@code sectors} 512-byte sectors whose file system has blocks of {@code blockBytes}. */
+    static TestCluster create(Path dir, Duration ioTimeout, boolean iscsi, long sectors, int blockBytes) throws IOException {
+        Cluster.FormatOptions format = Cluster.FormatOptions.defaults().withIoTimeout(ioTimeout).withLocks(256).withSlots(16)
+                .withBlockBytes(blockBytes);
         if (iscsi) {
-            TgtTarget.Lun lun = TgtTarget.shared().lun("cluster", 16 * 1024 * 512L, List.of());
+            TgtTarget.Lun lun = TgtTarget.shared().lun("cluster", sectors * 512L, List.of());
             try (Medium m = IscsiMedium.open(lun.uri(), "formatter").takeUnitAttentions()) {
                 Cluster.format(m, format);
             }
             return new TestCluster(null, lun, ioTimeout);
         }
         Path lun = dir.resolve("datastore.lun");
-        FileMedium.create(lun, 512, 16 * 1024);
+        FileMedium.create(lun, 512, sectors);
         try (FileMedium m = FileMedium.open(lun, "formatter")) {
             Cluster.format(m, format);
         }

@@ -50,6 +50,7 @@ public final class GoLive {
         this.file = "/ft/" + pair + ".golive";
         DirectoryEntry e = datastore.file(file).orElse(null);
         if (e == null) {
+            datastore.fs().mkdirs("/ft");
             try {
                 e = datastore.create(file, EntityKind.FILE, 512);
             } catch (FileAlreadyExistsException raced) {
@@ -57,7 +58,7 @@ public final class GoLive {
                 e = datastore.file(file).orElseThrow(() -> raced);
             }
         }
-        this.lba = e.extentLba();
+        this.lba = datastore.fs().mediumLba(e, 0); // a thick file: its blocks never move
         this.sectorSize = datastore.superblock().sectorSize();
     }
 

@@ -29,11 +29,14 @@ public final class ClusteredDisk implements Medium {
     private final Datastore ds;
     private final DirectoryEntry entry;
     private final String initiator;
+    /** The file, open multi-writer on this host: its blocks are addressed directly. */
+    private final DatastoreFile file;
 
-    ClusteredDisk(Datastore ds, DirectoryEntry entry, String initiator) {
+    ClusteredDisk(Datastore ds, DirectoryEntry entry, String initiator, DatastoreFile file) {
         this.ds = ds;
         this.entry = entry;
         this.initiator = initiator;
+        this.file = file;
     }
 
     @Override
@@ -53,7 +56,7 @@ public final class ClusteredDisk implements Medium {
 
     @Override
     public long sectorCount() {
-        return entry.extentSectors();
+        return entry.sizeBytes() / sectorSize();
     }
 
     @Override
@@ -72,7 +75,14 @@ public final class ClusteredDisk implements Medium {
         String cmd = "READ(16) lba " + lba + " x" + sectors + " on " + entry.name();
         checkRange(cmd, lba, sectors);
         allowed(cmd, false);
-        return ds.io().read(entry.extentLba() + lba, sectors, () -> allowed(cmd, false));
+        byte[] out = new byte[sectors * sectorSize()];
+        for (int done = 0; done < sectors; ) {
+            long[] run = file.mediumRun(lba + done, sectors - done);
+            byte[] part = ds.io().read(run[0], (int) run[1], () -> allowed(cmd, false));
+            System.arraycopy(part, 0, out, done * sectorSize(), part.length);
+            done += (int) run[1];
+        }
+        return out;
     }
 
     @Override
@@ -84,7 +94,14 @@ public final class ClusteredDisk implements Medium {
         }
         checkRange(cmd, lba, data.length / sectorSize());
         allowed(cmd, true);
-        ds.io().write(entry.extentLba() + lba, data, fua, () -> allowed(cmd, true));
+        int sectors = data.length / sectorSize();
+        for (int done = 0; done < sectors; ) {
+            long[] run = file.mediumRun(lba + done, sectors - done);
+            byte[] part = sectors == run[1] ? data
+                    : java.util.Arrays.copyOfRange(data, done * sectorSize(), (done + (int) run[1]) * sectorSize());
+            ds.io().write(run[0], part, fua, () -> allowed(cmd, true));
+            done += (int) run[1];
+        }
     }
 
     @Override
@@ -100,9 +117,9 @@ public final class ClusteredDisk implements Medium {
     }
 
     private void checkRange(String cmd, long lba, int sectors) throws CheckConditionException {
-        if (sectors <= 0 || lba < 0 || lba + sectors > entry.extentSectors()) {
+        if (sectors <= 0 || lba < 0 || lba + sectors > sectorCount()) {
             throw new CheckConditionException(cmd, Sense.LBA_OUT_OF_RANGE, "sectors " + lba + ".." + (lba + sectors - 1)
-                    + " are outside the disk's " + entry.extentSectors() + " sectors");
+                    + " are outside the disk's " + sectorCount() + " sectors");
         }
     }
 
@@ -232,8 +249,12 @@ public final class ClusteredDisk implements Medium {
     /** The guest's session ends (its VM powered off or moved): a SCSI-2 reservation it held ends with it. */
     @Override
     public void close() throws IOException {
-        if (initiator.equals(ds.vdr(entry.index()).state().scsi2Holder)) {
-            ds.changeVdr(entry.index(), initiator, d -> ENGINE.releaseScsi2(d.state, initiator));
+        try {
+            if (initiator.equals(ds.vdr(entry.index()).state().scsi2Holder)) {
+                ds.changeVdr(entry.index(), initiator, d -> ENGINE.releaseScsi2(d.state, initiator));
+            }
+        } finally {
+            file.close();
         }
     }
 

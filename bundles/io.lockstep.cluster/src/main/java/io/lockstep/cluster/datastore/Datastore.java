@@ -108,6 +108,7 @@ public final class Datastore implements AutoCloseable {
      * handler has covered: a pass covers every notification met before it started, because it reads the record after.
      */
     private volatile long covered;
+    private final DatastoreFiles fs;
 
     private Datastore(Medium medium, Cluster cluster, HostIdentity identity) {
         this.medium = medium;
@@ -115,7 +116,29 @@ public final class Datastore implements AutoCloseable {
         this.sb = cluster.superblock();
         this.identity = identity;
         this.key = identity.registrationKey();
+        this.fs = new DatastoreFiles(this);
     }
+
+    /** The file system on the medium: files and directories, their data and their leases. */
+    public DatastoreFiles fs() {
+        return fs;
+    }
+
+    /** The same file system as a {@link java.nio.file.FileSystem}: its paths work with java.nio.file.Files and FileChannel. */
+    public DatastoreFileSystem fileSystem() {
+        DatastoreFileSystem n = nio;
+        if (n == null) {
+            synchronized (this) {
+                if (nio == null) {
+                    nio = new DatastoreFileSystem(this);
+                }
+                n = nio;
+            }
+        }
+        return n;
+    }
+
+    private volatile DatastoreFileSystem nio;
 
     /** Mounts {@code medium} as {@code identity}, in the best acquisition mode the medium offers. */
     public static Datastore mount(Medium medium, HostIdentity identity) throws IOException {
@@ -622,6 +645,30 @@ public final class Datastore implements AutoCloseable {
         }
     }
 
+    /** The directory as it is on the medium (damaged entries are null: reported, never reused or written over). */
+    DirectoryEntry[] readDirectoryStrict() throws IOException {
+        return readDirectory();
+    }
+
+    /** One entry as it is on the medium now. */
+    DirectoryEntry readEntry(int index) throws IOException {
+        long lba = sb.directoryLba(index);
+        return DirectoryEntry.decode(io.read(lba), lba, index);
+    }
+
+    /** After a change of the namespace by this host: its cache from the medium, and the other hosts told. */
+    void publishDirectory() throws IOException {
+        directory = readDirectory();
+        publish(SharedTable.DIRECTORY);
+    }
+
+    /** A new file's reservation record starts empty. */
+    void forgetVdr(int index) {
+        VdrRecord[] v = vdrs.clone();
+        v[index] = VdrRecord.empty(index);
+        vdrs = v;
+    }
+
     private DirectoryEntry[] readDirectory() throws IOException {
         DirectoryEntry[] entries = new DirectoryEntry[sb.directoryEntries()];
         readRegion(sb.directoryLba(), sb.directoryEntries(), (bytes, lba, i) -> {
@@ -690,95 +737,17 @@ public final class Datastore implements AutoCloseable {
     }
 
     /**
-     * Creates a file of {@code sizeBytes} (rounded up to whole sectors) with its own extent in the data area,
-     * under the directory lock, and tells the other hosts.
+     * Creates a file of {@code sizeBytes} with all its blocks allocated and zeroed (its missing parent directories first),
+     * under the file-system lock, and tells the other hosts (see {@link DatastoreFiles#createThick}).
      */
     public DirectoryEntry create(String name, EntityKind kind, long sizeBytes) throws IOException {
-        validateName(name);
-        if (sizeBytes <= 0) {
-            throw new IllegalArgumentException("size: expected at least one byte, found " + sizeBytes);
-        }
-        long sectors = (sizeBytes + medium.sectorSize() - 1) / medium.sectorSize();
-        DirectoryEntry created;
-        try (Lease lock = host.acquire(DIRECTORY_LOCK, EntityKind.DIRECTORY, LockMode.EXCLUSIVE, Duration.ofSeconds(30))) {
-            DirectoryEntry[] onDisk = readDirectory(); // authoritative under the lock
-            int free = -1;
-            for (DirectoryEntry e : onDisk) {
-                if (e != null && e.inUse() && e.name().equals(name)) {
-                    throw new FileAlreadyExistsException(name, null, "already on " + sb.label() + "; nothing was changed");
-                }
-                if (free < 0 && e != null && !e.inUse()) {
-                    free = e.index();
-                }
-            }
-            if (free < 0) {
-                throw new IOException(sb.label() + ": all " + sb.directoryEntries() + " directory entries are in use");
-            }
-            long start = allocate(onDisk, sectors);
-            created = new DirectoryEntry(free, true, kind, name, start, sectors, sizeBytes, System.currentTimeMillis());
-            lock.writeAtomically(Map.of(sb.directoryLba(free), created.encode(medium.sectorSize()),
-                    sb.vdrLba(free), VdrRecord.empty(free).encode(medium.sectorSize())));
-            onDisk[free] = created;
-            directory = onDisk;
-            VdrRecord[] v = vdrs.clone();
-            v[free] = VdrRecord.empty(free);
-            vdrs = v;
-        }
-        publish(SharedTable.DIRECTORY);
-        return created;
+        fs.mkdirs(DatastoreFiles.parentOf(DatastoreFiles.checkPath(name)));
+        return fs.createThick(name, kind, sizeBytes);
     }
 
-    /** Deletes a file (its extent becomes free), under the directory lock, and tells the other hosts. */
+    /** Deletes a file or an empty directory (see {@link DatastoreFiles#delete}). */
     public void delete(String name) throws IOException {
-        try (Lease lock = host.acquire(DIRECTORY_LOCK, EntityKind.DIRECTORY, LockMode.EXCLUSIVE, Duration.ofSeconds(30))) {
-            DirectoryEntry[] onDisk = readDirectory();
-            DirectoryEntry found = null;
-            for (DirectoryEntry e : onDisk) {
-                if (e != null && e.inUse() && e.name().equals(name)) {
-                    found = e;
-                }
-            }
-            if (found == null) {
-                throw new NoSuchFileException(name, null, "not on " + sb.label());
-            }
-            lock.writeAtomically(Map.of(sb.directoryLba(found.index()), DirectoryEntry.unused(found.index()).encode(medium.sectorSize())));
-            onDisk[found.index()] = DirectoryEntry.unused(found.index());
-            directory = onDisk;
-        }
-        publish(SharedTable.DIRECTORY);
-    }
-
-    /** First fit among the gaps between extents in use. */
-    private long allocate(DirectoryEntry[] entries, long sectors) throws IOException {
-        List<DirectoryEntry> used = new ArrayList<>();
-        for (DirectoryEntry e : entries) {
-            if (e != null && e.inUse()) {
-                used.add(e);
-            }
-        }
-        used.sort(Comparator.comparingLong(DirectoryEntry::extentLba));
-        long next = sb.dataLba();
-        for (DirectoryEntry e : used) {
-            if (e.extentLba() - next >= sectors) {
-                return next;
-            }
-            next = Math.max(next, e.extentLba() + e.extentSectors());
-        }
-        if (medium.sectorCount() - next < sectors) {
-            throw new IOException(sb.label() + " has no free extent of " + sectors + " sectors (" + (medium.sectorCount() - next)
-                    + " left at the end)");
-        }
-        return next;
-    }
-
-    static void validateName(String name) {
-        if (name == null || name.isBlank() || !name.startsWith("/")) {
-            throw new IllegalArgumentException("file name: expected an absolute name such as /vm1/disk.vmdk, found "
-                    + (name == null ? "none" : "'" + name + "'"));
-        }
-        if (SectorCodec.utf8Length(name) > LockRecord.ENTITY_BYTES) {
-            throw new IllegalArgumentException("file name: at most " + LockRecord.ENTITY_BYTES + " bytes, found " + SectorCodec.utf8Length(name));
-        }
+        fs.delete(name);
     }
 
     // --- virtual disk reservations (cached) ------------------------------------------------------------------------
@@ -830,7 +799,7 @@ public final class Datastore implements AutoCloseable {
             throw new IllegalArgumentException("virtual initiator: expected a name (an IQN or WWPN) of 1 to " + VdrRecord.MAX_NAME_BYTES
                     + " bytes, found " + (virtualInitiator == null ? "none" : "'" + virtualInitiator + "'"));
         }
-        return new ClusteredDisk(this, e, virtualInitiator);
+        return new ClusteredDisk(this, e, virtualInitiator, fs.open(file, DatastoreFiles.Access.MULTI_WRITER, false, false, false));
     }
 
     ClusterIo io() {
