@@ -30,7 +30,7 @@ class ClusterFormatTest {
 
     @Test
     void aFormattedMediumOpensWithItsLayoutAndTiming() throws IOException {
-        try (FileMedium m = lun("a", 512, 8192)) {
+        try (FileMedium m = lun("a", 512, 16384)) {
             Superblock written = Cluster.format(m, Cluster.FormatOptions.defaults().withLabel("datastore1")
                     .withIoTimeout(Duration.ofMillis(500)));
             Cluster c = Cluster.open(m);
@@ -45,7 +45,7 @@ class ClusterFormatTest {
 
     @Test
     void aMediumThatIsNotOursIsRefused() throws IOException {
-        try (FileMedium m = lun("b", 512, 8192)) {
+        try (FileMedium m = lun("b", 512, 16384)) {
             m.read(0, 1);
         } catch (IOException powerOnReset) {
             // expected once
@@ -68,7 +68,7 @@ class ClusterFormatTest {
 
     @Test
     void formattingAFormattedMediumNeedsForce() throws IOException {
-        try (FileMedium m = lun("c", 512, 8192)) {
+        try (FileMedium m = lun("c", 512, 16384)) {
             Superblock first = Cluster.format(m, Cluster.FormatOptions.defaults().withLabel("keep-me"));
             ClusterFormatException e = assertThrows(ClusterFormatException.class, () -> Cluster.format(m, Cluster.FormatOptions.defaults()));
             assertTrue(e.getMessage().contains("is already formatted (label 'keep-me'"), e.getMessage());
@@ -82,14 +82,14 @@ class ClusterFormatTest {
     void aMediumTooSmallForTheLayoutIsRefused() throws IOException {
         try (FileMedium m = lun("d", 512, 1000)) {
             ClusterFormatException e = assertThrows(ClusterFormatException.class, () -> Cluster.format(m, Cluster.FormatOptions.defaults()));
-            assertTrue(e.getMessage().contains("has 1000 sectors; this layout (64 slots, 1024 lock records) needs at least"), e.getMessage());
+            assertTrue(e.getMessage().contains("has 1000 sectors; this layout (64 slots, 1024 lock records, 1024 directory entries, 1048576-byte blocks) needs at least"), e.getMessage());
         }
     }
 
     @Test
     void aMediumWhoseSectorSizeChangedIsRefused() throws IOException {
         byte[] superblock512;
-        try (FileMedium m = lun("e", 512, 8192)) {
+        try (FileMedium m = lun("e", 512, 16384)) {
             Cluster.format(m, Cluster.FormatOptions.defaults());
             superblock512 = m.read(0, 1);
         }
@@ -108,7 +108,7 @@ class ClusterFormatTest {
 
     @Test
     void aDamagedSuperblockIsReportedNotTrusted() throws IOException {
-        try (FileMedium m = lun("g", 512, 8192)) {
+        try (FileMedium m = lun("g", 512, 16384)) {
             Cluster.format(m, Cluster.FormatOptions.defaults());
             byte[] sb = m.read(0, 1);
             sb[40] ^= 0x10; // the slot count

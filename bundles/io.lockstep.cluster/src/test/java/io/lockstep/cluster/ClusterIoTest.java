@@ -36,7 +36,7 @@ class ClusterIoTest {
             Timing timing = cluster.timing();
             ClusterIo ioA = new ClusterIo(a, mode, timing);
             ClusterIo ioB = new ClusterIo(b, mode, timing);
-            long lba = Cluster.open(a).superblock().dataLba();
+            long lba = Cluster.open(a).superblock().firstBlockLba(); // a block no file holds
             int perWorker = 150;
             ExecutorService pool = Executors.newFixedThreadPool(3);
             try {

@@ -101,7 +101,7 @@ class NotificationTest extends InProcessClusterTest {
         cluster.holdRenewals(a.host(), true); // only the listings' commands are counted
         long readsBefore = medium.counts().reads();
         for (int i = 0; i < 100; i++) {
-            assertEquals(2, a.files().size());
+            assertEquals(4, a.files().size(), "two files and the two directories made for them");
         }
         long reads = medium.counts().reads() - readsBefore;
         cluster.holdRenewals(a.host(), false);
