@@ -101,7 +101,7 @@ public final class DiskChain implements BlockDevice {
                 if (!e.descriptor().hasParent()) {
                     break;
                 }
-                Path hint = Path.of(e.descriptor().parentFileNameHint());
+                Path hint = current.getFileSystem().getPath(e.descriptor().parentFileNameHint()); // the chain's own file system
                 current = hint.isAbsolute() ? hint : current.toAbsolutePath().resolveSibling(hint);
                 if (!Files.exists(current)) {
                     throw new VmdkFormatException(e.path() + ": its parent " + current + " does not exist");
@@ -356,7 +356,7 @@ public final class DiskChain implements BlockDevice {
     }
 
     private static Path resolveParent(SparseExtent e) {
-        Path hint = Path.of(e.descriptor().parentFileNameHint());
+        Path hint = e.path().getFileSystem().getPath(e.descriptor().parentFileNameHint());
         return hint.isAbsolute() ? hint : e.path().toAbsolutePath().resolveSibling(hint);
     }
 
