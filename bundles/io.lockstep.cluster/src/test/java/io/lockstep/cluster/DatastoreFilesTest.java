@@ -271,6 +271,35 @@ class DatastoreFilesTest extends InProcessClusterTest {
         assertEquals(70_000, b.fs().stat("/grown").orElseThrow().sizeBytes(), "the size A had made durable");
     }
 
+    @ParameterizedTest
+    @EnumSource(Setup.class)
+    void aMultiWriterFileGrownByOneHostIsReadByAnotherAsItGrows(Setup setup) throws Exception {
+        AcquisitionMode mode = small(setup);
+        Datastore a = cluster.datastore("esx-a", mode);
+        Datastore b = cluster.datastore("esx-b", mode);
+        Path onA = Files.createDirectories(a.sharedFileSystem().getPath("/vm")).resolve("disk");
+        Random r = new Random(13);
+        try (FileChannel w = FileChannel.open(onA, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
+                FileChannel rd = FileChannel.open(b.sharedFileSystem().getPath("/vm/disk"), StandardOpenOption.READ)) {
+            assertThrows(FileSystemException.class, () -> b.fs().open("/vm/disk", Access.WRITE, false, false, false),
+                    "an exclusive open is refused while the file is open multi-writer");
+            for (int i = 0; i < 6; i++) {
+                byte[] chunk = new byte[300_000];
+                r.nextBytes(chunk);
+                w.write(ByteBuffer.wrap(chunk), (long) i * chunk.length);
+                w.force(true);
+                ByteBuffer back = ByteBuffer.allocate(chunk.length);
+                while (back.hasRemaining() && rd.read(back, (long) i * chunk.length + back.position()) > 0) {
+                    // past what B knew: it reads the entry and extents again
+                }
+                assertArrayEquals(chunk, back.array(), "chunk " + i + " as host B reads it");
+            }
+            assertThrows(java.nio.channels.NonWritableChannelException.class, () -> rd.write(ByteBuffer.allocate(1), 0));
+        }
+        assertEquals(1_800_000, Files.size(b.fileSystem().getPath("/vm/disk")));
+        assertClean(b);
+    }
+
     @Test
     void javaNioWorksOnTheDatastore() throws Exception {
         AcquisitionMode mode = small(Setup.FILE_ATS);

@@ -125,20 +125,27 @@ public final class Datastore implements AutoCloseable {
     }
 
     /** The same file system as a {@link java.nio.file.FileSystem}: its paths work with java.nio.file.Files and FileChannel. */
-    public DatastoreFileSystem fileSystem() {
-        DatastoreFileSystem n = nio;
-        if (n == null) {
-            synchronized (this) {
-                if (nio == null) {
-                    nio = new DatastoreFileSystem(this);
-                }
-                n = nio;
-            }
+    public synchronized DatastoreFileSystem fileSystem() {
+        if (nio == null) {
+            nio = new DatastoreFileSystem(this, false);
         }
-        return n;
+        return nio;
     }
 
-    private volatile DatastoreFileSystem nio;
+    /**
+     * The same file system with every file opened multi-writer: for files whose exclusion is decided above the file system
+     * (a VM's folder, which the VM's own locks give to one host, and which an FT pair's backup reads while its primary
+     * writes). A multi-writer file may grow; whoever reads past what it knew reads the file's entry and extents again.
+     */
+    public synchronized DatastoreFileSystem sharedFileSystem() {
+        if (shared == null) {
+            shared = new DatastoreFileSystem(this, true);
+        }
+        return shared;
+    }
+
+    private DatastoreFileSystem nio;
+    private DatastoreFileSystem shared;
 
     /** Mounts {@code medium} as {@code identity}, in the best acquisition mode the medium offers. */
     public static Datastore mount(Medium medium, HostIdentity identity) throws IOException {

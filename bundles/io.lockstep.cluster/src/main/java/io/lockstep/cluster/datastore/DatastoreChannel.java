@@ -18,13 +18,15 @@ final class DatastoreChannel extends FileChannel {
 
     private final DatastoreFile file; // null: a directory
     private final boolean readable;
+    private final boolean writable;
     private final boolean append;
     private final boolean sync;
     private long position;
 
-    DatastoreChannel(DatastoreFile file, boolean readable, boolean append, boolean sync) {
+    DatastoreChannel(DatastoreFile file, boolean readable, boolean writable, boolean append, boolean sync) {
         this.file = file;
         this.readable = readable;
+        this.writable = writable;
         this.append = append;
         this.sync = sync;
     }
@@ -106,6 +108,9 @@ final class DatastoreChannel extends FileChannel {
 
     @Override
     public synchronized FileChannel truncate(long size) throws IOException {
+        if (!writable) {
+            throw new java.nio.channels.NonWritableChannelException();
+        }
         if (size < file().size()) {
             file().truncate(size);
         }
@@ -118,7 +123,7 @@ final class DatastoreChannel extends FileChannel {
         if (!isOpen()) {
             throw new java.nio.channels.ClosedChannelException();
         }
-        if (file != null && file.access() != DatastoreFiles.Access.READ) {
+        if (file != null && writable) {
             file.force();
         }
     }
@@ -169,6 +174,9 @@ final class DatastoreChannel extends FileChannel {
 
     @Override
     public int write(ByteBuffer src, long position) throws IOException {
+        if (!writable) {
+            throw new java.nio.channels.NonWritableChannelException();
+        }
         int n = file().write(src, position);
         if (sync) {
             file.force();

@@ -23,10 +23,17 @@ public final class DatastoreFileSystem extends FileSystem {
 
     private final Datastore ds;
     private final DatastoreProvider provider;
+    private final boolean multiWriter;
 
-    DatastoreFileSystem(Datastore ds) {
+    DatastoreFileSystem(Datastore ds, boolean multiWriter) {
         this.ds = ds;
+        this.multiWriter = multiWriter;
         this.provider = new DatastoreProvider(this);
+    }
+
+    /** Whether files opened through this view are opened multi-writer (see {@link Datastore#sharedFileSystem()}). */
+    public boolean multiWriter() {
+        return multiWriter;
     }
 
     Datastore datastore() {
@@ -207,6 +214,6 @@ public final class DatastoreFileSystem extends FileSystem {
 
     @Override
     public String toString() {
-        return "datastore " + label();
+        return "datastore " + label() + (multiWriter ? " (multi-writer)" : "");
     }
 }

@@ -480,9 +480,13 @@ public final class DatastoreFiles {
     /** Allocates blocks so the file holds at least {@code blocksWanted} data blocks; returns its new entry. */
     DirectoryEntry grow(OpenFile f, long blocksWanted) throws IOException {
         return transaction(tx -> {
-            DirectoryEntry e = f.durableEntry();
-            List<Extent> extents = new ArrayList<>(f.extents());
+            DirectoryEntry e = current(tx, f);
+            List<Extent> extents = new ArrayList<>(f.shared() ? readExtents(e) : f.extents());
             long have = dataBlocks(extents);
+            if (have >= blocksWanted) { // another writer grew it meanwhile
+                f.extentsChanged(e, extents);
+                return e;
+            }
             tx.reserveSpace(blocksWanted - have, e.name());
             e = tx.grow(e, extents, blocksWanted - have, f.preallocationHint(have));
             tx.commit();
@@ -494,9 +498,9 @@ public final class DatastoreFiles {
     /** Frees the blocks past {@code size} and makes {@code size} durable, as one transaction. */
     DirectoryEntry shrink(OpenFile f, long size) throws IOException {
         return transaction(tx -> {
-            DirectoryEntry e = f.durableEntry().withSize(size, System.currentTimeMillis());
+            DirectoryEntry e = current(tx, f).withSize(size, System.currentTimeMillis());
             long keep = (size + sb.blockBytes() - 1) / sb.blockBytes();
-            List<Extent> extents = new ArrayList<>(f.extents());
+            List<Extent> extents = new ArrayList<>(f.shared() ? readExtents(e) : f.extents());
             e = tx.shrinkTo(e, extents, keep);
             tx.put(e);
             tx.commit();
@@ -505,8 +509,43 @@ public final class DatastoreFiles {
         });
     }
 
-    /** Makes an open file's size durable: one sector, written by the holder of its exclusive lease. */
+    /**
+     * A file's entry as a transaction starts from: this host's for a file it holds exclusively; the medium's for a
+     * multi-writer file (another host may have grown it).
+     */
+    private DirectoryEntry current(Transaction tx, OpenFile f) throws IOException {
+        if (!f.shared()) {
+            return f.durableEntry();
+        }
+        DirectoryEntry e = tx.entries[f.index()];
+        if (e == null || !e.inUse() || !e.name().equals(f.durableEntry().name())) {
+            throw new NoSuchFileException(f.durableEntry().name(), null, "was deleted or renamed by another host");
+        }
+        return e;
+    }
+
+    /**
+     * Makes an open file's size durable: one sector, written by the holder of its exclusive lease; for a multi-writer
+     * file, a transaction that never lowers the size another writer made durable.
+     */
     void persistSize(OpenFile f) throws IOException {
+        if (f.shared()) {
+            if (f.sizeChange() == null) {
+                return;
+            }
+            transaction(tx -> {
+                DirectoryEntry e = current(tx, f);
+                long size = f.size();
+                if (size > e.sizeBytes()) {
+                    e = e.withSize(size, System.currentTimeMillis());
+                    tx.put(e);
+                    tx.commit();
+                }
+                f.persisted(e);
+                return null;
+            });
+            return;
+        }
         meta.lock(); // after any grow or shrink of this host, so the entry written names the extents as they are
         try {
             DirectoryEntry e = f.sizeChange();

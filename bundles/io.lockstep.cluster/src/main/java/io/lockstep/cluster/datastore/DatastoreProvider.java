@@ -85,19 +85,19 @@ public final class DatastoreProvider extends FileSystemProvider {
         String name = name(path);
         boolean write = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
         boolean read = options.contains(StandardOpenOption.READ) || !write;
-        boolean multi = options.contains(DatastoreOpenOption.MULTI_WRITER);
+        boolean multi = options.contains(DatastoreOpenOption.MULTI_WRITER) || fs.multiWriter();
         if (options.contains(StandardOpenOption.DELETE_ON_CLOSE)) {
             throw new UnsupportedOperationException("DELETE_ON_CLOSE is not offered on the datastore");
         }
-        if (!write && !multi && fs.files().isDirectory(name)) {
-            return new DatastoreChannel(null, true, false, false);
+        if (!write && fs.files().isDirectory(name)) {
+            return new DatastoreChannel(null, true, false, false, false);
         }
         DatastoreFiles.Access access = multi ? DatastoreFiles.Access.MULTI_WRITER
                 : write ? DatastoreFiles.Access.WRITE : DatastoreFiles.Access.READ;
-        DatastoreFile f = fs.files().open(name, access, write && options.contains(StandardOpenOption.CREATE),
-                write && options.contains(StandardOpenOption.CREATE_NEW), write && options.contains(StandardOpenOption.TRUNCATE_EXISTING));
+        DatastoreFile f = fs.files().open(name, access, (write || multi) && options.contains(StandardOpenOption.CREATE),
+                (write || multi) && options.contains(StandardOpenOption.CREATE_NEW), write && options.contains(StandardOpenOption.TRUNCATE_EXISTING));
         boolean sync = options.contains(StandardOpenOption.SYNC) || options.contains(StandardOpenOption.DSYNC);
-        return new DatastoreChannel(f, read || options.contains(StandardOpenOption.READ), options.contains(StandardOpenOption.APPEND), sync);
+        return new DatastoreChannel(f, read || options.contains(StandardOpenOption.READ), write, options.contains(StandardOpenOption.APPEND), sync);
     }
 
     @Override
@@ -146,8 +146,10 @@ public final class DatastoreProvider extends FileSystemProvider {
             fs.files().mkdir(to);
             return;
         }
-        try (DatastoreFile in = fs.files().open(from, DatastoreFiles.Access.READ, false, false, false);
-                DatastoreFile out = fs.files().open(to, DatastoreFiles.Access.WRITE, false, true, false)) {
+        DatastoreFiles.Access reading = fs.multiWriter() ? DatastoreFiles.Access.MULTI_WRITER : DatastoreFiles.Access.READ;
+        DatastoreFiles.Access writing = fs.multiWriter() ? DatastoreFiles.Access.MULTI_WRITER : DatastoreFiles.Access.WRITE;
+        try (DatastoreFile in = fs.files().open(from, reading, false, false, false);
+                DatastoreFile out = fs.files().open(to, writing, false, true, false)) {
             ByteBuffer buf = ByteBuffer.allocate(1 << 20);
             long pos = 0;
             int n;

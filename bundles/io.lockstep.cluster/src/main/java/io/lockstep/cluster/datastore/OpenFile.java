@@ -83,6 +83,32 @@ final class OpenFile {
         setExtents(list);
     }
 
+    boolean shared() {
+        return access == DatastoreFiles.Access.MULTI_WRITER;
+    }
+
+    int index() {
+        return durableEntry().index();
+    }
+
+    /** A multi-writer file: its entry and extents as they are on the medium now (the size never goes below what this host wrote). */
+    void refresh() throws IOException {
+        DirectoryEntry fresh = fs.datastore().readEntry(index());
+        if (!fresh.inUse() || !fresh.name().equals(durableEntry().name())) {
+            throw new java.nio.file.NoSuchFileException(durableEntry().name(), null, "was deleted or renamed by another host");
+        }
+        long freshData = fresh.blocks() - (fresh.mapBlock() == DirectoryEntry.NO_MAP ? 0 : 1);
+        boolean same = fresh.extentCount() == extents().size() && freshData == DatastoreFiles.dataBlocks(extents());
+        List<Extent> list = same ? null : fs.readExtents(fresh);
+        synchronized (this) {
+            durable = fresh;
+            size = Math.max(size, fresh.sizeBytes());
+            if (list != null) {
+                setExtents(list);
+            }
+        }
+    }
+
     /** Where to look for blocks first: right after the last extent. */
     synchronized long preallocationHint(long have) {
         return extents.isEmpty() ? -1 : extents.get(extents.size() - 1).end();
@@ -107,6 +133,9 @@ final class OpenFile {
         while (i < ex.size() - 1 && st[i + 1] <= block) {
             i++; // past zero-length gaps (none today)
         }
+        if ((i < 0 || i >= ex.size() || block >= st[st.length - 1]) && shared() && !refreshedFor(sector)) {
+            return map(sector, max);
+        }
         if (i < 0 || i >= ex.size()) {
             throw new IllegalStateException("file sector " + sector + " lies past the file's " + st[st.length - 1] + " blocks");
         }
@@ -117,9 +146,22 @@ final class OpenFile {
         return new long[] {lba, Math.min(run, max)};
     }
 
+    private boolean refreshedFor(long sector) {
+        try {
+            long before = allocatedBytes();
+            refresh();
+            return allocatedBytes() == before; // nothing new: the sector is past the file for everyone
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // --- reading and writing ---------------------------------------------------------------------------------------------
 
     int read(ByteBuffer dst, long position) throws IOException {
+        if (shared() && position + dst.remaining() > size()) {
+            refresh(); // another writer may have written past what this host knows
+        }
         rw.readLock().lock();
         try {
             long end = Math.min(size(), position + dst.remaining());
@@ -151,11 +193,10 @@ final class OpenFile {
         int n = src.remaining();
         long end = position + n;
         lease.ensureValid();
+        if (shared() && end > size()) {
+            refresh(); // another writer may have grown it
+        }
         if (end > allocatedBytes()) {
-            if (access == DatastoreFiles.Access.MULTI_WRITER) {
-                throw new FileSystemException(durableEntry().name(), null, "opened multi-writer, its size is fixed at " + size()
-                        + " bytes; a write to " + end + " was refused");
-            }
             long have = allocatedBytes() / sb.blockBytes();
             long need = (end + sb.blockBytes() - 1) / sb.blockBytes();
             long ahead = Math.min(Math.max(have, 1), (256L << 20) / sb.blockBytes());
@@ -222,7 +263,7 @@ final class OpenFile {
     }
 
     void truncate(long newSize) throws IOException {
-        if (access != DatastoreFiles.Access.WRITE) {
+        if (access == DatastoreFiles.Access.READ) {
             throw new java.nio.channels.NonWritableChannelException();
         }
         if (newSize < 0) {
@@ -246,7 +287,7 @@ final class OpenFile {
     /** Forces the data to the medium, then the size (one sector) when it changed. */
     void force() throws IOException {
         io.flush();
-        if (access == DatastoreFiles.Access.WRITE) {
+        if (access != DatastoreFiles.Access.READ) {
             lease.ensureValid();
             fs.persistSize(this);
         }
@@ -263,7 +304,9 @@ final class OpenFile {
 
     /** At the last close: the size made durable, the blocks allocated ahead of need given back. */
     void lastClose() throws IOException {
-        if (access == DatastoreFiles.Access.WRITE && lease.valid()) {
+        if (shared() && lease.valid()) {
+            force(); // what it holds ahead of need stays: another host may be writing it
+        } else if (access == DatastoreFiles.Access.WRITE && lease.valid()) {
             force();
             long keep = (size() + sb.blockBytes() - 1) / sb.blockBytes();
             if (DatastoreFiles.dataBlocks(extents()) > keep) {

@@ -175,6 +175,9 @@ final class Transaction {
 
     /** Removes the file's blocks past its first {@code keepBlocks}, tail first. Returns the entry as put. */
     DirectoryEntry shrinkTo(DirectoryEntry e, List<Extent> extents, long keepBlocks) throws IOException {
+        if (e.sizeBytes() > keepBlocks * sb.blockBytes()) { // the size first: no step names a size past its blocks
+            e = e.withSize(keepBlocks * sb.blockBytes(), System.currentTimeMillis());
+        }
         long have = DatastoreFiles.dataBlocks(extents);
         long map = e.mapBlock();
         while (have > keepBlocks) {
