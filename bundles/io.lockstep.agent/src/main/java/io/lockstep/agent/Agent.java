@@ -83,7 +83,6 @@ public final class Agent implements AutoCloseable, Peers {
     private Agent(AgentConfig config) throws IOException {
         this.config = config;
         Files.createDirectories(config.dataDir());
-        Files.createDirectories(config.datastore().resolve(".hosts"));
         this.identity = identity(config.dataDir(), config.host());
         this.credentials = Credentials.ensure(config.dataDir(), config.host());
         this.peerAuth = new PeerAuth(Credentials.secretText(config.secretFile(), 32), config.host());
@@ -96,6 +95,7 @@ public final class Agent implements AutoCloseable, Peers {
             throw e;
         }
         this.datastore = ds;
+        Files.createDirectories(hostCards());
         this.tasks = new Tasks(events, config.host());
         this.alarms = new Alarms(events);
         this.vms = new Vms(config.host(), config.datastore(), config.dataDir(), config.guardPolicy(), ds, this::lockTable, this::locksChanged, this,
@@ -137,7 +137,7 @@ public final class Agent implements AutoCloseable, Peers {
         card.put("fingerprint", credentials.fingerprint());
         card.put("pid", ProcessHandle.current().pid());
         card.put("started", started);
-        writeJson(config.datastore().resolve(".hosts").resolve(config.host() + ".json"), card);
+        writeJson(hostCards().resolve(config.host() + ".json"), card);
         Map<String, Object> self = new LinkedHashMap<>(card);
         self.put("tokenFile", credentials.tokenFile().toAbsolutePath().toString());
         self.put("slot", datastore.host().slot());
@@ -146,9 +146,16 @@ public final class Agent implements AutoCloseable, Peers {
         events.publish(EventType.HOST_UP, config.host(), Map.of("url", url, "slot", datastore.host().slot()));
     }
 
+    /** Where the agents' cards are: on the datastore, which is all that hosts share. */
+    private Path hostCards() {
+        return datastore.sharedFileSystem().getPath("/.hosts");
+    }
+
     static void writeJson(Path file, Object value) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), value);
+        try (var out = Files.newOutputStream(tmp)) { // closing it forces it
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, value);
+        }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -301,7 +308,7 @@ public final class Agent implements AutoCloseable, Peers {
     HostInfo hostView() {
         return new HostInfo(config.host(), identity.uuid().toString(), VERSION, url, credentials.fingerprint(), ProcessHandle.current().pid(), started,
                 System.currentTimeMillis() - started, datastore.host().slot(), datastore.host().heartbeatGeneration(), datastore.host().heartbeatValid(),
-                fenced, medium.uri(), config.datastore().toAbsolutePath().toString(), vms.here.running().size(),
+                fenced, medium.uri(), vms.store.root().toUri().toString(), vms.here.running().size(),
                 vms.here.backupNames().size(), System.getProperty("java.version"));
     }
 
@@ -330,7 +337,7 @@ public final class Agent implements AutoCloseable, Peers {
         return List.of(new DatastoreView(label(), datastore.superblock().uuid().toString(), medium.uri(), medium.sectorSize(),
                 medium.sectorCount() * medium.sectorSize(),
                 new TimingView(t.ioTimeout().toMillis(), t.heartbeatInterval().toMillis(), t.leaseTimeout().toMillis()), datastore.superblock().slots(),
-                config.datastore().toAbsolutePath().toString(), heartbeats().stream().filter(HostHeartbeat::live).map(HostHeartbeat::host).toList(),
+                vms.store.root().toUri().toString(), heartbeats().stream().filter(HostHeartbeat::live).map(HostHeartbeat::host).toList(),
                 new NotificationCounts(st.notificationsSent(), null, st.notificationsReceived(), null)));
     }
 
@@ -376,11 +383,13 @@ public final class Agent implements AutoCloseable, Peers {
 
     @Override
     public JsonNode card(String host) throws IOException {
-        Path f = config.datastore().resolve(".hosts").resolve(Names.check("host", host) + ".json");
+        Path f = hostCards().resolve(Names.check("host", host) + ".json");
         if (!Files.exists(f)) {
             throw ApiException.notFound("host '" + host + "' has no agent card in " + f.getParent() + ": no agent of that name ever served this datastore");
         }
-        return Json.MAPPER.readTree(f.toFile());
+        try (var in = Files.newInputStream(f)) {
+            return Json.MAPPER.readTree(in);
+        }
     }
 
     /** A client of another host's agent, pinned to the certificate its card names, signing with the datacenter secret. */
@@ -437,7 +446,7 @@ public final class Agent implements AutoCloseable, Peers {
         loops.shutdownNow();
         vms.close();
         try {
-            Files.deleteIfExists(config.datastore().resolve(".hosts").resolve(config.host() + ".json"));
+            Files.deleteIfExists(hostCards().resolve(config.host() + ".json"));
         } catch (IOException e) {
             // the card of a stopped agent only points at a closed port
         }

@@ -22,15 +22,18 @@ import io.lockstep.storage.file.FileMedium;
 final class LunAccess {
 
     private final VmStore store;
+    private final Path dir;
     private final LocalVms here;
 
-    LunAccess(VmStore store, LocalVms here) {
+    /** {@code dir}: where the LUN files are (the target's side: a local directory until hosts reach LUNs over iSCSI). */
+    LunAccess(VmStore store, Path dir, LocalVms here) {
         this.store = store;
+        this.dir = dir;
         this.here = here;
     }
 
     Path lunFile(String lun) {
-        return store.root().resolve("luns").resolve(Names.check("lun", lun) + ".lun");
+        return dir.resolve(Names.check("lun", lun) + ".lun");
     }
 
     /** Creates a LUN on the datastore's target, presented only to the given initiators (a storage administrator's step). */
@@ -64,7 +67,6 @@ final class LunAccess {
 
     List<LunView> list() throws IOException {
         List<LunView> out = new ArrayList<>();
-        Path dir = store.root().resolve("luns");
         if (Files.isDirectory(dir)) {
             try (var files = Files.list(dir)) {
                 for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".lun")).sorted().toList()) {

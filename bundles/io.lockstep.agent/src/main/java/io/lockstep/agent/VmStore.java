@@ -49,7 +49,9 @@ final class VmStore {
         if (!Files.exists(f)) {
             throw ApiException.notFound("no VM '" + name + "' on datastore " + root);
         }
-        return Json.MAPPER.readValue(f.toFile(), VmConfig.class);
+        try (var in = Files.newInputStream(f)) {
+            return Json.MAPPER.readValue(in, VmConfig.class);
+        }
     }
 
     List<String> names() throws IOException {
@@ -90,7 +92,9 @@ final class VmStore {
     void write(VmConfig c, boolean replace) throws IOException {
         Path dir = folder(c.name());
         Path tmp = dir.resolve("vm.json.tmp");
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), c);
+        try (var out = Files.newOutputStream(tmp)) { // closing it forces it
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, c);
+        }
         if (replace) {
             Files.move(tmp, dir.resolve("vm.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } else {

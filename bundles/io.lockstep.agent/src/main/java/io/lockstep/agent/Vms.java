@@ -35,11 +35,11 @@ final class Vms implements AutoCloseable {
 
     Vms(String host, Path datastoreDir, Path dataDir, String guardPolicy, Datastore datastore, VmLocks.Table lockTable, Runnable locksChanged,
             Peers peers, Events events, Alarms alarms, Tasks tasks) throws IOException {
-        store = new VmStore(datastoreDir);
+        store = new VmStore(datastore.sharedFileSystem().getPath("/")); // VM folders live on the LUN; the VM's locks say who runs it
         locks = new VmLocks(datastore, lockTable, locksChanged);
         here = new LocalVms(host, store, locks, dataDir.resolve("ran.json"));
         provisioning = new VmProvisioning(store, here, locks, events);
-        luns = new LunAccess(store, here);
+        luns = new LunAccess(store, datastoreDir.resolve("luns"), here);
         guard = new GuardPolicy(guardPolicy, here, events, alarms);
         checkpoints = new VmCheckpoints(here, tasks, events, work);
         ftPrimary = new FtPrimary(here, locks, peers, datastore, tasks, events, alarms, work);

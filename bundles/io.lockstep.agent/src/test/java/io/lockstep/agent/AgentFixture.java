@@ -34,7 +34,7 @@ final class AgentFixture implements AutoCloseable {
         this.lun = dir.resolve("lun.img");
         this.datastore = dir.resolve("datastore");
         this.secret = dir.resolve("datacenter.secret");
-        FileMedium.create(lun, 512, (64L << 20) / 512);
+        FileMedium.create(lun, 512, (1L << 30) / 512); // sparse: VM folders live on it
         try (FileMedium m = FileMedium.open(lun, "fixture")) {
             Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(io.lockstep.cluster.Timing.LOCAL_IO_TIMEOUT).withLabel("ds1"));
         }
@@ -49,6 +49,11 @@ final class AgentFixture implements AutoCloseable {
         Running r = new Running(a, s);
         agents.add(r);
         return r;
+    }
+
+    /** A path on the datastore's file system (on the LUN, where VM folders live), as the first agent started mounted it. */
+    Path onDatastore(String path) {
+        return agents.get(0).agent.datastore().fileSystem().getPath("/" + path);
     }
 
     String secretHex() throws IOException {

@@ -30,7 +30,7 @@ class SanIdentityApiTest {
             JsonNode vm1 = a.post("/v1/vms", Map.of("name", "vm1", "memoryMiB", 16)).path("san");
             assertTrue(vm1.path("wwpn").asText().matches("5c:af:00:d[0-9a-f]:([0-9a-f]{2}:){3}[0-9a-f]{2}"), vm1.toString());
             assertEquals("naa." + vm1.path("wwpn").asText().replace(":", ""), vm1.path("initiator").asText());
-            assertTrue(Files.readString(dc.datastore.resolve("vm1/vm.json")).contains(vm1.path("wwpn").asText()), "kept in vm.json");
+            assertTrue(Files.readString(dc.onDatastore("vm1/vm.json")).contains(vm1.path("wwpn").asText()), "kept in vm.json");
             JsonNode vm2 = a.post("/v1/vms", Map.of("name", "vm2", "memoryMiB", 16)).path("san");
             assertNotEquals(vm1.path("wwpn").asText(), vm2.path("wwpn").asText());
 
@@ -45,7 +45,7 @@ class SanIdentityApiTest {
             AgentClient.AgentException half = assertThrows(AgentClient.AgentException.class, () -> a.post("/v1/vms",
                     Map.of("name", "vm3", "wwpn", "5001438000000098")));
             assertEquals("wwnn", half.field());
-            assertTrue(Files.notExists(dc.datastore.resolve("vm3")), "nothing was created by the refusals");
+            assertTrue(Files.notExists(dc.onDatastore("vm3")), "nothing was created by the refusals");
             JsonNode own = a.post("/v1/vms", Map.of("name", "vm3", "wwpn", "50:01:43:80:00:00:00:98", "wwnn", "5001438000000099")).path("san");
             assertEquals("50:01:43:80:00:00:00:99", own.path("wwnn").asText(), "given names are kept, written as bytes");
 

@@ -76,7 +76,7 @@ class SecurityTest {
         assertTrue(json(wrong).path("error").asText().startsWith("the bearer token is wrong"), wrong.body());
         HttpResponse<String> basic = withToken(null).send("GET", "/v1/vms", new byte[0], Map.of("Authorization", "Basic YWRtaW46YWRtaW4="));
         assertEquals(401, basic.statusCode());
-        assertFalse(Files.exists(dc.datastore.resolve("vm1")), "nothing was created");
+        assertFalse(Files.exists(dc.onDatastore("vm1")), "nothing was created");
         assertEquals(0, a.client().get("/v1/vms").size());
         // every route wants the token, the OpenAPI document and the event stream too
         assertEquals(401, withToken(null).send("GET", "/v1/openapi.json", new byte[0], Map.of()).statusCode());
@@ -127,7 +127,7 @@ class SecurityTest {
         byte[] big = ("{\"name\":\"vm1\",\"guest\":\"" + "x".repeat(ApiServer.MAX_BODY) + "\"}").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> r = a.client().send("POST", "/v1/vms", big, Map.of());
         assertEquals(413, r.statusCode(), r.body());
-        assertFalse(Files.exists(dc.datastore.resolve("vm1")));
+        assertFalse(Files.exists(dc.onDatastore("vm1")));
         assertEquals("host-a", a.client().get("/v1/host").path("name").asText(), "the agent serves on");
     }
 
@@ -146,8 +146,8 @@ class SecurityTest {
             assertTrue(r.statusCode() == 400 || r.statusCode() == 404, path + " → " + r.statusCode() + " " + r.body());
         }
         try (var files = Files.list(dir)) {
-            assertEquals(java.util.Set.of("lun.img", "datastore", "datacenter.secret", "host-a"),
-                    new java.util.HashSet<>(files.map(p -> p.getFileName().toString()).toList()), "nothing was written outside the datastore");
+            assertEquals(java.util.Set.of("lun.img", "datacenter.secret", "host-a"),
+                    new java.util.HashSet<>(files.map(p -> p.getFileName().toString()).toList()), "nothing was written beside the LUN but the host's own directory");
         }
     }
 
@@ -172,7 +172,7 @@ class SecurityTest {
         assertTrue(guest.getMessage().contains("doom"), guest.getMessage());
         AgentClient.AgentException array = assertThrows(AgentClient.AgentException.class, () -> a.client().post("/v1/vms", java.util.List.of(1)));
         assertEquals("the body: expected a JSON object, found an array", array.getMessage());
-        assertFalse(Files.exists(dc.datastore.resolve("vm1")), "nothing was created by any of them");
+        assertFalse(Files.exists(dc.onDatastore("vm1")), "nothing was created by any of them");
         AgentClient.AgentException method = assertThrows(AgentClient.AgentException.class, () -> a.client().call("PUT", "/v1/vms", Map.of()));
         assertEquals(405, method.status());
     }

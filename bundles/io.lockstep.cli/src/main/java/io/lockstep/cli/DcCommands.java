@@ -147,7 +147,7 @@ final class DcCommands {
             Path datastore = d.resolve("datastore");
             Files.createDirectories(datastore);
             if (!Files.exists(lun)) {
-                FileMedium.create(lun, 512, (256L << 20) / 512);
+                FileMedium.create(lun, 512, (4L << 30) / 512); // sparse: every VM file lives on it
                 try (FileMedium m = FileMedium.open(lun, "lockstep-up")) {
                     Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Duration.ofMillis(ioTimeout)).withLabel("ds1"));
                 }

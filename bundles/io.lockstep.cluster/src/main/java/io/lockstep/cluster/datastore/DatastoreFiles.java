@@ -277,6 +277,14 @@ public final class DatastoreFiles {
 
     /** Renames a file or directory (a directory with what it holds, in one transaction). The target must not exist. */
     public void rename(String from, String to) throws IOException {
+        rename(from, to, false);
+    }
+
+    /**
+     * Renames; with {@code replace}, an existing target file is replaced in the same transaction (its blocks freed, its entry
+     * reused by nobody): a reader sees the old file or the new one, never none — as rename(2) promises.
+     */
+    public void rename(String from, String to, boolean replace) throws IOException {
         checkPath(from);
         checkPath(to);
         if (from.equals("/") || to.equals("/")) {
@@ -286,16 +294,37 @@ public final class DatastoreFiles {
             throw new FileSystemException(from, to, "a directory cannot move inside itself");
         }
         DirectoryEntry e = lookup(from).orElseThrow(() -> new NoSuchFileException(from, null, "not on " + sb.label()));
+        DirectoryEntry target = replace ? lookup(to).orElse(null) : null;
+        if (target != null && (target.isDirectory() || e.isDirectory())) {
+            throw new FileSystemException(from, to, "only a file replaces a file");
+        }
         synchronized (open) {
-            if (open.containsKey(e.index())) {
-                throw new FileSystemException(from, to, "it is open on this host (" + ds.host().identity().name() + ")");
+            for (DirectoryEntry x : target == null ? List.of(e) : List.of(e, target)) {
+                if (open.containsKey(x.index())) {
+                    throw new FileSystemException(x.name(), null, "it is open on this host (" + ds.host().identity().name() + ")");
+                }
             }
         }
-        try (Lease hold = holdWhole(from, e)) {
+        try (Lease hold = holdWhole(from, e); Lease held = target == null ? null : holdWhole(to, target)) {
+            if (target != null && target.extentCount() > 4) {
+                transaction(tx -> { // a fragmented target gives its blocks back first, in steps
+                    DirectoryEntry old = tx.require(to);
+                    tx.shrinkTo(old, 0L);
+                    tx.commit();
+                    return null;
+                });
+            }
             transaction(tx -> {
                 DirectoryEntry onDisk = tx.require(from);
                 tx.requireParentDirectory(to);
-                tx.requireAbsent(to);
+                DirectoryEntry old = tx.find(to);
+                if (old != null) {
+                    if (target == null || old.index() != target.index()) {
+                        throw new FileAlreadyExistsException(to, null, "already on " + sb.label() + "; nothing was changed");
+                    }
+                    tx.releaseAll(old, readExtents(old));
+                    tx.put(DirectoryEntry.unused(old.index()));
+                }
                 long now = System.currentTimeMillis();
                 tx.put(onDisk.renamed(to, now));
                 if (onDisk.isDirectory()) {

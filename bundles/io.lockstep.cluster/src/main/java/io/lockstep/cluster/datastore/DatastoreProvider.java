@@ -161,7 +161,7 @@ public final class DatastoreProvider extends FileSystemProvider {
         }
     }
 
-    /** A rename; with REPLACE_EXISTING an existing target is deleted first (not atomic with the rename). */
+    /** A rename; with REPLACE_EXISTING an existing target file is replaced in the same transaction (atomically). */
     @Override
     public void move(Path source, Path target, CopyOption... options) throws IOException {
         String from = name(source);
@@ -169,13 +169,11 @@ public final class DatastoreProvider extends FileSystemProvider {
         if (from.equals(to)) {
             return;
         }
-        if (fs.files().lookup(to).isPresent()) {
-            if (!List.of(options).contains(StandardCopyOption.REPLACE_EXISTING)) {
-                throw new FileAlreadyExistsException(to);
-            }
-            fs.files().delete(to);
+        boolean replace = List.of(options).contains(StandardCopyOption.REPLACE_EXISTING);
+        if (!replace && fs.files().lookup(to).isPresent()) {
+            throw new FileAlreadyExistsException(to);
         }
-        fs.files().rename(from, to);
+        fs.files().rename(from, to, replace);
     }
 
     @Override

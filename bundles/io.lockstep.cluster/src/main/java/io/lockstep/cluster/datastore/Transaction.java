@@ -204,6 +204,16 @@ final class Transaction {
         return e;
     }
 
+    /** Marks every block of a file (its extent map's too) free, in this transaction: the caller frees its entry with them. */
+    void releaseAll(DirectoryEntry e, List<Extent> extents) throws IOException {
+        for (Extent x : extents) {
+            freeMap().release(x.first(), x.blocks());
+        }
+        if (e.mapBlock() != DirectoryEntry.NO_MAP) {
+            freeMap().release(e.mapBlock(), 1);
+        }
+    }
+
     /** {@link #shrinkTo(DirectoryEntry, List, long)} reading the file's extents first. */
     DirectoryEntry shrinkTo(DirectoryEntry e, long keepBlocks) throws IOException {
         return shrinkTo(e, files.readExtents(e), keepBlocks);
