@@ -20,7 +20,7 @@ final class Fixture {
     Fixture(Path dir) throws IOException {
         this.dir = dir;
         this.lun = dir.resolve("datastore.lun");
-        FileMedium.create(lun, 512, 16 * 1024);
+        FileMedium.create(lun, 512, (64L << 20) / 512); // sparse; each pair's go-live record takes a block
         try (FileMedium m = FileMedium.open(lun, "formatter")) {
             Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(io.lockstep.cluster.Timing.LOCAL_IO_TIMEOUT).withLocks(256).withSlots(64));
         }

@@ -669,6 +669,11 @@ public final class Datastore implements AutoCloseable {
         publish(SharedTable.DIRECTORY);
     }
 
+    /** The directory as a transaction read it under the file-system lock (and changed and committed it). */
+    void directoryRead(DirectoryEntry[] entries) {
+        directory = entries.clone();
+    }
+
     /** A new file's reservation record starts empty. */
     void forgetVdr(int index) {
         VdrRecord[] v = vdrs.clone();

@@ -35,8 +35,12 @@ public final class DatastoreFile implements AutoCloseable {
         return file.entryNow();
     }
 
+    /** The size: for a multi-writer file, as the medium has it now (another host may have grown it; one sector read). */
     public long size() throws IOException {
         ensureOpen();
+        if (file.shared()) {
+            file.refresh();
+        }
         return file.size();
     }
 

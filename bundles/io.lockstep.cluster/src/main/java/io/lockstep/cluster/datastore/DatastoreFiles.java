@@ -442,6 +442,9 @@ public final class DatastoreFiles {
             if (f != null) {
                 if (f.access == access || f.access == Access.WRITE && access == Access.READ) {
                     f.users++;
+                    if (f.shared()) {
+                        f.refresh(); // another host may have grown it since this host opened it
+                    }
                     return f;
                 }
                 throw new FileSystemException(e.name(), null, "is open on this host as " + f.access.name().toLowerCase().replace('_', '-')
@@ -623,11 +626,17 @@ public final class DatastoreFiles {
         try (Lease lock = ds.host().acquire(Datastore.DIRECTORY_LOCK, EntityKind.DIRECTORY, LockMode.EXCLUSIVE,
                 ds.host().cluster().timing().lockWait())) {
             Transaction tx = new Transaction(this, lock, ds.readDirectoryStrict());
-            T result = work.run(tx);
-            if (!tx.pending.isEmpty()) {
-                throw new IllegalStateException("a file-system transaction ended with " + tx.pending.size() + " sectors not committed");
+            try {
+                T result = work.run(tx);
+                if (!tx.pending.isEmpty()) {
+                    throw new IllegalStateException("a file-system transaction ended with " + tx.pending.size() + " sectors not committed");
+                }
+                return result;
+            } finally {
+                if (tx.pending.isEmpty()) {
+                    ds.directoryRead(tx.entries); // what the medium has, read under the lock: the cache can only gain
+                }
             }
-            return result;
         } finally {
             meta.unlock();
         }

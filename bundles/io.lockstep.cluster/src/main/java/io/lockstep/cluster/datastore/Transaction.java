@@ -125,9 +125,9 @@ final class Transaction {
     /** Refuses, before anything changes, a growth by {@code blocks} the free blocks cannot hold (an extent map included). */
     void reserveSpace(long blocks, String path) throws IOException {
         long free = freeMap().free();
-        if (blocks + 1 > free && blocks > 0) {
-            throw new FileSystemException(path, null, String.format("no space left on %s: %d blocks of %d MiB needed, %d free; nothing was changed",
-                    sb.label(), blocks + 1, sb.blockBytes() >> 20, free));
+        if (blocks > free) {
+            throw new FileSystemException(path, null, String.format("no space left on %s: %d blocks of %s needed, %d free; nothing was changed",
+                    sb.label(), blocks, sb.blockBytes() >= 1 << 20 ? (sb.blockBytes() >> 20) + " MiB" : (sb.blockBytes() >> 10) + " KiB", free));
         }
     }
 
