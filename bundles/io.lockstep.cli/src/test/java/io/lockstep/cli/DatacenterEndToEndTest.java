@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -178,6 +179,7 @@ class DatacenterEndToEndTest {
         }
         assertEquals(1, liveHost1, "host-1 heartbeats again in one slot: " + hb);
 
+        assertNoVmFileBesideTheLun(); // a protected VM, its FT pair, a failover and a re-protection later
         Result down = ok("down");
         assertTrue(down.out().contains("stopped 3 agents"), down.all());
         for (String h : List.of("host-1", "host-2", "host-3")) {
@@ -240,5 +242,17 @@ class DatacenterEndToEndTest {
         assertEquals("before-crash", list.get(0).path("name").asText());
         ok("vm", "revert", "vm2", "1");
         assertEquals("1\n2\n", redis(port, "GET a\nGET b\n"), "the checkpoint taken before the crash brought the keys back");
+        assertNoVmFileBesideTheLun();
+    }
+
+    /** The hosts share only the LUN: no VM folder, disk, checkpoint or host card lies in the work directory. */
+    private void assertNoVmFileBesideTheLun() throws IOException {
+        try (var walk = Files.walk(work)) {
+            List<String> strays = walk.filter(Files::isRegularFile).map(p -> work.relativize(p).toString())
+                    .filter(n -> n.endsWith(".vmdk") || n.endsWith(".lscp") || n.endsWith("vm.json") || n.endsWith("vm.properties")
+                            || n.contains("/.hosts/"))
+                    .toList();
+            assertEquals(List.of(), strays, "VM files outside the LUN");
+        }
     }
 }
