@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "datastore", description = "The file system on a formatted medium (a datastore).", mixinStandardHelpOptions = true,
         subcommands = {DatastoreCommand.Ls.class, DatastoreCommand.Df.class, DatastoreCommand.Mkdir.class, DatastoreCommand.CpIn.class,
                 DatastoreCommand.CpOut.class, DatastoreCommand.Mv.class, DatastoreCommand.Rm.class, DatastoreCommand.Check.class,
-                DatastoreCommand.Create.class})
+                DatastoreCommand.Create.class, DatastoreCommand.TortureRun.class})
 final class DatastoreCommand {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
@@ -356,6 +356,45 @@ final class DatastoreCommand {
                         Units.human(e.sizeBytes()), e.blocks());
             }
             return 0;
+        }
+    }
+
+    @Command(name = "torture", description = "SIGKILL and restart host processes changing files; then check the file system and every "
+            + "acknowledged change.", mixinStandardHelpOptions = true)
+    static final class TortureRun implements Callable<Integer> {
+        @Option(names = "--dir", defaultValue = "work/torture", description = "where the LUN file goes")
+        Path dir;
+
+        @Option(names = "--processes", defaultValue = "3")
+        int processes;
+
+        @Option(names = "--duration", defaultValue = "60s", converter = Units.DurationConverter.class)
+        java.time.Duration duration;
+
+        @Option(names = "--io-timeout", defaultValue = "250ms", converter = Units.DurationConverter.class)
+        java.time.Duration ioTimeout;
+
+        @Option(names = "--kill-every", defaultValue = "3s", converter = Units.DurationConverter.class, description = "mean time between kills")
+        java.time.Duration killEvery;
+
+        @Option(names = "--acquisition", defaultValue = "both", description = "ats, reserve or both")
+        String acquisition;
+
+        @Override
+        public Integer call() throws Exception {
+            List<io.lockstep.cluster.AcquisitionMode> modes = acquisition.equalsIgnoreCase("both")
+                    ? List.of(io.lockstep.cluster.AcquisitionMode.values()) : List.of(io.lockstep.cluster.AcquisitionMode.parse(acquisition));
+            boolean clean = true;
+            for (io.lockstep.cluster.AcquisitionMode mode : modes) {
+                io.lockstep.cluster.stress.FileTorture.Result r = io.lockstep.cluster.stress.FileTorture.run(
+                        new io.lockstep.cluster.stress.FileTorture.Options(dir, mode, processes, duration, ioTimeout, killEvery, System.nanoTime(),
+                                System.out));
+                System.out.println(r.summary());
+                r.checkProblems().forEach(p -> System.out.println("  CHECK: " + p));
+                r.dataProblems().forEach(p -> System.out.println("  DATA: " + p));
+                clean &= r.clean();
+            }
+            return clean ? 0 : 1;
         }
     }
 }
