@@ -32,10 +32,23 @@ final class Journal {
         return sb.journalSectors() - 1;
     }
 
+    /**
+     * A transaction of this host was committed but not put in place (a write of the apply failed, say a RESERVATION
+     * CONFLICT while the host was being notified): it is replayed before the journal takes the next one, or that one
+     * would overwrite it and leave the first half applied.
+     */
+    private boolean unapplied;
+
     /** Writes {@code sectors} (data-area LBA → one sector each) as one change, for the slot's holder at {@code generation}. */
     void write(int slot, long generation, Map<Long, byte[]> sectors) throws IOException {
+        if (unapplied) {
+            replay(slot, generation);
+            unapplied = false;
+        }
+        unapplied = true; // until it is in place: a failure part way (even of the header, whose outcome may be unknown) is replayed
         commit(slot, generation, sectors);
         apply(slot, generation, sectors);
+        unapplied = false;
     }
 
     /** The first half of {@link #write}: after this returns, the change survives the writer's death. */

@@ -666,7 +666,31 @@ public final class Datastore implements AutoCloseable {
     /** After a change of the namespace by this host: its cache from the medium, and the other hosts told. */
     void publishDirectory() throws IOException {
         directory = readDirectory();
-        publish(SharedTable.DIRECTORY);
+        long deadline = System.nanoTime() + sb.timing().lockWait().toNanos();
+        long pause = 1;
+        while (true) {
+            try {
+                publish(SharedTable.DIRECTORY);
+                return;
+            } catch (HostFencedException fenced) {
+                throw fenced;
+            } catch (IOException e) {
+                // hosts publishing at once preempt each other's registrations (each PREEMPTs all others): back off at random
+                // and publish again — the change itself is committed already, so failing here would misinform the caller
+                if (System.nanoTime() > deadline) {
+                    LOG.log(Level.WARNING, identity + ": could not tell the other hosts of a change to the directory ("
+                            + e.getMessage() + "); they learn of it at the next change, or when they miss a name");
+                    return;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, pause + 2));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while publishing a directory change");
+                }
+                pause = Math.min(pause * 2, 100);
+            }
+        }
     }
 
     /** The directory as a transaction read it under the file-system lock (and changed and committed it). */

@@ -19,8 +19,8 @@ import io.lockstep.cluster.records.Superblock;
 /**
  * One change of the file system's metadata under its lock: directory entries, extent maps and free-map sectors collected
  * and written as one through the host's redo journal ({@link #commit}). A change too large for one journal transaction
- * (a file grown or shrunk by many extents) commits in steps, each of which leaves every file whole: extents are added
- * with their blocks marked used, and removed from the tail before their blocks are marked free.
+ * (a file grown or shrunk by many extents) commits in steps, each of which leaves every file whole: an extent is added
+ * with its blocks marked used in the same step, and removed from the tail with its blocks marked free in the same step.
  */
 final class Transaction {
 
@@ -197,8 +197,7 @@ final class Transaction {
             } else {
                 e = putExtents(e, extents, map, Math.max(0, extents.size() - 1));
             }
-            commit(); // the entry no longer names the blocks before they are marked free
-            freeMap().release(last.first() + last.blocks() - drop, drop);
+            freeMap().release(last.first() + last.blocks() - drop, drop); // with the entry that no longer names them: one step
             have -= drop;
         }
         return e;

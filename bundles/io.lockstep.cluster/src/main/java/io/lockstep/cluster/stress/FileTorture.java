@@ -189,6 +189,18 @@ public final class FileTorture {
                     default -> throw new IllegalStateException("unknown acknowledgement: " + e.line());
                 }
             }
+            case "ERR" -> {
+                String begun = pending.remove(e.incarnation()); // a change that failed part way may be there or not
+                if (begun != null) {
+                    String[] b = begun.split(" ");
+                    for (int i = 2; i < b.length; i++) {
+                        uncertain.add(b[i]);
+                    }
+                }
+                if (o.progress() != null) {
+                    o.progress().println("  " + names.get(e.incarnation()) + ": " + e.line());
+                }
+            }
             default -> {
                 if (o.progress() != null && !f[0].equals("MOUNTED") && !f[0].equals("LOG")) {
                     o.progress().println("  " + names.get(e.incarnation()) + ": " + e.line());
