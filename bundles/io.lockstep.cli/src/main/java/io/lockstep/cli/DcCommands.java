@@ -157,6 +157,7 @@ final class DcCommands {
             Credentials.secretText(secret, 32);
             List<Map<String, Object>> list = new ArrayList<>();
             List<String> started = new ArrayList<>();
+            List<Process> spawned = new ArrayList<>();
             for (int i = 1; i <= hosts; i++) {
                 String name = "host-" + i;
                 Path data = d.resolve(name);
@@ -182,8 +183,8 @@ final class DcCommands {
                     cmd.addAll(List.of(opts.trim().split("\\s+")));
                 }
                 cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lockstep.agent.AgentMain", "--config", props.toString()));
-                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("agent.log").toFile()))
-                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+                spawned.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("agent.log").toFile()))
+                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start());
                 started.add(name);
             }
             long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -192,7 +193,16 @@ final class DcCommands {
                 while (!running(data)) {
                     if (System.nanoTime() > end) {
                         String log = Files.exists(data.resolve("agent.log")) ? Files.readString(data.resolve("agent.log")) : "(no log)";
-                        throw new IOException("the agent of host-" + i + " did not come up within 90 s; its log " + data.resolve("agent.log")
+                        for (Process p : spawned) { // no half-started datacenter is left running behind the error
+                            p.destroy();
+                        }
+                        for (Process p : spawned) {
+                            if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                                p.destroyForcibly();
+                            }
+                        }
+                        throw new IOException("the agent of host-" + i + " did not come up within 90 s (the " + spawned.size()
+                                + " agents this command started were stopped); its log " + data.resolve("agent.log")
                                 + " ends:\n" + log.substring(Math.max(0, log.length() - 2000)));
                     }
                     if (System.console() != null) {

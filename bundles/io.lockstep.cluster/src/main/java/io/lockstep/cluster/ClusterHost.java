@@ -185,14 +185,21 @@ public final class ClusterHost implements AutoCloseable {
             heartbeat.ensureValid();
             Located loc = fixedLba >= 0 ? new Located(fixedIndex, fixedLba, io.read(fixedLba)) : locate(entity);
             Owner me = new Owner(heartbeat.slot(), heartbeat.generation(), System.currentTimeMillis(), heartbeat.record().counter());
+            boolean[] adopt = {false};
             ClusterIo.Update u = io.update(loc.lba, loc.bytes, bytes -> {
+                adopt[0] = false;
                 LockRecord r = LockRecord.decode(bytes, loc.lba, loc.index);
-                if (r.unused() || fixedLba >= 0 && !r.entity().equals(entity) && r.owners().isEmpty()) {
-                    return LockRecord.unused(loc.index).withOwner(kind, entity, mode, me).encode(ss);
+                if (fixedLba >= 0 && !r.unused() && !r.entity().equals(entity)) {
+                    // an owner field left from the entry's previous file: owners that are gone (stale, or dead and fenced) are
+                    // removed as for any lock; once none is left, the field is this entity's
+                    LockRecord pruned = r.without(o -> removable.stream().anyMatch(o::same));
+                    if (pruned.owners().isEmpty()) {
+                        return LockRecord.unused(loc.index).withOwner(kind, entity, mode, me).encode(ss);
+                    }
+                    return pruned.owners().size() < r.owners().size() ? pruned.encode(ss) : null;
                 }
-                if (!r.entity().equals(entity) && fixedLba >= 0) {
-                    throw new LockBusyException("the owner field of " + entity + " is still held for " + r.entity() + " by slot "
-                            + r.owners().get(0).slot());
+                if (r.unused()) {
+                    return LockRecord.unused(loc.index).withOwner(kind, entity, mode, me).encode(ss);
                 }
                 if (!r.entity().equals(entity)) {
                     return null; // another entity took this record first: look again
@@ -202,6 +209,10 @@ public final class ClusterHost implements AutoCloseable {
                 }
                 for (Owner o : r.owners()) {
                     if (o.same(me)) {
+                        if (r.mode() == mode && leases.stream().noneMatch(l -> l.entity().equals(entity) && l.lba() == loc.lba)) {
+                            adopt[0] = true; // the medium says this host holds it: a release whose write failed, or whose answer was lost
+                            return null;
+                        }
                         throw new IllegalStateException(identity + " already holds " + entity + " (" + r.mode().label() + ")");
                     }
                 }
@@ -212,26 +223,27 @@ public final class ClusterHost implements AutoCloseable {
                 return pruned.owners().size() < r.owners().size() ? pruned.encode(ss) : null;
             });
             LockRecord after = LockRecord.decode(u.after(), loc.lba, loc.index);
-            if (after.unused() || !after.entity().equals(entity)) {
+            boolean foreign = fixedLba >= 0 && !after.unused() && !after.entity().equals(entity); // held for the previous file
+            if (!foreign && (after.unused() || !after.entity().equals(entity))) {
                 recordOf.remove(entity);
                 continue;
             }
             if (fixedLba < 0) {
                 recordOf.put(entity, loc.index);
             }
-            if (u.written() && after.owners().stream().anyMatch(o -> o.same(me))) {
+            if ((u.written() || adopt[0]) && after.owners().stream().anyMatch(o -> o.same(me))) {
                 Lease lease = new Lease(this, entity, kind, mode, loc.index, loc.lba, after.generation());
                 leases.add(lease);
                 return lease;
             }
             Map<Integer, String> waitingOn = new LinkedHashMap<>();
-            if (breaker.settle(after.blockers(mode, ss), removable, waitingOn)) {
+            if (breaker.settle(foreign ? after.owners() : after.blockers(mode, ss), removable, waitingOn)) {
                 continue;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new LockBusyException(entity + " is held " + after.mode().label() + " by " + String.join(", ", waitingOn.values())
-                        + "; " + identity + " waited " + timeout.toMillis() + " ms");
+                throw new LockBusyException(entity + " is held " + after.mode().label() + (foreign ? " (for " + after.entity() + ", its entry's previous file)" : "")
+                        + " by " + String.join(", ", waitingOn.values()) + "; " + identity + " waited " + timeout.toMillis() + " ms");
             }
             sleep(Math.min(left, timing.pollInterval().toNanos()));
         }

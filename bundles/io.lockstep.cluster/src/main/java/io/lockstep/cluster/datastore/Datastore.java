@@ -608,13 +608,21 @@ public final class Datastore implements AutoCloseable {
         if (((record.entry(SharedTable.DIRECTORY).pending() | record.entry(SharedTable.VDR).pending()) & mine) == 0) {
             return;
         }
-        io.update(lba, recordBytes, current -> {
-            try {
-                return NotificationRecord.decode(current, lba).acknowledged(mine).encode(current.length);
-            } catch (CorruptRecordException e) {
-                return null;
-            }
-        });
+        try {
+            io.update(lba, recordBytes, current -> {
+                try {
+                    return NotificationRecord.decode(current, lba).acknowledged(mine).encode(current.length);
+                } catch (CorruptRecordException e) {
+                    return null;
+                }
+            });
+        } catch (HostFencedException fenced) {
+            throw fenced;
+        } catch (IOException e) {
+            // another host's notification preempted this one's registration in the middle (hosts publishing at once): the
+            // tables are refreshed already; the bit stays set and is cleared when this host handles the next notification
+            LOG.log(Level.DEBUG, identity + ": could not clear its notification bit: " + e.getMessage());
+        }
     }
 
     private void refreshAll() throws IOException {

@@ -269,6 +269,7 @@ public final class DatastoreFiles {
                 }
                 tx.put(DirectoryEntry.unused(onDisk.index()));
                 tx.commit();
+                hold.close(); // under the file-system lock: whoever makes a file in this entry next finds its owner field free
                 return null;
             });
         }
@@ -342,6 +343,9 @@ public final class DatastoreFiles {
                     }
                 }
                 tx.commit();
+                if (held != null) {
+                    held.close(); // the replaced file's owner field, free before the file-system lock is
+                }
                 return null;
             });
         }
