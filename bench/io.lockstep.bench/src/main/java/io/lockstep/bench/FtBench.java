@@ -96,7 +96,7 @@ public final class FtBench implements Callable<Integer> {
         clean(dir);
         Files.createDirectories(dir);
         lun = dir.resolve("datastore.lun");
-        FileMedium.create(lun, 512, 16 * 1024);
+        FileMedium.create(lun, 512, (256L << 20) / 512); // sparse; each pair's go-live record takes a block
         try (FileMedium m = FileMedium.open(lun, "formatter")) {
             Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(MEDIUM.ioTimeout()).withLocks(256).withSlots(64));
         }

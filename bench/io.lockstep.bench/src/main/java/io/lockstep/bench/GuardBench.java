@@ -80,7 +80,7 @@ public final class GuardBench implements Callable<Integer> {
         }
         Files.createDirectories(d);
         Path lun = d.resolve("lun.img");
-        FileMedium.create(lun, 512, (64L << 20) / 512);
+        FileMedium.create(lun, 512, (1L << 30) / 512); // sparse: the VM folders live on it
         try (FileMedium m = FileMedium.open(lun, "bench")) {
             Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Duration.ofMillis(250)).withLabel("ds1"));
         }

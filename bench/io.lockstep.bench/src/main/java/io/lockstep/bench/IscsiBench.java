@@ -349,12 +349,13 @@ public final class IscsiBench implements Callable<Integer> {
                 readers.add(reader);
                 reader.start();
             }
+            writer.fs().mkdirs("/bench");
             Thread.sleep(500); // every host registered and reading
             for (int c = 0; c < changes; c++) {
                 refreshedAt.clear();
                 CountingMedium.Counts w0 = wm.counts();
                 long t0 = System.nanoTime();
-                writer.create("/bench/f" + c, EntityKind.FILE, 512);
+                writer.fs().create("/bench/f" + c); // an empty file: a change of the directory, no data
                 long t1 = System.nanoTime();
                 createCommands += commands(wm.counts().minus(w0));
                 long until = t1 + TimeUnit.SECONDS.toNanos(5);

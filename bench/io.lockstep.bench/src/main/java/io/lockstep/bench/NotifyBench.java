@@ -22,7 +22,6 @@ import io.lockstep.cli.Table;
 import io.lockstep.cluster.AcquisitionMode;
 import io.lockstep.cluster.Cluster;
 import io.lockstep.cluster.datastore.Datastore;
-import io.lockstep.cluster.EntityKind;
 import io.lockstep.cluster.HostIdentity;
 import io.lockstep.storage.CountingMedium;
 import io.lockstep.storage.file.FileMedium;
@@ -158,7 +157,7 @@ public final class NotifyBench implements Callable<Integer> {
             long startTime = System.nanoTime();
             for (int c = 0; c < changes; c++) {
                 long t0 = System.nanoTime();
-                writer.create("/n" + c, EntityKind.FILE, 512);
+                writer.fs().create("/n" + c); // an empty file: a change of the directory, no data
                 long generation = writer.cachedGeneration(io.lockstep.cluster.records.SharedTable.DIRECTORY);
                 long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 while (seen.getOrDefault(generation, Map.of()).size() < hosts - 1 && System.nanoTime() < deadline) {

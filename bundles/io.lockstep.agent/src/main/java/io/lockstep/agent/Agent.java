@@ -369,12 +369,21 @@ public final class Agent implements AutoCloseable, Peers {
     }
 
     /** The virtual disks on the medium (its directory) with their virtual reservations. */
-    List<MediumFile> mediumFiles() {
+    List<MediumFile> mediumFiles() throws IOException {
+        Map<Integer, String> hostOfSlot = new HashMap<>();
+        for (HostHeartbeat h : heartbeats()) {
+            hostOfSlot.put(h.slot(), h.host());
+        }
         List<MediumFile> out = new ArrayList<>();
-        for (DirectoryEntry e : datastore.files()) {
-            var vdr = datastore.vdr(e.index());
-            out.add(new MediumFile(e.name(), e.kind().label(), e.sizeBytes() / datastore.superblock().sectorSize(), vdr == null ? null : List.copyOf(vdr.initiators()),
-                    vdr == null || vdr.state() == null ? null : vdr.state().toString()));
+        for (io.lockstep.cluster.datastore.DatastoreFiles.FileInfo f : datastore.fs().describe()) {
+            DirectoryEntry e = f.entry();
+            var vdr = e.isDirectory() ? null : datastore.vdr(e.index());
+            boolean reserved = vdr != null && !vdr.initiators().isEmpty(); // a clustered disk some guest has used
+            List<String> held = f.owner() == null ? null : f.owner().owners().stream()
+                    .map(o -> hostOfSlot.getOrDefault(o.slot(), "slot " + o.slot()) + " (" + f.owner().mode().label() + ")").toList();
+            out.add(new MediumFile(e.name(), e.kind().label(), e.sizeBytes() / datastore.superblock().sectorSize(), e.sizeBytes(), e.blocks(),
+                    e.extentCount(), e.modifiedMillis(), held, reserved ? List.copyOf(vdr.initiators()) : null,
+                    reserved && vdr.state() != null ? vdr.state().toString() : null));
         }
         return out;
     }

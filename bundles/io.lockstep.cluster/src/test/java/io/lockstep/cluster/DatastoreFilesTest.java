@@ -249,6 +249,15 @@ class DatastoreFilesTest extends InProcessClusterTest {
         assertTrue(a.fs().lookup("/new").orElseThrow().index() != victim, "a create skips the damaged entry");
         assertArrayEquals(garbage, raw.read(lba, 1), "the damaged sector is left as it was found");
         assertEquals("data", read(a.fs(), "/keep"));
+
+        // a damaged free-map sector: an allocation that needs it is refused naming it, and nothing is written over it
+        long map = a.superblock().freeMapLba();
+        raw.write(map, garbage, true);
+        IOException refused = assertThrows(IOException.class, () -> write(a.fs(), "/grows", "x".repeat(100_000)));
+        assertTrue(refused.getMessage().contains("free map sector 0 at sector " + map) && refused.getMessage().contains("expected magic"),
+                refused.getMessage());
+        assertArrayEquals(garbage, raw.read(map, 1), "the damaged free-map sector is left as it was found");
+        assertTrue(DatastoreCheck.run(a).problems().stream().anyMatch(p -> p.contains("free map sector 0 at sector " + map)));
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import io.lockstep.console.views.CheckpointsView;
 import io.lockstep.console.views.FtView;
 import io.lockstep.console.views.InventoryView;
 import io.lockstep.console.views.LeasesView;
+import io.lockstep.console.views.DatastoreFilesView;
 import io.lockstep.console.views.ReservationsView;
 import io.lockstep.console.views.StatusView;
 import io.lockstep.console.views.TasksView;
@@ -32,13 +33,14 @@ public class Perspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("io.lockstep.console.bottom", IPageLayout.BOTTOM, 0.55f, editors);
         bottom.addView(LeasesView.ID);
         bottom.addView(ReservationsView.ID);
+        bottom.addView(DatastoreFilesView.ID);
         bottom.addView(TasksView.ID);
         bottom.addView(AlarmsView.ID);
         IFolderLayout right = layout.createFolder("io.lockstep.console.right", IPageLayout.RIGHT, 0.45f, editors);
         right.addView(FtView.ID);
         right.addView(CheckpointsView.ID);
         right.addView(IPageLayout.ID_PROP_SHEET);
-        for (String id : new String[] {InventoryView.ID, LeasesView.ID, ReservationsView.ID, TasksView.ID, AlarmsView.ID, FtView.ID, CheckpointsView.ID,
+        for (String id : new String[] {InventoryView.ID, LeasesView.ID, ReservationsView.ID, DatastoreFilesView.ID, TasksView.ID, AlarmsView.ID, FtView.ID, CheckpointsView.ID,
                 StatusView.ID, IPageLayout.ID_PROP_SHEET}) {
             layout.addShowViewShortcut(id);
         }

@@ -250,7 +250,7 @@ public final class DatastoreFiles {
         }
         DirectoryEntry e = lookup(path).orElseThrow(() -> new NoSuchFileException(path, null, "not on " + sb.label()));
         synchronized (open) {
-            if (open.containsKey(e.index())) {
+            if (openState(e.index()) != null) {
                 throw new FileSystemException(path, null, "it is open on this host (" + ds.host().identity().name() + ")");
             }
         }
@@ -301,7 +301,7 @@ public final class DatastoreFiles {
         }
         synchronized (open) {
             for (DirectoryEntry x : target == null ? List.of(e) : List.of(e, target)) {
-                if (open.containsKey(x.index())) {
+                if (openState(x.index()) != null) {
                     throw new FileSystemException(x.name(), null, "it is open on this host (" + ds.host().identity().name() + ")");
                 }
             }
@@ -422,6 +422,11 @@ public final class DatastoreFiles {
         return handle;
     }
 
+    /** Creates an empty file (no blocks), in a directory that exists, and tells the other hosts. */
+    public DirectoryEntry create(String path) throws IOException {
+        return createEmpty(checkPath(path));
+    }
+
     private DirectoryEntry createEmpty(String path) throws IOException {
         DirectoryEntry made = transaction(tx -> {
             tx.requireParentDirectory(path);
@@ -440,9 +445,33 @@ public final class DatastoreFiles {
     }
 
     /** This host's shared state of an open file: the lease is taken once per host and mode. */
+    /**
+     * This host's open state of entry {@code index}, once any last close of it has given its lease back (a close in
+     * progress still holds the owner field: taking it again meanwhile would find this host already its owner).
+     * Called holding {@code open}.
+     */
+    private OpenFile openState(int index) throws IOException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        OpenFile f = open.get(index);
+        while (f != null && f.closing) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new FileSystemException(f.durableEntry().name(), null, "its last close on this host did not finish within 30 s");
+            }
+            try {
+                open.wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while a close of " + f.durableEntry().name() + " finished");
+            }
+            f = open.get(index);
+        }
+        return f;
+    }
+
     private OpenFile attach(DirectoryEntry e, Access access) throws IOException {
         synchronized (open) {
-            OpenFile f = open.get(e.index());
+            OpenFile f = openState(e.index());
             if (f != null) {
                 if (f.access == access || f.access == Access.WRITE && access == Access.READ) {
                     f.users++;
@@ -480,12 +509,19 @@ public final class DatastoreFiles {
             if (--f.users > 0) {
                 return;
             }
-            open.remove(f.durableEntry().index());
+            f.closing = true; // stays in the map until its lease is given back: see openState
         }
         try {
             f.lastClose();
         } finally {
-            f.lease.close();
+            try {
+                f.lease.close();
+            } finally {
+                synchronized (open) {
+                    open.remove(f.durableEntry().index(), f);
+                    open.notifyAll();
+                }
+            }
         }
     }
 
@@ -644,6 +680,50 @@ public final class DatastoreFiles {
         } finally {
             meta.unlock();
         }
+    }
+
+    /** A file or directory as operators see it: its entry as on the medium, and who holds its owner field (null: nobody). */
+    public record FileInfo(DirectoryEntry entry, io.lockstep.cluster.records.LockRecord owner) {
+    }
+
+    /**
+     * Every file and directory with its size as last made durable and the holders of its owner field, read from the
+     * medium (the directory and file-lock regions up to the last entry in use: entries are taken lowest first).
+     */
+    public List<FileInfo> describe() throws IOException {
+        int last = -1;
+        for (DirectoryEntry e : ds.files()) {
+            last = Math.max(last, e.index());
+        }
+        List<FileInfo> out = new ArrayList<>();
+        for (int first = 0; first <= last; first += 256) {
+            int n = Math.min(256, last + 1 - first);
+            byte[] entries = ds.io().read(sb.directoryLba(first), n);
+            byte[] locks = ds.io().read(sb.fileLockLba(first), n);
+            for (int i = 0; i < n; i++) {
+                int index = first + i;
+                DirectoryEntry e;
+                try {
+                    e = DirectoryEntry.decode(java.util.Arrays.copyOfRange(entries, i * ss, (i + 1) * ss), sb.directoryLba(index), index);
+                } catch (io.lockstep.cluster.records.CorruptRecordException damaged) {
+                    continue; // named by the check
+                }
+                if (!e.inUse() || isReserved(e.name())) {
+                    continue;
+                }
+                io.lockstep.cluster.records.LockRecord owner = null;
+                try {
+                    owner = io.lockstep.cluster.records.LockRecord.decode(java.util.Arrays.copyOfRange(locks, i * ss, (i + 1) * ss),
+                            sb.fileLockLba(index), index);
+                } catch (io.lockstep.cluster.records.CorruptRecordException damaged) {
+                    // shown as held by nobody; the check names it
+                }
+                boolean held = owner != null && !owner.unused() && owner.entity().equals(e.name()) && !owner.owners().isEmpty();
+                out.add(new FileInfo(e, held ? owner : null));
+            }
+        }
+        out.sort((a, b) -> a.entry().name().compareTo(b.entry().name()));
+        return out;
     }
 
     // --- usage and checking -------------------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ final class OpenFile {
     final Lease lease;
     final DatastoreFiles.Access access;
     int users = 1;
+    /** Its last close is giving the lease back (guarded by the files' map). */
+    boolean closing;
 
     private final Superblock sb;
     private final ClusterIo io;

@@ -39,10 +39,10 @@ public final class FileStressWorker {
         Datastore ds = Datastore.mount(medium, HostIdentity.named(name), AcquisitionMode.parse(args[2]));
         DatastoreFiles fs = ds.fs();
         String dir = directoryOf(name);
-        fs.mkdirs(dir);
         out.println("MOUNTED " + ds.host().slot());
         while (true) {
             try {
+                fs.mkdirs(dir); // here, not once: a host that self-fenced on a busy machine goes on once a renewal succeeds
                 step(fs, dir, random, out);
             } catch (IOException | RuntimeException e) {
                 out.println("ERR " + e);

@@ -38,6 +38,7 @@ import io.lockstep.agent.api.FtStatsView;
 import io.lockstep.agent.api.HostHeartbeat;
 import io.lockstep.agent.api.HostInfo;
 import io.lockstep.agent.api.LockView;
+import io.lockstep.agent.api.MediumFile;
 import io.lockstep.agent.api.NotificationCounts;
 import io.lockstep.agent.api.PowerEvent;
 import io.lockstep.agent.api.RegistrationsView;
@@ -141,6 +142,7 @@ public final class LiveDatacenter implements AutoCloseable {
     private volatile String lastError;
     private volatile long snapshots;
     private volatile String notifications = "";
+    private volatile List<MediumFile> files = List.of();
 
     public LiveDatacenter(Display display, String name) {
         this(display, newModel(name));
@@ -214,6 +216,11 @@ public final class LiveDatacenter implements AutoCloseable {
     /** The last error talking to the agents (null when the last picture was read). */
     public String lastError() {
         return lastError;
+    }
+
+    /** The datastore's files and directories (on the LUN) with their holders, as last read. */
+    public List<MediumFile> files() {
+        return files;
     }
 
     /** The datastore's PR generation, reservation and notification counters, as last read. */
@@ -433,6 +440,7 @@ public final class LiveDatacenter implements AutoCloseable {
                 }
                 List<HostHeartbeat> heartbeats = c.list("/v1/datastores/" + ds + "/heartbeats", HostHeartbeat.class);
                 RegistrationsView registrations = c.get("/v1/datastores/" + ds + "/registrations", RegistrationsView.class);
+                files = c.list("/v1/datastores/" + ds + "/files", MediumFile.class);
                 AgentMapping.Snapshot s = new AgentMapping.Snapshot(c.list("/v1/hosts", HostHeartbeat.class), datastores,
                         c.list("/v1/datastores/" + ds + "/locks", LockView.class), registrations, c.list("/v1/vms", VmView.class));
                 ReservationView res = registrations.reservation();

@@ -28,6 +28,7 @@ import io.lockstep.console.views.CheckpointsView;
 import io.lockstep.console.views.FtView;
 import io.lockstep.console.views.InventoryView;
 import io.lockstep.console.views.LeasesView;
+import io.lockstep.console.views.DatastoreFilesView;
 import io.lockstep.console.views.ReservationsView;
 import io.lockstep.console.views.TasksView;
 import io.lockstep.model.FtPair;
@@ -140,6 +141,11 @@ class LiveConsoleUITest {
         ReservationsView res = bot.showView(ReservationsView.ID, ReservationsView.class);
         bot.waitUntil("both hosts' registrations", () -> res.rows().size() >= 2);
         bot.screenshot("view-reservations");
+        DatastoreFilesView files = bot.showView(DatastoreFilesView.ID, DatastoreFilesView.class);
+        bot.waitUntil("vm1's disk listed on the LUN, held by the host that runs it", () -> files.rows().stream()
+                .anyMatch(r -> r.name().equals("/vm1/vm1.vmdk") && !r.heldBy().isEmpty() && r.blocks() > 0));
+        assertTrue(files.rows().stream().anyMatch(r -> r.name().equals("/vm1/") && r.kind().equals("directory")), "vm1's folder: " + files.rows());
+        bot.screenshot("view-datastore-files");
         TasksView tasks = bot.showView(TasksView.ID, TasksView.class);
         bot.waitUntil("tasks and events listed", () -> tasks.tasks().getTable().getItemCount() >= 1 && tasks.events().getTable().getItemCount() >= 3);
         bot.screenshot("view-tasks-events");
