@@ -100,6 +100,7 @@ public final class DatastoreBench implements Callable<Integer> {
                     try (Datastore ds = Datastore.mount(m, HostIdentity.named("bench-a"))) {
                         Path onDs = ds.fileSystem().getPath("/");
                         vmdkRows(t, kind, plain, onDs);
+                        layerRows(t, kind, plain, ds, m);
                         growRow(t, kind, plain, ds);
                     }
                 }
@@ -163,6 +164,61 @@ public final class DatastoreBench implements Callable<Integer> {
         row(t, "VMDK sequential 1 MiB read", kind, seqRead);
         row(t, "VMDK random 4 KiB write (+ flush)", kind, rndWrite);
         row(t, "VMDK random 4 KiB read", kind, rndRead);
+    }
+
+    /**
+     * Where a small read's time goes: 4 KiB random reads of a plain file, of a datastore file (the file system, no VMDK),
+     * and of the medium itself (no file system) — each against the plain file.
+     */
+    private void layerRows(Table t, String kind, Path plainDir, Datastore ds, io.lockstep.storage.Medium m) throws IOException {
+        long bytes = Math.min((long) diskMib << 20, 256L << 20);
+        Path plain = plainDir.resolve("layers.bin");
+        byte[] mib = new byte[1 << 20];
+        new Random(4).nextBytes(mib);
+        try (FileChannel c = FileChannel.open(plain, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ,
+                StandardOpenOption.TRUNCATE_EXISTING);
+                DatastoreFile f = ds.fs().open("/layers.bin", DatastoreFiles.Access.WRITE, true, false, true)) {
+            for (long off = 0; off < bytes; off += mib.length) {
+                c.write(ByteBuffer.wrap(mib), off);
+                f.write(ByteBuffer.wrap(mib), off);
+            }
+            c.force(true);
+            f.force();
+            int pages = (int) (bytes / 4096);
+            double[] plainRate = new double[1];
+            double[] fileRate = new double[1];
+            double[] mediumRate = new double[1];
+            long lba0 = f.mediumRun(0, 1)[0];
+            for (int run = 0; run < 2; run++) {
+                Random r = new Random(21);
+                ByteBuffer page = ByteBuffer.allocate(4096);
+                long t0 = System.nanoTime();
+                for (int k = 0; k < randomOps; k++) {
+                    c.read(page.clear(), (long) r.nextInt(pages) * 4096);
+                }
+                plainRate[0] = Math.max(plainRate[0], mbps((long) randomOps * 4096, t0));
+                r = new Random(21);
+                t0 = System.nanoTime();
+                for (int k = 0; k < randomOps; k++) {
+                    f.read(page.clear(), (long) r.nextInt(pages) * 4096);
+                }
+                fileRate[0] = Math.max(fileRate[0], mbps((long) randomOps * 4096, t0));
+                r = new Random(21);
+                t0 = System.nanoTime();
+                for (int k = 0; k < randomOps; k++) {
+                    m.read(lba0 + (long) r.nextInt(pages) * 8, 8); // the file is one extent here: its blocks in a row
+                }
+                mediumRate[0] = Math.max(mediumRate[0], mbps((long) randomOps * 4096, t0));
+            }
+            if (f.entry().extentCount() != 1) {
+                throw new IllegalStateException("the layers file should be one extent, found " + f.entry().extentCount());
+            }
+            row(t, "random 4 KiB read: the medium itself (no file system)", kind, new double[] {plainRate[0], mediumRate[0]});
+            row(t, "random 4 KiB read: a datastore file (no VMDK)", kind, new double[] {plainRate[0], fileRate[0]});
+        } finally {
+            Files.deleteIfExists(plain);
+        }
+        ds.fs().delete("/layers.bin");
     }
 
     private void growRow(Table t, String kind, Path plainDir, Datastore ds) throws IOException {
