@@ -75,11 +75,27 @@ final class DatastoreCommand {
         @Option(names = "-R", description = "every directory below, too")
         boolean recursive;
 
+        private final java.util.Map<String, String> held = new java.util.HashMap<>();
+
         @Override
         public Integer call() throws Exception {
             try (Medium m = target.open(); Datastore ds = target.mount(m)) {
                 Table t = longFormat ? new Table("NAME", "KIND", "SIZE", "BLOCKS", "EXTENTS", "MODIFIED", "HELD BY")
                         : new Table("NAME", "KIND", "SIZE");
+                if (longFormat) {
+                    java.util.Map<Integer, String> hostOfSlot = new java.util.HashMap<>();
+                    for (Cluster.Read<io.lockstep.cluster.records.HeartbeatRecord> h : ds.host().cluster().heartbeats()) {
+                        if (h.ok() && h.record().live()) {
+                            hostOfSlot.put(h.record().slot(), h.record().hostName());
+                        }
+                    }
+                    for (DatastoreFiles.FileInfo f : ds.fs().describe()) {
+                        if (f.owner() != null) {
+                            held.put(f.entry().name(), f.owner().mode().label() + " by " + String.join(", ", f.owner().owners().stream()
+                                    .map(o -> hostOfSlot.getOrDefault(o.slot(), "slot " + o.slot())).toList()));
+                        }
+                    }
+                }
                 list(ds, dir, t);
                 t.print(System.out);
             }
@@ -91,7 +107,7 @@ final class DatastoreCommand {
                 DirectoryEntry now = ds.fs().stat(e.name()).orElse(e);
                 if (longFormat) {
                     t.row(now.name() + (now.isDirectory() ? "/" : ""), now.kind().label(), now.isDirectory() ? "-" : Units.human(now.sizeBytes()),
-                            now.blocks(), now.extentCount(), WHEN.format(Instant.ofEpochMilli(now.modifiedMillis())), holders(ds, now.name()));
+                            now.blocks(), now.extentCount(), WHEN.format(Instant.ofEpochMilli(now.modifiedMillis())), held.getOrDefault(now.name(), "-"));
                 } else {
                     t.row(now.name() + (now.isDirectory() ? "/" : ""), now.kind().label(), now.isDirectory() ? "-" : Units.human(now.sizeBytes()));
                 }
@@ -99,17 +115,6 @@ final class DatastoreCommand {
                     list(ds, now.name(), t);
                 }
             }
-        }
-
-        private static String holders(Datastore ds, String name) throws IOException {
-            StringBuilder s = new StringBuilder();
-            for (Cluster.Read<io.lockstep.cluster.records.LockRecord> r : ds.host().cluster().locks()) {
-                if (r.ok() && !r.record().unused() && r.record().entity().equals(name) && !r.record().owners().isEmpty()) {
-                    s.append(r.record().mode().label()).append(" by slot");
-                    r.record().owners().forEach(o -> s.append(' ').append(o.slot()));
-                }
-            }
-            return s.length() == 0 ? "-" : s.toString();
         }
     }
 

@@ -183,7 +183,8 @@ public final class DatastoreCheck {
                 continue;
             }
             LockRecord l = r.record();
-            if (!l.unused() && !l.owners().isEmpty() && l.kind() == EntityKind.FILE && !byName.containsKey(l.entity())) {
+            if (!l.unused() && !l.owners().isEmpty() && l.kind() == EntityKind.FILE && l.entity().startsWith("/")
+                    && !DatastoreFiles.isReserved(l.entity()) && !byName.containsKey(l.entity())) {
                 notes.add("lock record " + l.index() + " is held on " + l.entity() + ", which names no file on the datastore (a plain lease)");
             }
         }
