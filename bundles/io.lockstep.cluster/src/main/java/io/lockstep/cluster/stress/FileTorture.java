@@ -1,10 +1,7 @@
 package io.lockstep.cluster.stress;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +100,7 @@ public final class FileTorture {
         }
         long start = System.nanoTime();
         long end = start + o.duration().toNanos();
-        long nextKill = start + jitter(random, o.meanKillInterval());
+        long nextKill = start + WorkerProcess.jitter(random, o.meanKillInterval());
         long nextReport = start + Duration.ofSeconds(5).toNanos();
         Map<Long, String> restarts = new HashMap<>();
         int kills = 0;
@@ -120,7 +117,7 @@ public final class FileTorture {
                 kills++;
                 String base = names.get(victim).replaceAll("\\..*", "");
                 restarts.put(now + Duration.ofMillis(200 + random.nextInt(400)).toNanos(), kills % 2 == 0 ? base : base + "." + kills);
-                nextKill = now + jitter(random, o.meanKillInterval());
+                nextKill = now + WorkerProcess.jitter(random, o.meanKillInterval());
             }
             for (Map.Entry<Long, String> r : new ArrayList<>(restarts.entrySet())) {
                 if (now >= r.getKey()) {
@@ -202,7 +199,7 @@ public final class FileTorture {
                 }
             }
             default -> {
-                if (o.progress() != null && !f[0].equals("MOUNTED") && !f[0].equals("LOG")) {
+                if (o.progress() != null && !f[0].equals("MOUNTED") && !f[0].equals("LOG") && !f[0].equals("EOF")) {
                     o.progress().println("  " + names.get(e.incarnation()) + ": " + e.line());
                 }
             }
@@ -260,29 +257,10 @@ public final class FileTorture {
         }
     }
 
-    private static long jitter(Random random, Duration mean) {
-        return (long) (mean.toNanos() * (0.5 + random.nextDouble()));
-    }
-
     private void start(Path lun, String name, Random random) throws IOException {
         int incarnation = nextIncarnation++;
-        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.util.logging.SimpleFormatter.format=LOG %4$s %5$s%n", "-cp",
-                System.getProperty("java.class.path"), FileStressWorker.class.getName(), lun.toString(), name, o.mode().label(),
-                Long.toString(random.nextLong()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        processes.put(incarnation, p);
         names.put(incarnation, name);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null;) {
-                    events.add(new Event(incarnation, line));
-                }
-            } catch (IOException e) {
-                // the process was killed
-            }
-        }, "file-torture-reader-" + name);
-        reader.setDaemon(true);
-        reader.start();
+        processes.put(incarnation, WorkerProcess.start(FileStressWorker.class, 64, List.of(lun.toString(), name, o.mode().label(),
+                Long.toString(random.nextLong())), name, line -> events.add(new Event(incarnation, line))));
     }
 }

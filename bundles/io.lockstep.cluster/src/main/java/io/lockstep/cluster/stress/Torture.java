@@ -1,10 +1,7 @@
 package io.lockstep.cluster.stress;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,7 +114,7 @@ public final class Torture {
         }
         long start = System.nanoTime();
         long end = start + o.duration().toNanos();
-        long nextKill = start + jitter(random, o.meanKillInterval());
+        long nextKill = start + WorkerProcess.jitter(random, o.meanKillInterval());
         long nextReport = start + Duration.ofSeconds(5).toNanos();
         Map<Long, String> restarts = new HashMap<>();
         int killCount = 0;
@@ -144,7 +141,7 @@ public final class Torture {
                     String again = killCount % 2 == 0 ? base : base + "." + killCount; // same identity, or a new host
                     restarts.put(now + Duration.ofMillis(200 + random.nextInt(400)).toNanos(), again);
                 }
-                nextKill = now + jitter(random, o.meanKillInterval());
+                nextKill = now + WorkerProcess.jitter(random, o.meanKillInterval());
             }
             for (Map.Entry<Long, String> r : new ArrayList<>(restarts.entrySet())) {
                 if (now >= r.getKey()) {
@@ -190,33 +187,13 @@ public final class Torture {
         return held;
     }
 
-    private static long jitter(Random random, Duration mean) {
-        return (long) (mean.toNanos() * (0.5 + random.nextDouble()));
-    }
-
     private void start(Path lun, String name, Random random) throws IOException {
         int incarnation = nextIncarnation++;
-        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx48m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-Djava.util.logging.SimpleFormatter.format=LOG %4$s %5$s%n", "-cp", System.getProperty("java.class.path"),
-                StressWorker.class.getName(), lun.toString(), name, o.mode().label(), Integer.toString(o.locks()), "30",
-                "20000", Long.toString(random.nextLong()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        processes.put(incarnation, p);
         names.put(incarnation, name);
         holding.put(incarnation, new HashMap<>());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null;) {
-                    events.add(new Event(incarnation, line, System.nanoTime()));
-                }
-            } catch (IOException e) {
-                // the process was killed
-            }
-            events.add(new Event(incarnation, "EOF", System.nanoTime()));
-        }, "torture-reader-" + name);
-        reader.setDaemon(true);
-        reader.start();
+        processes.put(incarnation, WorkerProcess.start(StressWorker.class, 48, List.of(lun.toString(), name, o.mode().label(),
+                Integer.toString(o.locks()), "30", "20000", Long.toString(random.nextLong())), name,
+                line -> events.add(new Event(incarnation, line, System.nanoTime()))));
     }
 
     private void handle(Event e) {
