@@ -660,11 +660,6 @@ public final class Datastore implements AutoCloseable {
         }
     }
 
-    /** The directory as it is on the medium (damaged entries are null: reported, never reused or written over). */
-    DirectoryEntry[] readDirectoryStrict() throws IOException {
-        return readDirectory();
-    }
-
     /** One entry as it is on the medium now. */
     DirectoryEntry readEntry(int index) throws IOException {
         long lba = sb.directoryLba(index);
@@ -713,7 +708,8 @@ public final class Datastore implements AutoCloseable {
         vdrs = v;
     }
 
-    private DirectoryEntry[] readDirectory() throws IOException {
+    /** The directory as it is on the medium (damaged entries are null: reported, never reused or written over). */
+    DirectoryEntry[] readDirectory() throws IOException {
         DirectoryEntry[] entries = new DirectoryEntry[sb.directoryEntries()];
         readRegion(sb.directoryLba(), sb.directoryEntries(), (bytes, lba, i) -> {
             try {

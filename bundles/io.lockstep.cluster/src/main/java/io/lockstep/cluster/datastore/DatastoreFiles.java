@@ -560,7 +560,7 @@ public final class DatastoreFiles {
                 return e;
             }
             tx.reserveSpace(blocksWanted - have, e.name());
-            e = tx.grow(e, extents, blocksWanted - have, f.preallocationHint(have));
+            e = tx.grow(e, extents, blocksWanted - have, -1); // grow tries the blocks after the last extent first
             tx.commit();
             f.extentsChanged(e, extents);
             return e;
@@ -665,7 +665,7 @@ public final class DatastoreFiles {
         meta.lock();
         try (Lease lock = ds.host().acquire(Datastore.DIRECTORY_LOCK, EntityKind.DIRECTORY, LockMode.EXCLUSIVE,
                 ds.host().cluster().timing().lockWait())) {
-            Transaction tx = new Transaction(this, lock, ds.readDirectoryStrict());
+            Transaction tx = new Transaction(this, lock, ds.readDirectory());
             try {
                 T result = work.run(tx);
                 if (!tx.pending.isEmpty()) {

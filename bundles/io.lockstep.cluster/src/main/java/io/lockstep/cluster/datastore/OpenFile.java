@@ -111,11 +111,6 @@ final class OpenFile {
         }
     }
 
-    /** Where to look for blocks first: right after the last extent. */
-    synchronized long preallocationHint(long have) {
-        return extents.isEmpty() ? -1 : extents.get(extents.size() - 1).end();
-    }
-
     // --- mapping --------------------------------------------------------------------------------------------------------
 
     /** The medium sector of file sector {@code sector}, and how many sectors follow it contiguously (at most {@code max}). */
