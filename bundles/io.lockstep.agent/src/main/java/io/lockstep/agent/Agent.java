@@ -42,6 +42,7 @@ import io.lockstep.cluster.records.DirectoryEntry;
 import io.lockstep.cluster.records.HeartbeatRecord;
 import io.lockstep.cluster.HostIdentity;
 import io.lockstep.cluster.records.LockRecord;
+import io.lockstep.storage.CountingMedium;
 import io.lockstep.storage.Media;
 import io.lockstep.storage.Medium;
 import io.lockstep.storage.PrKeys;
@@ -61,7 +62,12 @@ public final class Agent implements AutoCloseable, Peers {
     private final AgentConfig config;
     private final Credentials credentials;
     private final HostIdentity identity;
-    private final Medium medium;
+    private final CountingMedium medium;
+    private final HostNetwork network;
+    private volatile boolean closed;
+    private final Map<String, String[]> probeUrls = new HashMap<>();
+    /** Whether each peer's agent answered a TCP connection at the last probe (host name → reached). */
+    private final Map<String, Boolean> reached = new java.util.concurrent.ConcurrentHashMap<>();
     private final Datastore datastore;
     private final PeerAuth peerAuth;
     private final Events events = new Events();
@@ -86,7 +92,7 @@ public final class Agent implements AutoCloseable, Peers {
         this.identity = identity(config.dataDir(), config.host());
         this.credentials = Credentials.ensure(config.dataDir(), config.host());
         this.peerAuth = new PeerAuth(Credentials.secretText(config.secretFile(), 32), config.host());
-        this.medium = Media.open(config.medium(), config.host());
+        this.medium = new CountingMedium(Media.open(config.medium(), config.host())); // counts the writes the target refuses once fenced
         Datastore ds;
         try {
             ds = Datastore.mount(medium, identity, AcquisitionMode.bestFor(medium.capabilities())); // reserve where the target has no ATS, as VMFS does
@@ -98,8 +104,10 @@ public final class Agent implements AutoCloseable, Peers {
         Files.createDirectories(hostCards());
         this.tasks = new Tasks(events, config.host());
         this.alarms = new Alarms(events);
-        this.vms = new Vms(config.host(), config.datastore(), config.dataDir(), config.guardPolicy(), ds, this::lockTable, this::locksChanged, this,
-                events, alarms, tasks);
+        this.network = HostNetwork.of(config);
+        network.dropLeftovers();
+        this.vms = new Vms(config.host(), config.datastore(), config.dataDir(), config.guardPolicy(), network, ds, this::lockTable,
+                this::locksChanged, this, events, alarms, tasks);
         ds.host().onFenced(reason -> {
             fenced = reason;
             alarms.raise("host.fenced", Severity.CRITICAL, config.host(), config.host() + " was fenced: " + reason + "; its VMs were stopped");
@@ -137,13 +145,44 @@ public final class Agent implements AutoCloseable, Peers {
         card.put("fingerprint", credentials.fingerprint());
         card.put("pid", ProcessHandle.current().pid());
         card.put("started", started);
-        writeJson(hostCards().resolve(config.host() + ".json"), card);
+        writeCard(card);
         Map<String, Object> self = new LinkedHashMap<>(card);
         self.put("tokenFile", credentials.tokenFile().toAbsolutePath().toString());
         self.put("slot", datastore.host().slot());
         writeJson(config.dataDir().resolve("agent.json"), self);
         loops.scheduleWithFixedDelay(this::watch, 500, 500, TimeUnit.MILLISECONDS);
+        Thread storage = new Thread(this::watchStorage, "agent-storage-watch");
+        storage.setDaemon(true);
+        storage.setPriority(Thread.MAX_PRIORITY);
+        storage.start();
+        Thread probe = new Thread(this::probePeers, "agent-peer-probe");
+        probe.setDaemon(true);
+        probe.start();
         events.publish(EventType.HOST_UP, config.host(), Map.of("url", url, "slot", datastore.host().slot()));
+    }
+
+    /**
+     * Writes this host's card, retrying for up to 10 s while another host has the old card open (a peer reading it
+     * to reach this host: the replace waits for that reader to close it).
+     */
+    private void writeCard(Map<String, Object> card) throws IOException {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                writeJson(hostCards().resolve(config.host() + ".json"), card);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > end) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100 + java.util.concurrent.ThreadLocalRandom.current().nextInt(200));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted writing the host card");
+                }
+            }
+        }
     }
 
     /** Where the agents' cards are: on the datastore, which is all that hosts share. */
@@ -157,6 +196,78 @@ public final class Agent implements AutoCloseable, Peers {
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, value);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Ten times a second, without I/O: has this host's heartbeat lapsed (its renewals failed for the self-fence time: it
+     * cannot reach the storage)? Then its protected VMs stop here so their backups take over; an operator is told.
+     */
+    private void watchStorage() {
+        boolean wasValid = true;
+        while (!closed) {
+            try {
+                boolean valid = datastore.host().heartbeatValid();
+                if (wasValid && !valid) {
+                    String why = "its heartbeat on " + label() + " lapsed: no renewal for " + datastore.superblock().timing().selfFenceAfter().toMillis() + " ms";
+                    LOG.log(System.Logger.Level.WARNING, config.host() + " lost the storage: " + why);
+                    List<String> stopped = new ArrayList<>();
+                    for (RunningVm r : vms.here.running()) {
+                        if (r.live.storageLost(why)) {
+                            stopped.add(r.name);
+                        }
+                    }
+                    alarms.raise("host.storage", Severity.CRITICAL, config.host(), config.host() + " lost the storage (" + why + ")"
+                            + (stopped.isEmpty() ? "" : "; protected VMs stopped here for their backups: " + String.join(", ", stopped)));
+                } else if (!wasValid && valid) {
+                    alarms.clear("host.storage");
+                }
+                wasValid = valid;
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "watching the storage: " + e);
+            }
+        }
+    }
+
+    /** Once a second: can this host reach each peer's agent over the network (a TCP connection, 500 ms at most)? */
+    private void probePeers() {
+        while (!closed) {
+            try {
+                for (HostHeartbeat hb : heartbeatView) {
+                    if (hb.host() == null || hb.host().equals(config.host()) || "free".equals(hb.state())) {
+                        continue;
+                    }
+                    boolean ok;
+                    try {
+                        String[] known = probeUrls.get(hb.host());
+                        if (known == null || System.nanoTime() - Long.parseLong(known[1]) > 10_000_000_000L) {
+                            // the card is read again every 10 s at most: reading it holds it open, and its owner replaces it at start
+                            known = new String[] {card(hb.host()).path("url").asText(), Long.toString(System.nanoTime())};
+                            probeUrls.put(hb.host(), known);
+                        }
+                        java.net.URI u = java.net.URI.create(known[0]);
+                        try (java.net.Socket s = new java.net.Socket()) {
+                            s.connect(new java.net.InetSocketAddress(u.getHost(), u.getPort()), 500);
+                            ok = true;
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        ok = false;
+                        probeUrls.remove(hb.host()); // it may have restarted on another port: read its card again next time
+                    }
+                    Boolean was = reached.put(hb.host(), ok);
+                    if (was != null && was != ok) {
+                        LOG.log(System.Logger.Level.INFO, config.host() + (ok ? " reaches " : " no longer reaches ") + hb.host() + " over the network");
+                    }
+                }
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "probing peers: " + e);
+            }
+        }
     }
 
     private long ticks;
@@ -266,7 +377,10 @@ public final class Agent implements AutoCloseable, Peers {
             liveness.put(r.slot(), live);
             hbs.add(new HostHeartbeat(r.slot(), r.hostName(), r.owner() == null ? null : r.owner().toString(), r.state().name().toLowerCase(),
                     r.generation(), r.counter(), r.slot() == datastore.host().slot() ? 0 : age, live,
-                    r.fencedBy() == HeartbeatRecord.NOBODY ? null : r.fencedBy(), null, null));
+                    r.fencedBy() == HeartbeatRecord.NOBODY ? null : r.fencedBy(), null, null, null, null));
+            if (r.slot() != datastore.host().slot()) {
+                datastore.host().observe(r); // the lease breaker judges a dead holder from what this loop saw, not from when it started to look
+            }
         }
         List<LockView> locks = new ArrayList<>();
         long wall = System.currentTimeMillis();
@@ -309,7 +423,7 @@ public final class Agent implements AutoCloseable, Peers {
         return new HostInfo(config.host(), identity.uuid().toString(), VERSION, url, credentials.fingerprint(), ProcessHandle.current().pid(), started,
                 System.currentTimeMillis() - started, datastore.host().slot(), datastore.host().heartbeatGeneration(), datastore.host().heartbeatValid(),
                 fenced, medium.uri(), vms.store.root().toUri().toString(), vms.here.running().size(),
-                vms.here.backupNames().size(), System.getProperty("java.version"));
+                vms.here.backupNames().size(), System.getProperty("java.version"), medium.refusedWrites());
     }
 
     /** Every host with a heartbeat on the medium, with the address of its agent when it published one. */
@@ -325,8 +439,14 @@ public final class Agent implements AutoCloseable, Peers {
             } catch (ApiException | IOException e) {
                 // a host that never served an agent here: no address
             }
+            String address = null;
+            try {
+                address = url == null || url.isEmpty() ? null : java.net.URI.create(url).getHost();
+            } catch (IllegalArgumentException e) {
+                // a card with a bad URL: no address
+            }
             out.add(new HostHeartbeat(hb.slot(), hb.host(), hb.uuid(), hb.state(), hb.generation(), hb.counter(), hb.ageMillis(), hb.live(),
-                    hb.fencedBy(), url, fingerprint));
+                    hb.fencedBy(), url, fingerprint, address, hb.host() != null && hb.host().equals(config.host()) ? null : reached.get(hb.host())));
         }
         return out;
     }
@@ -452,6 +572,7 @@ public final class Agent implements AutoCloseable, Peers {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         loops.shutdownNow();
         vms.close();
         try {

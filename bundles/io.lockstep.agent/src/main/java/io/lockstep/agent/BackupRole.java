@@ -11,6 +11,8 @@ final class BackupRole {
     final String primary;
     final Backup backup;
     volatile Lease diskLease;
+    /** The VM's config lock, taken when this backup won the go-live record (the fence), before the VM serves here. */
+    volatile Lease configLease;
 
     BackupRole(VmConfig config, String primary, Backup backup, Lease diskLease) {
         this.name = config.name();

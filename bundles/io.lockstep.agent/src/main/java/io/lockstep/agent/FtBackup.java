@@ -41,9 +41,11 @@ final class FtBackup {
     private final Events events;
     private final Alarms alarms;
     private final ExecutorService work;
+    private final HostNetwork network;
 
     FtBackup(VmStore store, LocalVms here, VmLocks locks, GuardPolicy guard, FtPrimary primary, Datastore datastore, Events events, Alarms alarms,
-            ExecutorService work) {
+            ExecutorService work, HostNetwork network) {
+        this.network = network;
         this.store = store;
         this.here = here;
         this.locks = locks;
@@ -91,17 +93,18 @@ final class FtBackup {
         Backup backup;
         try {
             BackupRole[] self = new BackupRole[1];
-            backup = new Backup(name, c.guest(), c.memoryMiB() << 20, shared, new GoLive(datastore, name), 0, c.port(), VmPower.TIMER_MILLIS, o, 1.0,
-                    st -> status(self, name, st));
+            backup = new Backup(name, c.guest(), c.memoryMiB() << 20, shared, new GoLive(datastore, name), network.hostAddress(), 0,
+                    network.forVm(name, c.address()), c.port(), VmPower.TIMER_MILLIS, o, 1.0, st -> status(self, name, st));
             BackupRole role = new BackupRole(c, from, backup, lease);
             self[0] = role;
+            backup.fenceBeforeServing(why -> fence(role));
             here.serving(role);
         } catch (IOException | RuntimeException e) {
             lease.close();
             throw e;
         }
         events.publish(EventType.FT_BACKUP, name, Map.of("primary", from, "host", here.host()));
-        return new BackupAnswer(backup.port(), here.host());
+        return new BackupAnswer(backup.port(), here.host(), network.hostAddressText());
     }
 
     Map<String, Object> stop(String name) throws IOException {
@@ -111,6 +114,9 @@ final class FtBackup {
         }
         role.backup.close();
         locks.release(role.diskLease);
+        if (role.backup.live() == null) {
+            locks.release(role.configLease);
+        }
         events.publish(EventType.FT_BACKUP_STOPPED, name, Map.of("host", here.host()));
         return Map.of("stopped", name);
     }
@@ -127,15 +133,36 @@ final class FtBackup {
         if (role == null) {
             return;
         }
-        if (s.state() == FtState.LIVE) {
+        if (s.state() == FtState.TAKING_OVER) {
+            alarms.raise("ft." + name, Severity.WARNING, name, name + " is taking over on " + here.host() + " from " + role.primary + ": " + s.reason());
+        } else if (s.state() == FtState.LIVE) {
             work.submit(() -> adopt(role, s));
         } else if (s.state() == FtState.HALTED) {
             here.forget(name, role);
             locks.release(role.diskLease);
+            locks.release(role.configLease);
         }
     }
 
-    /** The backup went live here: the VM now runs on this host; take its config lock (breaking the dead primary's). */
+    /**
+     * The backup won the go-live record: before its VM serves or writes, take the VM's config lock. A primary whose host
+     * stopped heartbeating (hung, cut off from the storage) has its lock broken: its host's slot is fenced and its
+     * registration preempted at the target, so whatever it still has in flight, or does when it resumes, is refused
+     * there. A primary whose host lives (only the link between the pair failed) lost the record, halted and let go.
+     */
+    private void fence(BackupRole role) throws IOException {
+        if (role.configLease != null) {
+            return;
+        }
+        String name = role.name;
+        long start = System.nanoTime();
+        role.configLease = locks.takeOver(name);
+        LOG.log(System.Logger.Level.INFO, name + ": took " + VmStore.configEntity(name) + " from " + role.primary + " in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms before going live");
+        events.publish(EventType.VM_LOCK, name, Map.of("entity", VmStore.configEntity(name), "host", here.host()));
+    }
+
+    /** The backup went live here: the VM now runs on this host under the config lock its fence took. */
     private void adopt(BackupRole role, FtStatus live) {
         String name = role.name;
         LiveVm vm = role.backup.live();
@@ -149,7 +176,7 @@ final class FtBackup {
                 + " and runs unprotected (" + live.reason() + ")");
         events.publish(EventType.VM_POWER, name, new PowerEvent("poweredOn", here.host(), null, role.primary));
         try {
-            r.configLease = locks.takeOver(name);
+            r.configLease = role.configLease != null ? role.configLease : locks.takeOver(name);
             events.publish(EventType.VM_LOCK, name, Map.of("entity", VmStore.configEntity(name), "host", here.host()));
         } catch (IOException e) {
             alarms.raise("lock." + name, Severity.CRITICAL, name, name + " runs on " + here.host() + " after a failover but its lock "

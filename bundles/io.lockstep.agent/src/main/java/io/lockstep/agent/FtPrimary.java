@@ -114,11 +114,13 @@ final class FtPrimary {
                 Path top = BlockDevice.innermost(r.vm.disk()) instanceof DiskChain dc ? dc.top() : null;
                 BackupRequest req = new BackupRequest(name, mode.name().toLowerCase(), epoch, o.authKey(),
                         top == null ? name + ".vmdk" : top.getFileName().toString());
-                int port = peers.peer(backupHost).post("/v1/peer/ft/backups", req, BackupAnswer.class).port();
+                BackupAnswer answer = peers.peer(backupHost).post("/v1/peer/ft/backups", req, BackupAnswer.class);
+                int port = answer.port();
+                InetAddress at = answer.address() == null ? InetAddress.getLoopbackAddress() : AddressRange.inet(answer.address());
                 r.peer = backupHost;
                 r.ftOptions = o;
                 task.progress(0.2, "syncing " + name + " to " + backupHost);
-                r.live.protect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), o);
+                r.live.protect(new InetSocketAddress(at, port), o);
                 events.publish(EventType.FT_PROTECT, name, Map.of("backup", backupHost, "mode", mode.name().toLowerCase()));
             } catch (Exception e) {
                 task.fail("protecting " + name + " with a backup on " + backupHost + " failed: " + e.getMessage());

@@ -36,8 +36,11 @@ final class VmPower {
     private final FtPrimary ft;
     private final Datastore datastore;
     private final Events events;
+    private final HostNetwork network;
 
-    VmPower(VmStore store, LocalVms here, VmLocks locks, LunAccess luns, GuardPolicy guard, FtPrimary ft, Datastore datastore, Events events) {
+    VmPower(VmStore store, LocalVms here, VmLocks locks, LunAccess luns, GuardPolicy guard, FtPrimary ft, Datastore datastore, Events events,
+            HostNetwork network) {
+        this.network = network;
         this.store = store;
         this.here = here;
         this.locks = locks;
@@ -74,8 +77,8 @@ final class VmPower {
             FtDisk disk = new FtDisk(chain, vm::position);
             vm.setDisk(disk);
             RunningVm[] self = new RunningVm[1];
-            LiveVm live = new LiveVm(name, vm, disk, c.port(), 1, TIMER_MILLIS, new GoLive(datastore, name), true,
-                    st -> ft.status(self[0], name, st));
+            LiveVm live = new LiveVm(name, vm, disk, network.forVm(name, c.address()), c.port(), 1, TIMER_MILLIS, new GoLive(datastore, name), true,
+                    false, st -> ft.status(self[0], name, st));
             RunningVm r = new RunningVm(c, dir, vm, disk, live);
             self[0] = r;
             r.configLease = configLease;

@@ -14,7 +14,8 @@ import io.lockstep.vm.GuestRegistry;
 import io.lockstep.agent.api.EventType;
 
 /**
- * Creating and deleting VMs: a VM gets its folder and disk on the datastore, a port for its NIC, and its own SAN
+ * Creating and deleting VMs: a VM gets its folder and disk on the datastore, a port for its NIC (and, where hosts have
+ * networks of their own, an address of the datacenter's VM range that moves with it), and its own SAN
  * identity (ARCHITECTURE "SAN identities"), given or made, unlike every other VM's; a VM is deleted only when no host
  * runs it and none serves its FT backup.
  */
@@ -24,8 +25,10 @@ final class VmProvisioning {
     private final LocalVms here;
     private final VmLocks locks;
     private final Events events;
+    private final HostNetwork network;
 
-    VmProvisioning(VmStore store, LocalVms here, VmLocks locks, Events events) {
+    VmProvisioning(VmStore store, LocalVms here, VmLocks locks, Events events, HostNetwork network) {
+        this.network = network;
         this.store = store;
         this.here = here;
         this.locks = locks;
@@ -55,8 +58,16 @@ final class VmProvisioning {
             }
         }
         SanIdentity san = identity(name, b);
-        store.create(new VmConfig(name, spec, memory, disk, port, System.currentTimeMillis(), here.host(), san.wwpn().toString(),
-                san.wwnn().toString(), san.iqn(), List.of()));
+        String address = network.vmRange() == null ? null : store.claimAddress(network.vmRange(), name);
+        try {
+            store.create(new VmConfig(name, spec, memory, disk, port, System.currentTimeMillis(), here.host(), san.wwpn().toString(),
+                    san.wwnn().toString(), san.iqn(), List.of(), address));
+        } catch (IOException | RuntimeException e) {
+            if (address != null) {
+                store.releaseAddress(address, name);
+            }
+            throw e;
+        }
         here.clearNote(name);
         events.publish(EventType.VM_CREATED, name, Map.of("host", here.host()));
         return name;

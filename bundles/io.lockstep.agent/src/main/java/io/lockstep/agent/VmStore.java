@@ -103,7 +103,55 @@ final class VmStore {
     }
 
     void delete(String name) throws IOException {
+        VmConfig c = null;
+        try {
+            c = config(name);
+        } catch (IOException | RuntimeException e) {
+            // a folder without a readable vm.json holds no address
+        }
         deleteTree(folder(name));
+        if (c != null && c.address() != null) {
+            releaseAddress(c.address(), name);
+        }
+    }
+
+    /** Where address claims live: one file per address taken, named by it, holding the VM's name. */
+    private Path addresses() {
+        return root.resolve(".addresses");
+    }
+
+    /**
+     * Takes the first address of {@code range} no VM holds, for VM {@code vm}: creating the claim file is atomic on the
+     * datastore (under its directory lock), so two hosts creating VMs at once never take the same address.
+     */
+    String claimAddress(AddressRange range, String vm) throws IOException {
+        Files.createDirectories(addresses());
+        java.util.Set<String> tried = new java.util.HashSet<>();
+        try (DirectoryStream<Path> d = Files.newDirectoryStream(addresses())) {
+            for (Path p : d) {
+                tried.add(p.getFileName().toString());
+            }
+        }
+        while (true) {
+            String a = range.firstFree(tried).orElseThrow(() -> ApiException.conflict("every address of the VM range " + range + " is taken ("
+                    + range.size() + " VMs); delete a VM or widen the range"));
+            tried.add(a);
+            try {
+                Files.write(addresses().resolve(a), vm.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE);
+                return a;
+            } catch (FileAlreadyExistsException raced) {
+                // another host took it a moment ago: the next one
+            }
+        }
+    }
+
+    /** Gives back a VM's address (its claim file, when it still names that VM). */
+    void releaseAddress(String address, String vm) throws IOException {
+        Path f = addresses().resolve(address);
+        if (Files.exists(f) && new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8).equals(vm)) {
+            Files.delete(f);
+        }
     }
 
     /** The disk the VM was created with, the bottom of its chain. */

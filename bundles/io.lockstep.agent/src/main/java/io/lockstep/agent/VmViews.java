@@ -87,7 +87,7 @@ final class VmViews {
                     : kept;
         }
         return new VmView(c.name(), c.guest(), c.memoryMiB(), c.diskMiB(), c.port(), san, c.luns(), powerState, at, position, note, ftView(name),
-                diskView(name));
+                diskView(name), c.address());
     }
 
     FtView ftView(String name) {

@@ -33,18 +33,21 @@ final class Vms implements AutoCloseable {
     final FtBackup ftBackup;
     final VmViews views;
 
-    Vms(String host, Path datastoreDir, Path dataDir, String guardPolicy, Datastore datastore, VmLocks.Table lockTable, Runnable locksChanged,
-            Peers peers, Events events, Alarms alarms, Tasks tasks) throws IOException {
+    final HostNetwork network;
+
+    Vms(String host, Path datastoreDir, Path dataDir, String guardPolicy, HostNetwork network, Datastore datastore, VmLocks.Table lockTable,
+            Runnable locksChanged, Peers peers, Events events, Alarms alarms, Tasks tasks) throws IOException {
+        this.network = network;
         store = new VmStore(datastore.sharedFileSystem().getPath("/")); // VM folders live on the LUN; the VM's locks say who runs it
         locks = new VmLocks(datastore, lockTable, locksChanged);
         here = new LocalVms(host, store, locks, dataDir.resolve("ran.json"));
-        provisioning = new VmProvisioning(store, here, locks, events);
+        provisioning = new VmProvisioning(store, here, locks, events, network);
         luns = new LunAccess(store, datastoreDir.resolve("luns"), here);
         guard = new GuardPolicy(guardPolicy, here, events, alarms);
         checkpoints = new VmCheckpoints(here, tasks, events, work);
         ftPrimary = new FtPrimary(here, locks, peers, datastore, tasks, events, alarms, work);
-        ftBackup = new FtBackup(store, here, locks, guard, ftPrimary, datastore, events, alarms, work);
-        power = new VmPower(store, here, locks, luns, guard, ftPrimary, datastore, events);
+        ftBackup = new FtBackup(store, here, locks, guard, ftPrimary, datastore, events, alarms, work, network);
+        power = new VmPower(store, here, locks, luns, guard, ftPrimary, datastore, events, network);
         views = new VmViews(store, here, locks);
     }
 

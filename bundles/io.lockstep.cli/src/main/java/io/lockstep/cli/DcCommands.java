@@ -117,7 +117,9 @@ final class DcCommands {
     // --- up and down ------------------------------------------------------------------------------------------
 
     @Command(name = "up", mixinStandardHelpOptions = true, description = {
-        "Start a local datacenter: N host agents on loopback sharing one LUN file and one datastore directory.",
+        "Start a local datacenter of N hosts sharing one LUN. As root (with tgt, iptables and arping): each host in its own network "
+                + "namespace with its own address on a datacenter bridge, the LUN on an iSCSI target (tgtd) every host reaches over the "
+                + "network, each VM with its own address that moves with it. Otherwise every agent on loopback in one network stack.",
         "Reuses the work directory when it exists (its VMs and host identities survive); starts only agents that are not running."})
     static final class Up implements Callable<Integer> {
         @Option(names = "--hosts", defaultValue = "3", description = "how many hosts (default 3)")
@@ -131,6 +133,13 @@ final class DcCommands {
 
         @Option(names = "--json", description = "print the datacenter as JSON")
         boolean json;
+
+        @Option(names = "--loopback", description = "every host on loopback in this machine's one network stack (no root needed; a hung "
+                + "or partitioned host keeps its VMs' ports, so their backups cannot serve them)")
+        boolean loopback;
+
+        @Option(names = "--namespaces", description = "insist on a network namespace per host: fail, naming what is missing, when it cannot")
+        boolean namespaces;
 
         @Option(names = "--demo", description = "and a VM demo (KV guest) running on host-1 with a checkpoint, protected by a backup on "
                 + "host-2: made when missing, started and protected again when it is not (the console's embedded datacenter)")
@@ -146,15 +155,53 @@ final class DcCommands {
             Path lun = d.resolve("lun.img");
             Path datastore = d.resolve("datastore");
             Files.createDirectories(datastore);
-            if (!Files.exists(lun)) {
+            Path secret = d.resolve("datacenter.secret");
+            Credentials.secretText(secret, 32);
+            if (loopback && namespaces) {
+                throw new IllegalArgumentException("--loopback and --namespaces: expected one of them, found both");
+            }
+            HostNamespaces net = network(d);
+            if (net != null) {
+                boolean anyRunning = false;
+                for (int i = 1; i <= hosts; i++) {
+                    anyRunning |= running(d.resolve("host-" + i));
+                }
+                List<String> hostNames = new ArrayList<>();
+                for (int i = 1; i <= Math.max(hosts, 32); i++) {
+                    hostNames.add("host-" + i);
+                }
+                if (!anyRunning) {
+                    List<String> left = net.existing();
+                    if (!left.isEmpty()) {
+                        List<String> removed = net.teardown(hostNames);
+                        System.err.println("removed what an earlier run left (no agent of it runs): " + String.join(", ", removed));
+                        net.tgtdPid = -1;
+                    }
+                }
+                net.ensureBridge();
+                for (int i = 1; i <= hosts; i++) {
+                    net.ensureHost("host-" + i);
+                }
+                if (!Files.exists(lun)) {
+                    // the storage side's LUN: a plain sparse image tgtd serves; formatted over iSCSI like any SAN LUN
+                    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(lun.toFile(), "rw")) {
+                        f.setLength(4L << 30);
+                    }
+                    net.startTarget(lun);
+                    try (io.lockstep.storage.Medium m = io.lockstep.storage.Media.open(net.mediumUri(), "lockstep-up")) {
+                        Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Duration.ofMillis(ioTimeout)).withLabel("ds1"));
+                    }
+                    System.err.println("formatted " + net.mediumUri() + " (" + lun + " on the target) as datastore ds1 (I/O timeout " + ioTimeout + " ms)");
+                }
+                net.startTarget(lun);
+                net.save();
+            } else if (!Files.exists(lun)) {
                 FileMedium.create(lun, 512, (4L << 30) / 512); // sparse: every VM file lives on it
                 try (FileMedium m = FileMedium.open(lun, "lockstep-up")) {
                     Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Duration.ofMillis(ioTimeout)).withLabel("ds1"));
                 }
                 System.err.println("formatted " + lun + " as datastore ds1 (I/O timeout " + ioTimeout + " ms)");
             }
-            Path secret = d.resolve("datacenter.secret");
-            Credentials.secretText(secret, 32);
             List<Map<String, Object>> list = new ArrayList<>();
             List<String> started = new ArrayList<>();
             List<Process> spawned = new ArrayList<>();
@@ -164,17 +211,25 @@ final class DcCommands {
                 Files.createDirectories(data);
                 Path props = data.resolve("agent.properties");
                 if (!Files.exists(props)) {
-                    Files.writeString(props, "# the agent of " + name + " (lockstep up)\nhost=" + name + "\nmedium=" + lun + "\ndatastore=" + datastore
-                            + "\nlisten=127.0.0.1:0\ndata=" + data + "\nsecret=" + secret + "\n", StandardCharsets.UTF_8);
+                    String where = net == null ? "medium=" + lun + "\nlisten=127.0.0.1:0\n"
+                            : "# its own network namespace " + net.namespace(name) + ": the LUN over iSCSI, its own address, VMs' addresses\n"
+                                    + "medium=" + net.mediumUri() + "\nlisten=" + net.hostAddress(name) + ":0\ninterface=eth0\nvm-addresses="
+                                    + net.vmRange() + "\n";
+                    Files.writeString(props, "# the agent of " + name + " (lockstep up)\nhost=" + name + "\n" + where + "datastore=" + datastore
+                            + "\ndata=" + data + "\nsecret=" + secret + "\n", StandardCharsets.UTF_8);
                 }
                 if (running(data)) {
                     continue;
                 }
                 Files.deleteIfExists(data.resolve("agent.json"));
                 List<String> cmd = new ArrayList<>();
+                if (net != null) {
+                    cmd.addAll(net.inHost(name));
+                }
                 if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
                     cmd.add("/usr/bin/setsid"); // its own session: a Ctrl+C in this terminal does not reach the agents
                 }
+                int javaAt = cmd.size();
                 cmd.add(ProcessHandle.current().info().command().orElse("java"));
                 // thread priorities mean something: FT replication above the API (Linux: a nice value per thread)
                 cmd.add("-XX:ThreadPriorityPolicy=1");
@@ -183,6 +238,11 @@ final class DcCommands {
                     cmd.addAll(List.of(opts.trim().split("\\s+")));
                 }
                 cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lockstep.agent.AgentMain", "--config", props.toString()));
+                if (net != null) {
+                    // the VMs' addresses go with the agent however it ends (a SIGKILL too): a VM dies with its host's process
+                    cmd.addAll(javaAt, List.of("/bin/sh", "-c", "\"$@\"; s=$?; for a in $(ip -4 -o addr show dev eth0 | awk '$4 ~ /\\/32$/ {print $4}'); "
+                            + "do ip addr del $a dev eth0; done; exit $s", "agent"));
+                }
                 spawned.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("agent.log").toFile()))
                         .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start());
                 started.add(name);
@@ -229,6 +289,12 @@ final class DcCommands {
             dcJson.put("lun", lun.toString());
             dcJson.put("datastore", datastore.toString());
             dcJson.put("hosts", list);
+            dcJson.put("network", net == null ? "loopback" : "namespaces");
+            if (net != null) {
+                dcJson.put("portal", net.bridgeAddress() + ":" + HostNamespaces.PORTAL);
+                dcJson.put("medium", net.mediumUri());
+                dcJson.put("vmAddresses", net.vmRange());
+            }
             Path tmp = d.resolve("datacenter.json.tmp");
             AgentClient.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), dcJson);
             Files.move(tmp, d.resolve("datacenter.json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -240,6 +306,8 @@ final class DcCommands {
                 return 0;
             }
             System.out.println("datacenter up in " + d + ": " + hosts + " hosts on one LUN (" + lun.getFileName() + "), datastore ds1"
+                    + (net == null ? ", every host on loopback" : ", each host in its own network namespace, the LUN on iSCSI at "
+                            + net.bridgeAddress() + ":" + HostNamespaces.PORTAL + ", VM addresses " + net.vmRange())
                     + (started.isEmpty() ? " (all agents were running already)" : " (started " + String.join(", ", started) + ")"));
             Table t = new Table("HOST", "SLOT", "API", "CERTIFICATE (SHA-256)", "TOKEN", "PID");
             for (Map<String, Object> h : list) {
@@ -250,6 +318,48 @@ final class DcCommands {
             System.out.println(demo ? "VM demo runs protected: lockstep vm ls; lockstep ft status demo"
                     : "next: lockstep vm create vm1 && lockstep vm start vm1 && lockstep ft protect vm1 --backup host-2");
             return 0;
+        }
+
+        /**
+         * The datacenter's network: its namespaces when it has them (made as root before), none when its hosts were made on
+         * loopback; for a new datacenter, namespaces when this machine can (root, tgt, iptables, arping) unless --loopback,
+         * else loopback with a note that says what is missing and what does not work without it.
+         */
+        private HostNamespaces network(Path d) throws IOException {
+            boolean made = Files.exists(d.resolve("host-1").resolve("agent.properties"));
+            if (made) {
+                boolean own = Files.readString(d.resolve("host-1").resolve("agent.properties")).contains("\ninterface=");
+                if (own && loopback) {
+                    throw new IllegalArgumentException("--loopback: the datacenter in " + d + " was made with a network namespace per host; "
+                            + "`lockstep down --purge` first to make it again on loopback");
+                }
+                if (!own && namespaces) {
+                    throw new IllegalArgumentException("--namespaces: the datacenter in " + d + " was made on loopback; "
+                            + "`lockstep down --purge` first to make it again with namespaces");
+                }
+                if (own) {
+                    List<String> missing = HostNamespaces.missing();
+                    if (!missing.isEmpty()) {
+                        throw new IOException("the datacenter in " + d + " has a network namespace per host, which needs what is missing here: "
+                                + String.join("; ", missing));
+                    }
+                }
+                return own ? HostNamespaces.of(d) : null;
+            }
+            if (loopback) {
+                return null;
+            }
+            List<String> missing = HostNamespaces.missing();
+            if (missing.isEmpty()) {
+                return HostNamespaces.of(d);
+            }
+            if (namespaces) {
+                throw new IOException("--namespaces: a network namespace per host needs what is missing here: " + String.join("; ", missing));
+            }
+            System.err.println("every host on loopback in one network stack (a namespace per host needs: " + String.join("; ", missing) + ").\n"
+                    + "  works: VMs, checkpoints, FT pairs, failover when an agent dies (SIGKILL), the console.\n"
+                    + "  does not: failover from a hung or partitioned host (it keeps its VMs' ports), VM addresses, `lockstep fault`.");
+            return null;
         }
 
         /** VM demo as the console's embedded datacenter shows it: running on host-1, checkpointed once, protected by host-2. */
@@ -311,6 +421,11 @@ final class DcCommands {
             List<ProcessHandle> stopping = new ArrayList<>();
             for (LocalDatacenter.Host h : dc.hosts) {
                 ProcessHandle.of(h.pid()).filter(ProcessHandle::isAlive).ifPresent(p -> {
+                    try {
+                        HostNamespaces.run(List.of("kill", "-CONT", Long.toString(p.pid()))); // a hung agent (fault hang) hears SIGTERM only once continued
+                    } catch (IOException e) {
+                        // not stopped, or gone: SIGTERM does it
+                    }
                     p.destroy();
                     stopping.add(p);
                 });
@@ -326,6 +441,19 @@ final class DcCommands {
                 }
             }
             System.out.println("stopped " + stopping.size() + " agent" + (stopping.size() == 1 ? "" : "s") + " of the datacenter in " + d);
+            if (Files.exists(d.resolve("network.json"))) {
+                HostNamespaces net = HostNamespaces.of(d);
+                List<String> names = new ArrayList<>();
+                for (int i = 1; i <= 32; i++) {
+                    names.add("host-" + i);
+                }
+                List<String> removed = net.teardown(names);
+                net.tgtdPid = -1;
+                net.save();
+                if (!removed.isEmpty()) {
+                    System.out.println("removed " + String.join(", ", removed));
+                }
+            }
             if (purge) {
                 try (var walk = Files.walk(d)) {
                     for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -344,7 +472,8 @@ final class DcCommands {
     static final class HostCmd {
     }
 
-    @Command(name = "ls", mixinStandardHelpOptions = true, description = "Every host heartbeating on the medium, as its agents see it.")
+    @Command(name = "ls", mixinStandardHelpOptions = true, description = {"Every host heartbeating on the medium, as the agent asked sees it: its "
+            + "address, whether it reaches the storage (its heartbeat moves) and whether the agent asked reaches it over the network."})
     static final class HostLs implements Callable<Integer> {
         @Mixin
         Common common;
@@ -356,9 +485,11 @@ final class DcCommands {
                 common.print(hosts);
                 return 0;
             }
-            Table t = new Table("HOST", "SLOT", "STATE", "LIVE", "HEARTBEAT AGE", "GENERATION", "API");
+            Table t = new Table("HOST", "SLOT", "STATE", "ADDRESS", "STORAGE", "NETWORK", "HEARTBEAT AGE", "GENERATION", "API");
             for (HostHeartbeat h : hosts) {
-                t.row(text(h.host()), h.slot(), text(h.state()), h.live() ? "yes" : "NO", h.ageMillis() + " ms", h.generation(), text(h.url()));
+                // STORAGE: its heartbeat moves on the medium (it reaches the LUN); NETWORK: the agent asked reaches its agent
+                t.row(text(h.host()), h.slot(), text(h.state()), text(h.address()), h.live() ? "yes" : "NO",
+                        h.reachable() == null ? "(this host)" : h.reachable() ? "yes" : "NO", h.ageMillis() + " ms", h.generation(), text(h.url()));
             }
             t.print(System.out);
             return 0;

@@ -80,15 +80,23 @@ final class LocalDatacenter {
             }
             return h;
         }
+        Host fenced = null;
         for (Host h : hosts) {
             if (h.alive()) {
                 try {
-                    h.client().get("/v1/host"); // a process that is going away (killed a moment ago) does not count
-                    return h;
+                    // a process that is going away (killed a moment ago) does not count; a fenced host only when no other answers
+                    io.lockstep.agent.api.HostInfo info = h.client().get("/v1/host", io.lockstep.agent.api.HostInfo.class);
+                    if (info.fenced() == null) {
+                        return h;
+                    }
+                    fenced = fenced == null ? h : fenced;
                 } catch (IOException e) {
                     // the next one
                 }
             }
+        }
+        if (fenced != null) {
+            return fenced;
         }
         throw new IOException("no agent of the datacenter at " + dir + " is running; `lockstep up` starts them");
     }

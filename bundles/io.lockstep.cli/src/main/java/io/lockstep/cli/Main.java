@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code lockstep}: the command line for people and scripts. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "Lockstep 0.1.0",
         description = "Hosts that coordinate through shared storage alone.",
-        subcommands = {DcCommands.Up.class, DcCommands.Down.class, DcCommands.HostCmd.class, VmCommands.VmCmd.class, VmCommands.FtCmd.class,
+        subcommands = {DcCommands.Up.class, DcCommands.Down.class, DcCommands.HostCmd.class, FaultCommands.FaultCmd.class, VmCommands.VmCmd.class, VmCommands.FtCmd.class,
             DcCommands.Leases.class, DcCommands.TasksCmd.class, DcCommands.EventsCmd.class, MediumCommand.class, ClusterCommand.class,
             DatastoreCommand.class, VdiskCommand.class})
 public final class Main {

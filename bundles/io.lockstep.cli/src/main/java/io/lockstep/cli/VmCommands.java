@@ -35,8 +35,9 @@ final class VmCommands {
             return;
         }
         String role = role(vm.ft());
-        System.out.printf("%s: %s%s, guest %s, %d MiB memory, %d MiB disk, port %d, FT %s%s%n", vm.name(), vm.powerState(),
-                vm.host() != null ? " on " + vm.host() : "", vm.guest(), vm.memoryMiB(), vm.diskMiB(), vm.port(), role,
+        System.out.printf("%s: %s%s, guest %s, %d MiB memory, %d MiB disk, address %s:%d, FT %s%s%n", vm.name(), vm.powerState(),
+                vm.host() != null ? " on " + vm.host() : "", vm.guest(), vm.memoryMiB(), vm.diskMiB(),
+                vm.address() == null ? "127.0.0.1" : vm.address(), vm.port(), role,
                 role.equals("none") ? "" : " (" + vm.ft().state() + peerOf(vm.ft()) + ")");
         if (vm.note() != null) {
             System.out.println("  note: " + vm.note());
@@ -80,9 +81,9 @@ final class VmCommands {
                 common.print(vms);
                 return 0;
             }
-            Table t = new Table("VM", "GUEST", "POWER", "HOST", "PORT", "FT", "NOTE");
+            Table t = new Table("VM", "GUEST", "POWER", "HOST", "ADDRESS", "FT", "NOTE");
             for (VmView v : vms) {
-                t.row(v.name(), v.guest(), v.powerState(), DcCommands.text(v.host()), v.port(),
+                t.row(v.name(), v.guest(), v.powerState(), DcCommands.text(v.host()), (v.address() == null ? "127.0.0.1" : v.address()) + ":" + v.port(),
                         role(v.ft()).equals("none") ? "-" : role(v.ft()) + " " + v.ft().state() + peerOf(v.ft()), v.note() == null ? "" : v.note());
             }
             t.print(System.out);

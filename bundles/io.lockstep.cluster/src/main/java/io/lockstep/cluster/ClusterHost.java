@@ -90,6 +90,16 @@ public final class ClusterHost implements AutoCloseable {
         return heartbeat.record();
     }
 
+    /**
+     * Tells this host's liveness monitor what another host's heartbeat looks like now. A host that watches the
+     * heartbeat region anyway (an agent, twice a second) calls this, so that when it must break a lock its view of how
+     * long the holder has stood still is already there: a failover takes T from the holder's last renewal, not from the
+     * moment the lock was wanted.
+     */
+    public void observe(HeartbeatRecord other) {
+        monitor.observe(other);
+    }
+
     public boolean heartbeatValid() {
         return heartbeat.valid();
     }

@@ -21,10 +21,11 @@ import io.lockstep.vdisk.DiskChain;
 import io.lockstep.vm.GuestMemory;
 import io.lockstep.vm.GuestRegistry;
 import io.lockstep.vm.InputEvent;
+import io.lockstep.vm.NicAddress;
 import io.lockstep.vm.Vm;
 
 /**
- * The backup of an FT pair: listens on loopback for its primary, holds the guest's state (checkpointing) or
+ * The backup of an FT pair: listens (on loopback, or on its host's address) for its primary, holds the guest's state (checkpointing) or
  * replays its inputs (replay), and goes live when it loses the primary and wins the pair's go-live record. A
  * primary that sends something wrong (damaged, out of order, another guest, another protocol version) is refused
  * with the reason, and the backup does not go live: that primary is alive and runs on unprotected.
@@ -41,6 +42,8 @@ public final class Backup implements AutoCloseable {
     private final Path sharedDisk;
     private final GoLive goLive;
     private final int servicePort;
+    private final NicAddress service;
+    private volatile Fence fence;
     private final long timerMillis;
     private final FtOptions local;
     private final double cpuShare;
@@ -60,6 +63,16 @@ public final class Backup implements AutoCloseable {
      */
     public Backup(String pair, String guestSpec, long memoryBytes, Path sharedDisk, GoLive goLive, int listenPort, int servicePort,
             long timerMillis, FtOptions local, double cpuShare, Consumer<FtStatus> status) throws IOException {
+        this(pair, guestSpec, memoryBytes, sharedDisk, goLive, InetAddress.getLoopbackAddress(), listenPort, NicAddress.loopback(), servicePort,
+                timerMillis, local, cpuShare, status);
+    }
+
+    /**
+     * A backup whose primary connects from another host: it listens on {@code listenAddress} (this host's address in
+     * the datacenter network) and, once live, serves the VM at {@code service} (the VM's own address, taken over).
+     */
+    public Backup(String pair, String guestSpec, long memoryBytes, Path sharedDisk, GoLive goLive, InetAddress listenAddress, int listenPort,
+            NicAddress service, int servicePort, long timerMillis, FtOptions local, double cpuShare, Consumer<FtStatus> status) throws IOException {
         GuestRegistry.create(guestSpec); // a bad name is refused here, before anyone connects
         new GuestMemory(memoryBytes);
         this.pair = pair;
@@ -68,13 +81,14 @@ public final class Backup implements AutoCloseable {
         this.sharedDisk = sharedDisk;
         this.goLive = goLive;
         this.servicePort = servicePort;
+        this.service = service;
         this.timerMillis = timerMillis;
         this.local = local;
         this.cpuShare = cpuShare;
         this.status = status;
         this.server = new ServerSocket();
         server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort));
+        server.bind(new InetSocketAddress(listenAddress, listenPort));
         Thread t = new Thread(this::serve, "ft-backup-" + pair);
         t.setPriority(Thread.MAX_PRIORITY); // (effective with -XX:ThreadPriorityPolicy=1; see docs/agent.md)
         t.setDaemon(true);
@@ -82,6 +96,23 @@ public final class Backup implements AutoCloseable {
     }
 
     private volatile long acceptedGeneration = Long.MIN_VALUE;
+
+    /**
+     * What a backup that won the go-live record does before its VM serves or writes anything: fence the old primary
+     * at the storage (its host's registration preempted when its heartbeat stood still, or its lock on the VM given up
+     * by the old primary itself when it halted). A failure is retried, never a reason to halt: the record says this side
+     * runs the VM.
+     */
+    @FunctionalInterface
+    public interface Fence {
+        /** Returns once the old primary can no longer write; {@code why} is why the primary was lost. */
+        void fence(String why) throws Exception;
+    }
+
+    /** Sets the fence a go-live runs first (before any primary connects). */
+    public void fenceBeforeServing(Fence f) {
+        this.fence = f;
+    }
 
     public int port() {
         return server.getLocalPort();
@@ -146,6 +177,12 @@ public final class Backup implements AutoCloseable {
                 beat.setPriority(Thread.MAX_PRIORITY);
                 beat.setDaemon(true);
                 beat.start();
+                // apart from the writer: a write to a primary that stopped reading (hung, its link down) blocks once the
+                // socket's buffers are full, and the silence must still be noticed
+                Thread watchdog = new Thread(this::watchdog, "ft-backup-watchdog-" + pair);
+                watchdog.setPriority(Thread.MAX_PRIORITY);
+                watchdog.setDaemon(true);
+                watchdog.start();
                 while (!over) {
                     Wire.Frame f = Wire.read(in);
                     lastHeard = System.nanoTime();
@@ -409,17 +446,28 @@ public final class Backup implements AutoCloseable {
             }));
         }
 
+        /** No word from the primary for the failure time: the session ends as lost (closing the socket wakes reader and writer). */
+        private void watchdog() {
+            while (!over) {
+                try {
+                    Thread.sleep(Math.min(10, local.heartbeatMillis()));
+                    if ((System.nanoTime() - lastHeard) / 1_000_000 > local.failAfterMillis()) {
+                        over = true;
+                        socket.close(); // the reader sees it and the session ends as lost
+                        return;
+                    }
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
         private void heartbeat() {
             long lastBeat = 0;
             while (!over) {
                 try {
                     Thread.sleep(hello.mode() == FtMode.REPLAY && source != null ? 5 : Math.min(10, local.heartbeatMillis()));
                     long now = System.nanoTime();
-                    if ((now - lastHeard) / 1_000_000 > local.failAfterMillis()) {
-                        over = true;
-                        socket.close(); // the reader sees it and the session ends as lost
-                        return;
-                    }
                     if (source != null) {
                         sendProgress(); // the lag estimate needs the executed position even when no input arrives
                     } else if ((now - lastBeat) / 1_000_000 >= local.heartbeatMillis()) {
@@ -496,6 +544,35 @@ public final class Backup implements AutoCloseable {
                 halt("the primary is alive: it won the go-live record (" + why + ")");
                 return;
             }
+            Fence f = fence;
+            if (f != null) {
+                status.accept(FtStatus.of(FtState.TAKING_OVER, "won the go-live record (" + why + "); fencing the old primary at the storage"));
+                long start = System.nanoTime();
+                while (true) {
+                    try {
+                        f.fence(why);
+                        break;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        halt("interrupted while fencing the old primary");
+                        return;
+                    } catch (Exception e) {
+                        if (closed) {
+                            halt("closed while fencing the old primary: " + e.getMessage());
+                            return;
+                        }
+                        status.accept(FtStatus.of(FtState.TAKING_OVER, "fencing the old primary at the storage: " + e.getMessage()
+                                + " (retrying; " + (System.nanoTime() - start) / 1_000_000_000L + " s so far)"));
+                        try {
+                            Thread.sleep(500);
+                        } catch (InterruptedException ie) {
+                            Thread.currentThread().interrupt();
+                            halt("interrupted while fencing the old primary");
+                            return;
+                        }
+                    }
+                }
+            }
             try {
                 takeOver(why);
             } catch (Exception e) {
@@ -527,7 +604,7 @@ public final class Backup implements AutoCloseable {
             vm.setDisk(ft);
             chain.close();
             LiveVm.closeKnownConnections(vm);
-            LiveVm now = new LiveVm(pair, vm, ft, servicePort, LiveVm.firstConnectionAfter(vm), timerMillis, goLive, false, status);
+            LiveVm now = new LiveVm(pair, vm, ft, service, servicePort, LiveVm.firstConnectionAfter(vm), timerMillis, goLive, false, true, status);
             live = now;
             state = State.LIVE;
             status.accept(new FtStatus(FtState.LIVE, "took over at position " + at + " (" + why + "); " + kept.size()

@@ -3,7 +3,8 @@ package io.lockstep.ft;
 /**
  * The states a side of an FT pair reports (ARCHITECTURE "FT pairs"). A primary: {@link #SYNCING} → {@link #PROTECTED},
  * then {@link #UNPROTECTED} (it lost the backup and won the go-live record) or {@link #HALTED} (it lost it). A backup:
- * {@link #SYNCING} → {@link #IN_SYNC}, then {@link #LIVE} (it lost the primary and won the record; its VM is now a
+ * {@link #SYNCING} → {@link #IN_SYNC}, then {@link #TAKING_OVER} (it won the record and is fencing the old primary at
+ * the storage and taking the VM's address: it says what it waits for, again every few seconds), {@link #LIVE} (it lost the primary and won the record; its VM is now a
  * primary that will report {@link #WRITING_DISK} once the old primary's last write has settled), {@link #HALTED},
  * {@link #WAITING} (the primary ended protection or was lost before the first sync) or {@link #REFUSED} (a primary it
  * would not serve).
@@ -16,6 +17,7 @@ public enum FtState {
     IN_SYNC("IN SYNC", " "),
     WAITING("WAITING", ": "),
     REFUSED("REFUSED", ": "),
+    TAKING_OVER("TAKING OVER", ": "),
     LIVE("LIVE", ": "),
     WRITING_DISK("DISK", ": ");
 

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import io.lockstep.vm.GuestTimer;
 import io.lockstep.vm.InputEvent;
 import io.lockstep.vm.NetForwarder;
+import io.lockstep.vm.NicAddress;
 import io.lockstep.vm.Vm;
 
 /**
@@ -26,6 +27,7 @@ public final class LiveVm implements AutoCloseable {
     private final Vm vm;
     private final FtDisk disk;
     private final NetForwarder nic;
+    private final NicAddress address;
     private final GuestTimer timer;
     private final GoLive goLive;
     private final Consumer<FtStatus> status;
@@ -35,18 +37,35 @@ public final class LiveVm implements AutoCloseable {
     private PrimarySession session;
 
     /**
-     * Makes {@code vm} live: binds its NIC on loopback {@code port} (waiting up to 10 s for a previous owner to let
-     * go of it), starts its timer, and starts it ({@code boot}: from a fresh memory) or resumes it.
-     * {@code firstConnection}: the NIC's first connection number (above any the guest knows).
+     * Makes {@code vm} live on loopback {@code port} (waiting up to 10 s for a previous owner to let go of it): see
+     * {@link #LiveVm(String, Vm, FtDisk, NicAddress, int, int, long, GoLive, boolean, boolean, Consumer)}.
      */
     public LiveVm(String pair, Vm vm, FtDisk disk, int port, int firstConnection, long timerMillis, GoLive goLive, boolean boot,
             Consumer<FtStatus> status) throws IOException, InterruptedException {
+        this(pair, vm, disk, NicAddress.loopback(), port, firstConnection, timerMillis, goLive, boot, false, status);
+    }
+
+    /**
+     * Makes {@code vm} live: claims its address (present on this host, announced) and binds its NIC there on
+     * {@code port}, starts its timer, and starts it ({@code boot}: from a fresh memory) or resumes it.
+     * {@code firstConnection}: the NIC's first connection number (above any the guest knows). {@code persistent}: a
+     * VM that must run here (a backup that went live) retries its address and port until it has them, saying what it
+     * waits for every 5 s as {@link FtState#TAKING_OVER}; otherwise it gives up after 10 s.
+     */
+    public LiveVm(String pair, Vm vm, FtDisk disk, NicAddress address, int port, int firstConnection, long timerMillis, GoLive goLive,
+            boolean boot, boolean persistent, Consumer<FtStatus> status) throws IOException, InterruptedException {
         this.pair = pair;
         this.vm = vm;
         this.disk = disk;
         this.goLive = goLive;
         this.status = status;
-        this.nic = bind(vm, port, firstConnection);
+        this.address = address;
+        try {
+            this.nic = bind(vm, address, port, firstConnection, persistent, status);
+        } catch (RuntimeException e) {
+            address.release();
+            throw e;
+        }
         this.timer = timerMillis > 0 ? new GuestTimer(vm, timerMillis) : null;
         if (vm.state() == Vm.State.CREATED) {
             vm.start(boot);
@@ -55,18 +74,33 @@ public final class LiveVm implements AutoCloseable {
         }
     }
 
-    private static NetForwarder bind(Vm vm, int port, int firstConnection) throws IOException, InterruptedException {
-        long end = System.nanoTime() + 10_000_000_000L;
+    private static NetForwarder bind(Vm vm, NicAddress address, int port, int firstConnection, boolean persistent, Consumer<FtStatus> status)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long told = start;
         while (true) {
             try {
-                return new NetForwarder(vm, InetAddress.getLoopbackAddress(), port, firstConnection);
-            } catch (BindException e) {
-                if (System.nanoTime() > end) {
+                address.claim();
+                return new NetForwarder(vm, address.address(), port, firstConnection);
+            } catch (IOException e) {
+                String why = "the NIC's address " + address.address().getHostAddress() + ":" + port + " could not be taken: " + e.getMessage();
+                long now = System.nanoTime();
+                if (!persistent && now - start > 10_000_000_000L) {
+                    address.release();
                     throw new BindException("port " + port + " stayed in use for 10 s: " + e.getMessage());
+                }
+                if (persistent && now - told > 5_000_000_000L) {
+                    told = now;
+                    status.accept(FtStatus.of(FtState.TAKING_OVER, why + " (retrying for " + (now - start) / 1_000_000_000L + " s)"));
                 }
                 Thread.sleep(50);
             }
         }
+    }
+
+    /** Where the VM's NIC listens. */
+    public NicAddress address() {
+        return address;
     }
 
     public String pair() {
@@ -149,6 +183,21 @@ public final class LiveVm implements AutoCloseable {
         halt("test failover: the primary stopped as if its host had failed");
     }
 
+    /**
+     * This host can no longer write the shared storage (its heartbeat lapsed: it fenced itself): a protected VM stops
+     * here at once — its backup, which may still reach the storage, goes live — instead of running on with outputs it
+     * cannot commit. Returns whether it stopped (an unprotected VM, or one whose backup is not in sync, runs on).
+     */
+    public synchronized boolean storageLost(String why) {
+        PrimarySession s = session;
+        if (s == null || s.ended() || protection != Protection.PROTECTED) {
+            return false;
+        }
+        s.end("this host lost the storage (" + why + ")", false);
+        halt("this host lost the storage (" + why + "); the backup takes over");
+        return true;
+    }
+
     void protectedNow(String what, long position) {
         protection = Protection.PROTECTED;
         reason = "";
@@ -198,6 +247,8 @@ public final class LiveVm implements AutoCloseable {
             vm.stop();
         } catch (IOException | InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            address.release(); // a halted VM's address is free to move to the side that runs it
         }
         status(new FtStatus(FtState.HALTED, why, vm.position()));
     }
@@ -226,7 +277,11 @@ public final class LiveVm implements AutoCloseable {
         if (timer != null) {
             timer.close();
         }
-        nic.close();
+        try {
+            nic.close();
+        } finally {
+            address.release();
+        }
         try {
             vm.stop();
         } catch (InterruptedException e) {

@@ -212,6 +212,27 @@ public final class PrimarySession {
         beat.setPriority(Thread.MAX_PRIORITY);
         beat.setDaemon(true);
         beat.start();
+        // apart from the writers: a write to a backup that stopped reading (hung, its link down) blocks once the socket's
+        // buffers are full, and the silence must still be noticed
+        Thread watchdog = new Thread(this::watchdog, "ft-primary-watchdog-" + live.pair());
+        watchdog.setPriority(Thread.MAX_PRIORITY);
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private void watchdog() {
+        while (!ended) {
+            try {
+                Thread.sleep(Math.min(10, o.heartbeatMillis()));
+            } catch (InterruptedException e) {
+                return;
+            }
+            long silent = (System.nanoTime() - lastHeard) / 1_000_000;
+            if (!ended && silent > o.failAfterMillis()) {
+                end("no word from the backup for " + silent + " ms", true);
+                return;
+            }
+        }
     }
 
     private void read() {
@@ -254,11 +275,6 @@ public final class PrimarySession {
             try {
                 Thread.sleep(o.heartbeatMillis());
                 if (ended) {
-                    return;
-                }
-                long silent = (System.nanoTime() - lastHeard) / 1_000_000;
-                if (silent > o.failAfterMillis()) {
-                    end("no word from the backup for " + silent + " ms", true);
                     return;
                 }
                 Wire.write(out, Wire.HEARTBEAT, empty);

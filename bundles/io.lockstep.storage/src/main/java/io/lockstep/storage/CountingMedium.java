@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class CountingMedium implements Medium {
 
     private final Medium medium;
+    private final LongAdder refused = new LongAdder();
     private final LongAdder reads = new LongAdder();
     private final LongAdder writes = new LongAdder();
     private final LongAdder compareAndWrites = new LongAdder();
@@ -33,6 +34,11 @@ public final class CountingMedium implements Medium {
                     reservations - before.reservations, persistentReservations - before.persistentReservations,
                     sectors - before.sectors);
         }
+    }
+
+    /** Writes (WRITE, COMPARE AND WRITE) the target refused with RESERVATION CONFLICT: a fenced host's attempts. */
+    public long refusedWrites() {
+        return refused.sum();
     }
 
     public Counts counts() {
@@ -80,14 +86,24 @@ public final class CountingMedium implements Medium {
     public void write(long lba, byte[] data, boolean fua) throws IOException {
         writes.increment();
         sectors.add(data.length / Math.max(1, sectorSize()));
-        medium.write(lba, data, fua);
+        try {
+            medium.write(lba, data, fua);
+        } catch (ReservationConflictException e) {
+            refused.increment();
+            throw e;
+        }
     }
 
     @Override
     public void compareAndWrite(long lba, byte[] expected, byte[] replacement) throws IOException {
         compareAndWrites.increment();
         sectors.add(expected.length / Math.max(1, sectorSize()));
-        medium.compareAndWrite(lba, expected, replacement);
+        try {
+            medium.compareAndWrite(lba, expected, replacement);
+        } catch (ReservationConflictException e) {
+            refused.increment();
+            throw e;
+        }
     }
 
     @Override

@@ -37,10 +37,14 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
     private volatile long safeThrough = Long.MAX_VALUE;
     private volatile boolean closed;
 
-    /** Listens on {@code port} of the loopback address (0: any free port) for {@code vm}, which it feeds. */
+    /**
+     * Listens on {@code port} (0: any free port) of {@code address} for {@code vm}, which it feeds: the loopback address,
+     * or the VM's own address in a private datacenter network (hosts in network namespaces of their own).
+     */
     public NetForwarder(Vm vm, InetAddress address, int port, int firstConnection) throws IOException {
-        if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("a guest's port listens on loopback only, not on " + address.getHostAddress());
+        if (!address.isLoopbackAddress() && !address.isSiteLocalAddress()) {
+            throw new IllegalArgumentException("a guest's port listens on loopback or on a private datacenter address (10/8, 172.16/12, "
+                    + "192.168/16), not on " + address.getHostAddress());
         }
         this.vm = vm;
         this.nextConnection = new AtomicInteger(firstConnection);

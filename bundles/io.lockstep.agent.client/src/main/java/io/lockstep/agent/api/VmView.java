@@ -5,10 +5,11 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * GET /v1/vms/{vm}: a VM — its configuration and SAN identity, its LUNs, where it runs and in which power state
+ * GET /v1/vms/{vm}: a VM — its configuration and SAN identity, its own address in the datacenter network (none: it
+ * listens on loopback), its LUNs, where it runs and in which power state
  * (with a note when an operator should know something), its FT role and disk chain.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VmView(String name, String guest, long memoryMiB, long diskMiB, int port, SanView san, List<String> luns, String powerState,
-        String host, Long position, String note, FtView ft, DiskView disk) {
+        String host, Long position, String note, FtView ft, DiskView disk, String address) {
 }

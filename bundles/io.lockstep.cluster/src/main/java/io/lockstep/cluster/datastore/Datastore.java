@@ -238,6 +238,13 @@ public final class Datastore implements AutoCloseable {
         });
         PrKeys keys = direct(medium::readKeys);
         long mine = keys.keys().stream().filter(k -> k == key).count();
+        if (mine > 1 && earlierLifeOfMine()) {
+            // a target that keeps registrations per session (tgt) still holds the one of this host's earlier life, whose
+            // heartbeat stands still: remove it with everyone else's (the live ones register again) and look once more
+            LOG.log(Level.INFO, identity + ": removing the registration of its own earlier life (its heartbeat stands still) from " + medium.uri());
+            preemptOthers();
+            mine = direct(medium::readKeys).keys().stream().filter(k -> k == key).count();
+        }
         if (mine > 1) {
             direct(() -> {
                 medium.registerAndIgnoreExistingKey(0);
@@ -265,6 +272,37 @@ public final class Datastore implements AutoCloseable {
                 // another host created it meanwhile: look again
             }
         }
+    }
+
+    /**
+     * Is the other registration of this host's key its own earlier life's, not another live host with the same
+     * identity? Yes when no heartbeat slot of this identity moves during the lease timeout (a same-named host that lives
+     * renews its slot in that time).
+     */
+    private boolean earlierLifeOfMine() throws IOException {
+        Map<Integer, Long> counters = new HashMap<>();
+        for (Map.Entry<Integer, HeartbeatRecord> e : liveHosts().entrySet()) {
+            if (identity.uuid().equals(e.getValue().owner())) {
+                counters.put(e.getKey(), e.getValue().counter());
+            }
+        }
+        if (counters.isEmpty()) {
+            return true;
+        }
+        try {
+            Thread.sleep(sb.timing().leaseTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while looking at the heartbeat of this host's earlier life");
+        }
+        Map<Integer, HeartbeatRecord> now = liveHosts();
+        for (Map.Entry<Integer, Long> e : counters.entrySet()) {
+            HeartbeatRecord r = now.get(e.getKey());
+            if (r != null && identity.uuid().equals(r.owner()) && r.counter() != e.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

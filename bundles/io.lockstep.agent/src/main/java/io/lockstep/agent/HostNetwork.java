@@ -1,0 +1,159 @@
+package io.lockstep.agent;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.lockstep.vm.NicAddress;
+
+/**
+ * This host's own network (a host with a network namespace of its own, ARCHITECTURE "Hosts"): VMs that run here hold
+ * their addresses on its interface. Taking an address adds it ({@code ip addr replace ADDR/32 dev IF}) and announces it
+ * with a gratuitous ARP ({@code arping -U}), so clients and switches send its traffic here at once; letting go
+ * deletes it. Without a network of its own (every host on loopback) VMs listen on loopback and nothing moves.
+ */
+final class HostNetwork {
+
+    private static final System.Logger LOG = System.getLogger(HostNetwork.class.getName());
+
+    private final String iface;
+    private final AddressRange vmRange;
+    private final String hostAddress;
+
+    HostNetwork(String iface, AddressRange vmRange, String hostAddress) {
+        this.iface = iface;
+        this.vmRange = vmRange;
+        this.hostAddress = hostAddress;
+    }
+
+    static HostNetwork of(AgentConfig c) {
+        return c.ownNetwork() ? new HostNetwork(c.networkInterface(), c.vmAddresses() == null ? null : AddressRange.parse(c.vmAddresses()),
+                c.listenHost()) : new HostNetwork(null, null, null);
+    }
+
+    /** The address peers reach this host's FT backups at (loopback without a network of its own). */
+    InetAddress hostAddress() {
+        return hostAddress == null ? InetAddress.getLoopbackAddress() : AddressRange.inet(hostAddress);
+    }
+
+    /** The host address as the answer to a backup request says it (null: loopback). */
+    String hostAddressText() {
+        return hostAddress;
+    }
+
+    boolean own() {
+        return iface != null;
+    }
+
+    /** The range VMs created here take their addresses from (null: VMs listen on loopback). */
+    AddressRange vmRange() {
+        return vmRange;
+    }
+
+    /** Where the VM's NIC listens on this host. */
+    NicAddress forVm(String vm, String address) {
+        if (iface == null || address == null) {
+            return NicAddress.loopback();
+        }
+        return new Held(vm, address);
+    }
+
+    /**
+     * At start: addresses of the VM range still on the interface were held by VMs of an earlier life of this agent
+     * (it was killed): none of them runs here now, so they go.
+     */
+    void dropLeftovers() {
+        if (iface == null || vmRange == null) {
+            return;
+        }
+        try {
+            for (String line : run(List.of("ip", "-4", "-o", "addr", "show", "dev", iface)).split("\n")) {
+                int at = line.indexOf(" inet ");
+                if (at < 0) {
+                    continue;
+                }
+                String cidr = line.substring(at + 6).trim().split("\\s+")[0];
+                String addr = cidr.substring(0, cidr.indexOf('/'));
+                if (cidr.endsWith("/32") && vmRange.contains(addr)) {
+                    run(List.of("ip", "addr", "del", cidr, "dev", iface));
+                    LOG.log(System.Logger.Level.INFO, "dropped VM address " + addr + " left on " + iface + " by an earlier run of this agent");
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "looking for VM addresses left on " + iface + ": " + e.getMessage());
+        }
+    }
+
+    private final class Held implements NicAddress {
+        private final String vm;
+        private final String address;
+        private final InetAddress inet;
+
+        Held(String vm, String address) {
+            this.vm = vm;
+            this.address = address;
+            this.inet = AddressRange.inet(address);
+        }
+
+        @Override
+        public InetAddress address() {
+            return inet;
+        }
+
+        @Override
+        public void claim() throws IOException {
+            run(List.of("ip", "addr", "replace", address + "/32", "dev", iface));
+            Thread announce = new Thread(() -> {
+                try {
+                    // unsolicited ARP from the new owner: neighbours and the bridge learn where the address went
+                    run(List.of("arping", "-U", "-c", "2", "-w", "2", "-I", iface, address));
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, vm + ": announcing " + address + " on " + iface + ": " + e.getMessage());
+                }
+            }, "arp-" + vm);
+            announce.setDaemon(true);
+            announce.start();
+            LOG.log(System.Logger.Level.INFO, vm + " holds " + address + " on " + iface);
+        }
+
+        @Override
+        public void release() {
+            try {
+                run(List.of("ip", "addr", "del", address + "/32", "dev", iface));
+                LOG.log(System.Logger.Level.INFO, vm + " let go of " + address);
+            } catch (IOException e) {
+                if (!e.getMessage().contains("Cannot assign")) { // not there: nothing to let go of
+                    LOG.log(System.Logger.Level.WARNING, vm + ": dropping " + address + " from " + iface + ": " + e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return address + " on " + iface;
+        }
+    }
+
+    /** Runs a network command (5 s at most); its output, or an IOException with its exit status and output. */
+    static String run(List<String> cmd) throws IOException {
+        Process p = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true).start();
+        try {
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", cmd) + " did not finish within 5 s");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException(String.join(" ", cmd) + " interrupted");
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.exitValue() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed (exit " + p.exitValue() + "): " + out.trim());
+        }
+        return out;
+    }
+}
