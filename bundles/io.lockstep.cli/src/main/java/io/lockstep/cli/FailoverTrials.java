@@ -52,7 +52,7 @@ final class FailoverTrials implements Callable<Integer> {
 
     /** One trial's outcome. */
     record Trial(int n, String primary, String backup, String newPrimary, long unservedMillis, int acked, int lost, int liveHosts, int addressHolders,
-            long refusedWrites, String problem) {
+            long refusedWrites, boolean oldPrimaryFenced, String problem) {
         boolean ok() {
             return problem == null;
         }
@@ -90,8 +90,9 @@ final class FailoverTrials implements Callable<Integer> {
             Trial t = trial(d, net, i);
             results.add(t);
             out.printf(Locale.ROOT, "trial %2d: %s → %s, unserved %5d ms, %4d SETs acknowledged, %d lost, live on %d host(s), address on %d, "
-                    + "old primary's writes refused %d%s%n", t.n(), t.primary(), t.newPrimary(), t.unservedMillis(), t.acked(), t.lost(), t.liveHosts(),
-                    t.addressHolders(), t.refusedWrites(), t.ok() ? "" : "  FAILED: " + t.problem());
+                    + "old primary %s, its writes refused by the target %d%s%n", t.n(), t.primary(), t.newPrimary(), t.unservedMillis(), t.acked(), t.lost(),
+                    t.liveHosts(), t.addressHolders(), t.oldPrimaryFenced() ? "fenced" : "not fenced", t.refusedWrites(),
+                    t.ok() ? "" : "  FAILED: " + t.problem());
         }
         List<Long> unserved = new ArrayList<>(results.stream().map(Trial::unservedMillis).toList());
         Collections.sort(unserved);
@@ -114,6 +115,7 @@ final class FailoverTrials implements Callable<Integer> {
         client.start();
         try {
             client.awaitAcked(20, 20_000);
+            long refusedBefore = dc.host(primary).client().get("/v1/host", HostInfo.class).refusedWrites();
             long faultAt = System.nanoTime();
             inject(d, net, dc, primary, backup);
             // served again: the first SET acknowledged after the fault (the client retries each until it is)
@@ -148,8 +150,11 @@ final class FailoverTrials implements Callable<Integer> {
                 }
             }
             long refused = 0;
+            boolean fenced = false;
             try {
-                refused = dc.host(primary).client().get("/v1/host", HostInfo.class).refusedWrites();
+                HostInfo old = dc.host(primary).client().get("/v1/host", HostInfo.class);
+                refused = old.refusedWrites() - refusedBefore;
+                fenced = old.fenced() != null;
             } catch (IOException e) {
                 // killed: nothing of it is left to ask
             }
@@ -166,7 +171,7 @@ final class FailoverTrials implements Callable<Integer> {
                 problem = "the client was not served again within 60 s";
             }
             restartFenced(d, dc);
-            return new Trial(n, primary, backup, newPrimary, unserved, client.acked(), lost, running.size(), holders, refused, problem);
+            return new Trial(n, primary, backup, newPrimary, unserved, client.acked(), lost, running.size(), holders, refused, fenced, problem);
         } finally {
             client.stop();
         }

@@ -271,14 +271,22 @@ final class HostNamespaces {
     List<String> teardown(List<String> hosts) throws IOException {
         List<String> removed = new ArrayList<>();
         if (tgtdAlive()) {
+            // tgtd does not stop on SIGTERM while it serves a target; its LUN's data is in the file (page cache) already
             ProcessHandle h = ProcessHandle.of(tgtdPid).orElseThrow();
-            h.destroy();
+            h.destroyForcibly();
             try {
                 h.onExit().get(5, TimeUnit.SECONDS);
             } catch (Exception e) {
-                h.destroyForcibly();
+                throw new IOException("tgtd (pid " + tgtdPid + ") did not stop within 5 s of SIGKILL");
             }
             removed.add("tgtd (pid " + tgtdPid + ")");
+        }
+        for (String h : hosts) {
+            try {
+                run(List.of("ip", "link", "del", link(h))); // its peer in the namespace goes with it
+            } catch (IOException gone) {
+                // never made, or gone with its namespace already
+            }
         }
         for (String line : run(List.of("ip", "netns", "list")).split("\n")) {
             String name = line.trim().split("\\s+")[0];
@@ -286,11 +294,6 @@ final class HostNamespaces {
                 killIn(name);
                 run(List.of("ip", "netns", "del", name));
                 removed.add("namespace " + name);
-            }
-        }
-        for (String h : hosts) {
-            if (linkExists(link(h))) {
-                run(List.of("ip", "link", "del", link(h)));
             }
         }
         if (linkExists(bridge())) {

@@ -81,8 +81,15 @@ class DatacenterEndToEndTest {
         return AgentClient.mapper().readTree(ok(a.toArray(String[]::new)).out());
     }
 
-    static String redis(int port, String input) throws Exception {
-        Process p = new ProcessBuilder("redis-cli", "-p", Integer.toString(port)).redirectErrorStream(true).start();
+    /** Where a VM listens: its own address in the datacenter network (hosts in namespaces, as root), else loopback. */
+    record Nic(String address, int port) {
+        static Nic of(JsonNode vm) {
+            return new Nic(vm.path("address").asText("127.0.0.1"), vm.path("port").asInt());
+        }
+    }
+
+    static String redis(Nic nic, String input) throws Exception {
+        Process p = new ProcessBuilder("redis-cli", "-h", nic.address(), "-p", Integer.toString(nic.port())).redirectErrorStream(true).start();
         p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -118,7 +125,7 @@ class DatacenterEndToEndTest {
         assertEquals(3, hosts.size(), hosts.toString());
         hosts.forEach(h -> assertTrue(h.path("live").asBoolean(), hosts.toString()));
 
-        int port = AgentClient.mapper().readTree(ok("vm", "create", "vm1", "--json").out()).path("port").asInt();
+        Nic port = Nic.of(AgentClient.mapper().readTree(ok("vm", "create", "vm1", "--json").out()));
         Result start = ok("vm", "start", "vm1", "--host", "host-1");
         assertTrue(start.out().contains("vm1: poweredOn on host-1"), start.all());
         Result protect = ok("ft", "protect", "vm1", "--backup", "host-2");
@@ -193,7 +200,7 @@ class DatacenterEndToEndTest {
     @Test
     void aKilledAgentRestartsInItsSlotReportsItsVmStoppedAndLosesNoCheckpoint() throws Exception {
         ok("up", "--hosts", "2");
-        int port = AgentClient.mapper().readTree(ok("vm", "create", "vm2", "--json").out()).path("port").asInt();
+        Nic port = Nic.of(AgentClient.mapper().readTree(ok("vm", "create", "vm2", "--json").out()));
         ok("vm", "start", "vm2", "--host", "host-1");
         assertEquals("OK\nOK\n", redis(port, "SET a 1\nSET b 2\n"));
         Result cp = ok("vm", "checkpoint", "vm2", "--name", "before-crash");
