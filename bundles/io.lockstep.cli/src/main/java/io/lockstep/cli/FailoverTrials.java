@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
     "Failover trials: a protected VM, a redis-cli loop through its address, a fault on the primary's host, healed; checks exactly one "
             + "side live, no acknowledged SET lost, the old primary silent; prints the client's time unserved (p50, max).",
     "Needs a datacenter of 3 hosts with namespaces (lockstep up --hosts 3, as root)."})
-final class FailoverTrials implements Callable<Integer> {
+public final class FailoverTrials implements Callable<Integer> {
 
     @Option(names = "--dc", description = "the datacenter's work directory (default: $LOCKSTEP_WORK/dc or work/dc)")
     Path dir;
@@ -51,14 +51,29 @@ final class FailoverTrials implements Callable<Integer> {
     String vm;
 
     /** One trial's outcome. */
-    record Trial(int n, String primary, String backup, String newPrimary, long unservedMillis, int acked, int lost, int liveHosts, int addressHolders,
+    public record Trial(int n, String primary, String backup, String newPrimary, long unservedMillis, int acked, int lost, int liveHosts, int addressHolders,
             long refusedWrites, boolean oldPrimaryFenced, String problem) {
-        boolean ok() {
+        public boolean ok() {
             return problem == null;
         }
     }
 
     final List<Trial> results = new ArrayList<>();
+
+    /**
+     * Runs {@code trials} trials of {@code fault} in FT mode {@code mode} against the datacenter in {@code dc} (as the
+     * command does, printing each) and returns them: for benchmarks that chart them.
+     */
+    public static List<Trial> run(Path dc, String fault, String mode, int trials) throws Exception {
+        FailoverTrials t = new FailoverTrials();
+        t.dir = dc;
+        t.fault = fault;
+        t.mode = mode;
+        t.trials = trials;
+        t.vm = "trial";
+        t.call();
+        return List.copyOf(t.results);
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -142,6 +142,7 @@ public final class LiveDatacenter implements AutoCloseable {
     private volatile String lastError;
     private volatile long snapshots;
     private volatile String notifications = "";
+    private volatile Map<String, String> unreachable = Map.of();
     private volatile List<MediumFile> files = List.of();
 
     public LiveDatacenter(Display display, String name) {
@@ -221,6 +222,14 @@ public final class LiveDatacenter implements AutoCloseable {
     /** The datastore's files and directories (on the LUN) with their holders, as last read. */
     public List<MediumFile> files() {
         return files;
+    }
+
+    /**
+     * Hosts whose agent the agent asked could not reach over the network at its last probe (host → the agent that
+     * says so), as last read.
+     */
+    public Map<String, String> unreachable() {
+        return unreachable;
     }
 
     /** The datastore's PR generation, reservation and notification counters, as last read. */
@@ -441,8 +450,16 @@ public final class LiveDatacenter implements AutoCloseable {
                 List<HostHeartbeat> heartbeats = c.list("/v1/datastores/" + ds + "/heartbeats", HostHeartbeat.class);
                 RegistrationsView registrations = c.get("/v1/datastores/" + ds + "/registrations", RegistrationsView.class);
                 files = c.list("/v1/datastores/" + ds + "/files", MediumFile.class);
-                AgentMapping.Snapshot s = new AgentMapping.Snapshot(c.list("/v1/hosts", HostHeartbeat.class), datastores,
+                List<HostHeartbeat> hostRows = c.list("/v1/hosts", HostHeartbeat.class);
+                AgentMapping.Snapshot s = new AgentMapping.Snapshot(hostRows, datastores,
                         c.list("/v1/datastores/" + ds + "/locks", LockView.class), registrations, c.list("/v1/vms", VmView.class));
+                Map<String, String> unreachableNow = new HashMap<>();
+                for (HostHeartbeat h : hostRows) {
+                    if (Boolean.FALSE.equals(h.reachable())) {
+                        unreachableNow.put(h.host(), e.getKey());
+                    }
+                }
+                unreachable = unreachableNow;
                 ReservationView res = registrations.reservation();
                 NotificationCounts counts = d0 == null ? null : d0.notifications();
                 notifications = "PR generation " + registrations.generation() + "; reservation "

@@ -568,6 +568,10 @@ public class InventoryView extends LiveView {
             }
             if (element instanceof Host h) {
                 StringBuilder b = new StringBuilder(text);
+                String address = addressOf(h);
+                if (address != null) {
+                    b.append("  ").append(address);
+                }
                 List<FtPair> backups = backupsOn(h);
                 for (int i = 0; i < backups.size() && i < 3; i++) {
                     if (backups.get(i).getPrimary() != null) {
@@ -577,8 +581,12 @@ public class InventoryView extends LiveView {
                 if (backups.size() > 3) {
                     b.append(" and ").append(backups.size() - 3).append(" more");
                 }
+                String asker = live == null ? null : live.unreachable().get(h.getName());
+                if (asker != null) {
+                    b.append("  ⚠ unreachable from ").append(asker);
+                }
                 if (h.getConnectionState() != ConnectionState.CONNECTED) {
-                    b.append("  ⚠ ").append(h.getConnectionState() == ConnectionState.FENCED ? "fenced" : "not heartbeating");
+                    b.append("  ⚠ ").append(h.getConnectionState() == ConnectionState.FENCED ? "fenced" : "not heartbeating (storage)");
                     long stale = staleLeases(h);
                     if (stale > 0) {
                         b.append(", ").append(stale).append(stale == 1 ? " lock breakable" : " locks breakable");
@@ -634,6 +642,15 @@ public class InventoryView extends LiveView {
                         backupsOn.computeIfAbsent(p.getBackupHost(), k -> new ArrayList<>()).add(p);
                     }
                 }
+            }
+        }
+
+        /** The host part of the host's agent URL (its address in the datacenter network), or null. */
+        private String addressOf(Host h) {
+            try {
+                return h.getAddress() == null || h.getAddress().isEmpty() ? null : java.net.URI.create(h.getAddress()).getHost();
+            } catch (IllegalArgumentException e) {
+                return null;
             }
         }
 

@@ -178,8 +178,11 @@ class LiveConsoleUITest {
         InventoryView inv = inventory;
         bot.waitUntil("host-2 marked as not heartbeating", () -> {
             TreeItem h = find(inv.viewer().getTree().getItems(), live().host("host-2"));
-            return h != null && h.getText().contains("not heartbeating");
+            return h != null && h.getText().contains("not heartbeating") && h.getText().contains("unreachable from host-1");
         }, Duration.ofSeconds(20));
+        TreeItem host1 = find(inv.viewer().getTree().getItems(), live().host("host-1"));
+        String address1 = java.net.URI.create(live().host("host-1").getAddress()).getHost();
+        assertTrue(host1.getText().contains(address1), "a host's label shows its address: " + host1.getText());
         AlarmsView alarms = bot.showView(AlarmsView.ID, AlarmsView.class);
         bot.waitUntil("an alarm about host-2", () -> live().model().getAlarms().stream().anyMatch(a -> "host-2".equals(a.getSubject())), Duration.ofSeconds(20));
         assertTrue(alarms.viewer().getTable().getItemCount() >= 1);
