@@ -240,9 +240,15 @@ public final class Datastore implements AutoCloseable {
         long mine = keys.keys().stream().filter(k -> k == key).count();
         if (mine > 1 && earlierLifeOfMine()) {
             // a target that keeps registrations per session (tgt) still holds the one of this host's earlier life, whose
-            // heartbeat stands still: remove it with everyone else's (the live ones register again) and look once more
+            // heartbeat stands still: remove it with everyone else's (the live ones register again) and look once more;
+            // the preemption needs the all-registrants reservation, so make sure it is there first
             LOG.log(Level.INFO, identity + ": removing the registration of its own earlier life (its heartbeat stands still) from " + medium.uri());
-            preemptOthers();
+            reserveIfAbsent();
+            direct(() -> {
+                medium.preempt(key, 0, RESERVATION);
+                return null;
+            });
+            preemptsSent.incrementAndGet();
             mine = direct(medium::readKeys).keys().stream().filter(k -> k == key).count();
         }
         if (mine > 1) {
@@ -253,6 +259,10 @@ public final class Datastore implements AutoCloseable {
             throw new IOException(String.format("registration key collision on %s: key 0x%x of %s is registered by another "
                     + "initiator too; %s did not mount (is another host using the same identity?)", medium.uri(), key, identity, identity));
         }
+        reserveIfAbsent();
+    }
+
+    private void reserveIfAbsent() throws IOException {
         for (int attempt = 0; attempt < 3; attempt++) {
             PrReservation r = direct(medium::readReservation);
             if (r.present()) {
@@ -287,7 +297,9 @@ public final class Datastore implements AutoCloseable {
             }
         }
         if (counters.isEmpty()) {
-            return true;
+            // no heartbeat of this identity at all: the other registration is not an earlier life of this host's
+            // (another initiator, or a tool, uses its key) — a collision, left alone
+            return false;
         }
         try {
             Thread.sleep(sb.timing().leaseTimeout().toMillis());
