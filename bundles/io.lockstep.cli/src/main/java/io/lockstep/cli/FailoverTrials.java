@@ -52,7 +52,7 @@ public final class FailoverTrials implements Callable<Integer> {
 
     /** One trial's outcome. */
     public record Trial(int n, String primary, String backup, String newPrimary, long unservedMillis, int acked, int lost, int liveHosts, int addressHolders,
-            long refusedWrites, boolean oldPrimaryFenced, String problem) {
+            long refusedWrites, String oldPrimary, String problem) {
         public boolean ok() {
             return problem == null;
         }
@@ -106,7 +106,7 @@ public final class FailoverTrials implements Callable<Integer> {
             results.add(t);
             out.printf(Locale.ROOT, "trial %2d: %s → %s, unserved %5d ms, %4d SETs acknowledged, %d lost, live on %d host(s), address on %d, "
                     + "old primary %s, its writes refused by the target %d%s%n", t.n(), t.primary(), t.newPrimary(), t.unservedMillis(), t.acked(), t.lost(),
-                    t.liveHosts(), t.addressHolders(), t.oldPrimaryFenced() ? "fenced" : "not fenced", t.refusedWrites(),
+                    t.liveHosts(), t.addressHolders(), t.oldPrimary(), t.refusedWrites(),
                     t.ok() ? "" : "  FAILED: " + t.problem());
         }
         List<Long> unserved = new ArrayList<>(results.stream().map(Trial::unservedMillis).toList());
@@ -165,13 +165,14 @@ public final class FailoverTrials implements Callable<Integer> {
                 }
             }
             long refused = 0;
-            boolean fenced = false;
+            String fenced;
             try {
                 HostInfo old = dc.host(primary).client().get("/v1/host", HostInfo.class);
                 refused = old.refusedWrites() - refusedBefore;
-                fenced = old.fenced() != null;
+                fenced = old.fenced() != null ? "fenced" : "not fenced";
             } catch (IOException e) {
-                // killed: nothing of it is left to ask
+                // killed: nothing of it is left to ask (the backup's go-live took its locks before serving)
+                fenced = "gone (its agent does not answer)";
             }
             int lost = client.lostOf(address, port);
             String newPrimary = running.size() == 1 ? running.get(0) : running.toString();
