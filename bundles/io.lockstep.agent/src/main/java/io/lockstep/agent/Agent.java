@@ -138,6 +138,7 @@ public final class Agent implements AutoCloseable, Peers {
     /** The API now answers at {@code url}: publish the host card and {@code agent.json}, and start watching the medium. */
     public void serving(String url) throws IOException {
         this.url = url;
+        vms.provisioning.apiServing(java.net.URI.create(url).getPort());
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("name", config.host());
         card.put("uuid", identity.uuid().toString());
@@ -145,6 +146,7 @@ public final class Agent implements AutoCloseable, Peers {
         card.put("fingerprint", credentials.fingerprint());
         card.put("pid", ProcessHandle.current().pid());
         card.put("started", started);
+        card.put("sig", cardSignature(card));
         writeCard(card);
         Map<String, Object> self = new LinkedHashMap<>(card);
         self.put("tokenFile", credentials.tokenFile().toAbsolutePath().toString());
@@ -183,6 +185,17 @@ public final class Agent implements AutoCloseable, Peers {
                 }
             }
         }
+    }
+
+    /**
+     * A host card's signature: HMAC-SHA256 under the datacenter secret over its name, identity, URL, certificate
+     * fingerprint and start time, with its own purpose string (no API request signature is a valid card signature).
+     * Peers trust a card for the URL they call and the certificate they pin, so whoever can write the datastore's
+     * files but does not hold the secret cannot redirect them.
+     */
+    private String cardSignature(Map<String, ?> card) {
+        return peerAuth.mac("lockstep-host-card-v1", card.get("name") + "\n" + card.get("uuid") + "\n" + card.get("url") + "\n"
+                + card.get("fingerprint") + "\n" + card.get("started"));
     }
 
     /** Where the agents' cards are: on the datastore, which is all that hosts share. */
@@ -225,8 +238,10 @@ public final class Agent implements AutoCloseable, Peers {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "watching the storage: " + e);
+            } catch (RuntimeException | Error e) {
+                // nothing ends this loop but the agent's end: a host that stopped watching its storage would not self-fence
+                LOG.log(System.Logger.Level.ERROR, "watching the storage: " + e, e);
+                pauseAfterError();
             }
         }
     }
@@ -264,9 +279,19 @@ public final class Agent implements AutoCloseable, Peers {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "probing peers: " + e);
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.ERROR, "probing peers: " + e, e);
+                pauseAfterError();
             }
+        }
+    }
+
+    /** A loop that met an error waits a little before its next round, so a persistent one does not spin. */
+    private static void pauseAfterError() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -516,16 +541,30 @@ public final class Agent implements AutoCloseable, Peers {
         if (!Files.exists(f)) {
             throw ApiException.notFound("host '" + host + "' has no agent card in " + f.getParent() + ": no agent of that name ever served this datastore");
         }
+        JsonNode c;
         try (var in = Files.newInputStream(f)) {
-            return Json.MAPPER.readTree(in);
+            c = Json.MAPPER.readTree(in);
         }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String k : List.of("name", "uuid", "url", "fingerprint", "started")) {
+            fields.put(k, c.path(k).asText());
+        }
+        String sig = c.path("sig").asText("");
+        if (!java.security.MessageDigest.isEqual(cardSignature(fields).getBytes(StandardCharsets.US_ASCII), sig.getBytes(StandardCharsets.US_ASCII))) {
+            throw new ApiException(502, "the card of host '" + host + "' (" + f + ") is not signed with this datacenter's secret "
+                    + (sig.isEmpty() ? "(no sig)" : "(sig does not match)") + ": not trusted for its URL and certificate", null);
+        }
+        if (!host.equals(c.path("name").asText())) {
+            throw new ApiException(502, "the card " + f + " names host '" + Names.printable(c.path("name").asText()) + "', expected '" + host + "'", null);
+        }
+        return c;
     }
 
     /** A client of another host's agent, pinned to the certificate its card names, signing with the datacenter secret. */
     @Override
     public AgentClient peer(String host) throws IOException {
         JsonNode c = card(host);
-        return AgentClient.peer(c.path("url").asText(), c.path("fingerprint").asText(), peerAuth);
+        return AgentClient.peer(c.path("url").asText(), c.path("fingerprint").asText(), peerAuth.to(host));
     }
 
     static String time(long millis) {

@@ -47,6 +47,9 @@ public final class AgentMain implements Callable<Integer> {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // a thread that dies of something nobody caught says so, loudly, with the stack: never a silent loss of a duty
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> System.getLogger("io.lockstep.agent").log(System.Logger.Level.ERROR,
+                "thread " + t.getName() + " died: " + e, e));
         CommandLine cli = new CommandLine(new AgentMain());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("lockstep-agent: " + (e.getMessage() != null ? e.getMessage() : e.toString()));

@@ -95,8 +95,11 @@ final class Api {
 
     private final List<Route> routes = new ArrayList<>();
 
+    private final LocalVms serialiser;
+
     Api(Agent agent) {
         Vms vms = agent.vms();
+        this.serialiser = vms.here;
         op("GET", "/v1/openapi.json", MAP, c -> openApi());
         op("GET", "/v1/host", one(HostInfo.class), c -> agent.hostView());
         op("GET", "/v1/hosts", many(HostHeartbeat.class), c -> agent.hosts());
@@ -174,7 +177,10 @@ final class Api {
             return vms.views.view(c.param("vm"));
         });
         op("DELETE", "/v1/vms/{vm}/checkpoints/{id}", one(TaskView.class), c -> new Reply(202, vms.checkpoints.delete(c.param("vm"), c.intParam("id"))));
-        op("GET", "/v1/vms/{vm}/ft", one(FtView.class), c -> vms.views.ftView(Names.check("vm", c.param("vm"))));
+        op("GET", "/v1/vms/{vm}/ft", one(FtView.class), c -> {
+            vms.store.config(Names.check("vm", c.param("vm"))); // 404 for a VM that does not exist
+            return vms.views.ftView(c.param("vm"));
+        });
         op("POST", "/v1/vms/{vm}/ft", one(TaskView.class), c -> new Reply(202, vms.ftPrimary.protect(c.param("vm"), c.json())));
         op("DELETE", "/v1/vms/{vm}/ft", one(VmView.class), c -> {
             vms.ftPrimary.unprotect(c.param("vm"));
@@ -205,11 +211,36 @@ final class Api {
     }
 
     private void op(String method, String pattern, Answer answer, Action a) {
-        routes.add(new Route(method, pattern, Caller.OPERATOR, answer, a));
+        routes.add(new Route(method, pattern, Caller.OPERATOR, answer, serialised(method, pattern, a)));
     }
 
     private void peer(String method, String pattern, Answer answer, Action a) {
-        routes.add(new Route(method, pattern, Caller.PEER, answer, a));
+        routes.add(new Route(method, pattern, Caller.PEER, answer, serialised(method, pattern, a)));
+    }
+
+    /**
+     * A state-changing request works on one VM (or LUN) at a time on this host: a second one for the same VM while the
+     * first is at work is answered 409 naming the first, instead of both racing through power, locks and files (four
+     * parallel power-ons were 200, 500, 500, 500). Reads are never held up.
+     */
+    private Action serialised(String method, String pattern, Action a) {
+        if ("GET".equals(method) || serialiser == null) {
+            return a;
+        }
+        String what = method + " " + pattern;
+        if (pattern.contains("{vm}")) {
+            return c -> serialiser.exclusive("VM " + c.param("vm"), what, () -> a.run(c));
+        }
+        if (pattern.equals("/v1/vms")) {
+            return c -> serialiser.exclusive("VM " + c.json().text("name", ""), what, () -> a.run(c));
+        }
+        if (pattern.equals("/v1/peer/ft/backups")) {
+            return c -> serialiser.exclusive("VM " + c.json().text("vm", ""), what, () -> a.run(c));
+        }
+        if (pattern.equals("/v1/luns")) {
+            return c -> serialiser.exclusive("LUN " + c.json().text("name", ""), what, () -> a.run(c));
+        }
+        return a;
     }
 
     List<Route> routes() {

@@ -28,17 +28,36 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.lockstep.agent.api.ErrorView;
 
 /**
- * Serves {@link Api} over HTTPS with Jetty: TLS with the agent's self-signed certificate, on loopback only;
- * bodies over {@value #MAX_BODY} bytes refused with 413 (never held in memory: the excess is read and dropped, up
- * to {@value #DRAIN} bytes, so that the client reads the answer; beyond that the connection is closed); every request authenticated (the
- * operator's bearer token, compared in constant time, or a peer's signature); refusals logged with the caller's
- * address; errors as {@code {"error": …, "field": …}}; the event stream as server-sent events.
+ * Serves {@link Api} over HTTPS with Jetty: TLS with the agent's self-signed certificate. Every request is routed and
+ * authenticated on its headers alone (the operator's bearer token, compared in constant time, or a peer's signature,
+ * whose body hash is checked once the body is in) before any byte of its body is read: an unknown caller is answered
+ * 401 and the connection closed. Bodies over {@value #MAX_BODY} bytes are refused with 413 (an authenticated
+ * caller's excess is read and dropped, up to {@value #DRAIN} bytes, so it reads the answer); a body must arrive within
+ * {@value #BODY_DEADLINE_MILLIS} ms (else 408 and the connection closed), a connection idle for
+ * {@value #IDLE_TIMEOUT_MILLIS} ms is closed, at most {@value #MAX_CONNECTIONS} are open at once, and at most
+ * {@link #CONCURRENT} requests are worked on at once (others wait up to {@value #ADMISSION_WAIT_SECONDS} s, then 503).
+ * Refusals are logged with the caller's address; errors as {@code {"error": …, "field": …}}; the event stream as
+ * server-sent events.
  */
 public final class ApiServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
     public static final int MAX_BODY = 1 << 20;
     static final long DRAIN = 64L << 20;
+    /** A request's body must have arrived this long after its headers (property {@code lockstep.api.bodyDeadlineMillis}). */
+    static final long BODY_DEADLINE_MILLIS = 10_000;
+    /** A connection that sends nothing for this long is closed (TLS handshake, headers, keep-alive). */
+    static final long IDLE_TIMEOUT_MILLIS = 10_000;
+    /** At most this many connections are open at once; beyond that the agent stops accepting until one closes. */
+    static final int MAX_CONNECTIONS = 256;
+    /** A request waits this long for its turn among the {@link #CONCURRENT} being worked on, then is answered 503. */
+    static final int ADMISSION_WAIT_SECONDS = 60;
+    private static final java.util.concurrent.ScheduledExecutorService DEADLINES = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "agent-api-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
+    private final long bodyDeadlineMillis = Long.getLong("lockstep.api.bodyDeadlineMillis", BODY_DEADLINE_MILLIS);
 
     private final Agent agent;
     private final Api api;
@@ -70,7 +89,9 @@ public final class ApiServer implements AutoCloseable {
         connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
         connector.setHost(agent.config().listenHost());
         connector.setPort(agent.config().listenPort());
+        connector.setIdleTimeout(Long.getLong("lockstep.api.idleTimeoutMillis", IDLE_TIMEOUT_MILLIS));
         server.addConnector(connector);
+        server.addBean(new org.eclipse.jetty.server.ConnectionLimit(MAX_CONNECTIONS, server));
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -95,32 +116,36 @@ public final class ApiServer implements AutoCloseable {
         String path = request.getHttpURI().getDecodedPath();
         String query = request.getHttpURI().getQuery();
         String from = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
+        boolean bodyRead = false;
+        boolean authenticated = false;
         try {
-            long length = request.getLength();
-            if (length > MAX_BODY) {
-                drain(request);
-                throw new ApiException(413, "the body is " + length + " bytes; at most " + MAX_BODY + " are accepted", null);
-            }
-            byte[] body = readBody(request);
+            // what the headers alone decide comes first: the route, the caller, the declared size; no byte of a body
+            // is read (nor any thread held waiting for one) for a caller who is not who they must be
             Api.Match match = api.match(method, path == null ? "/" : path);
-            String peer = null;
             String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+            PeerAuth.Claim claim = null;
             if (match.route().caller() == Api.Caller.PEER) {
-                String signed = path + (query == null ? "" : "?" + query);
-                peer = agent.peerAuth().verify(auth, method, signed, body);
+                claim = agent.peerAuth().check(auth, method, path + (query == null ? "" : "?" + query));
             } else {
                 checkToken(auth);
             }
-            Map<String, String> q = new LinkedHashMap<>();
-            Fields fields = Request.extractQueryParameters(request);
-            for (Fields.Field f : fields) {
-                q.put(f.getName(), f.getValue());
+            authenticated = true;
+            long length = request.getLength();
+            if (length > MAX_BODY) {
+                throw new ApiException(413, "the body is " + length + " bytes; at most " + MAX_BODY + " are accepted", null);
             }
+            Map<String, String> q = queryParameters(request);
+            byte[] body = readBody(request);
+            bodyRead = true;
+            String peer = claim == null ? null : agent.peerAuth().accept(claim, body);
             Object result;
             if (isStream(match)) {
                 result = match.route().action().run(new Api.Call(match.params(), q, body, peer));
             } else {
-                admission.acquire();
+                if (!admission.tryAcquire(ADMISSION_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new ApiException(503, "the agent is busy: " + CONCURRENT + " requests have been at work for more than "
+                            + ADMISSION_WAIT_SECONDS + " s; try again", null);
+                }
                 try {
                     result = match.route().action().run(new Api.Call(match.params(), q, body, peer));
                 } finally {
@@ -139,20 +164,47 @@ public final class ApiServer implements AutoCloseable {
             send(response, callback, status, result);
         } catch (ApiException e) {
             if (e.status() == 401) {
-                LOG.log(System.Logger.Level.WARNING, "401 " + method + " " + path + " from " + from + ": " + e.getMessage());
-            }
-            if (e.status() == 401) {
+                LOG.log(System.Logger.Level.WARNING, "401 " + method + " " + Names.printable(String.valueOf(path)) + " from " + from + ": " + e.getMessage());
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"lockstep\"");
+            }
+            if (!bodyRead && request.getLength() != 0) {
+                if (authenticated && e.status() == 413) {
+                    drain(request); // an operator's (or peer's) oversized body is read and dropped, within the deadline, so it reads the 413
+                }
+                // the body (declared or chunked) is not read for an unknown caller: the connection cannot carry another request
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
             }
             send(response, callback, e.status(), new ErrorView(e.getMessage(), e.field(), e.status()));
         } catch (Throwable t) {
+            if (!bodyRead) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
             if (isTooLarge(t)) {
                 send(response, callback, 413, new ErrorView("the body is larger than " + MAX_BODY + " bytes, the most that is accepted", null, 413));
                 return;
             }
+            if (t instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             LOG.log(System.Logger.Level.ERROR, method + " " + path + " failed", t);
             send(response, callback, 500, new ErrorView(t.getMessage() == null ? t.toString() : t.getMessage(), null, 500));
         }
+    }
+
+    /** The query's parameters; one that does not decode (a stray '%', bad UTF-8) is a 400, not a 500. */
+    private static Map<String, String> queryParameters(Request request) {
+        Map<String, String> q = new LinkedHashMap<>();
+        Fields fields;
+        try {
+            fields = Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("query", "query: expected name=value pairs, percent-encoded UTF-8, found '"
+                    + Names.printable(String.valueOf(request.getHttpURI().getQuery())) + "' (" + e.getMessage() + ")");
+        }
+        for (Fields.Field f : fields) {
+            q.put(f.getName(), f.getValue());
+        }
+        return q;
     }
 
     private static boolean isStream(Api.Match m) {
@@ -182,26 +234,52 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static byte[] readBody(Request request) throws IOException {
-        InputStream in = Content.Source.asInputStream(request);
-        byte[] b = in.readNBytes(MAX_BODY + 1);
-        if (b.length > MAX_BODY) {
-            drain(request);
-            throw new ApiException(413, "the body is larger than " + MAX_BODY + " bytes, the most that is accepted", null);
+    /**
+     * The body, at most {@link #MAX_BODY} bytes, read within {@link #bodyDeadlineMillis} of its first byte being asked
+     * for: a client that trickles it (a byte now and then, each inside the idle timeout) loses its connection at the
+     * deadline instead of holding a thread for as long as it likes.
+     */
+    private byte[] readBody(Request request) throws IOException {
+        if (request.getLength() == 0) {
+            return new byte[0];
         }
-        return b;
+        var endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            late.set(true);
+            endPoint.close();
+        }, bodyDeadlineMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            InputStream in = Content.Source.asInputStream(request);
+            byte[] b = in.readNBytes(MAX_BODY + 1);
+            if (b.length > MAX_BODY) {
+                throw new ApiException(413, "the body is larger than " + MAX_BODY + " bytes, the most that is accepted", null);
+            }
+            return b;
+        } catch (IOException | RuntimeException e) {
+            if (late.get()) {
+                throw new ApiException(408, "the body did not arrive within " + bodyDeadlineMillis + " ms; the connection was closed", null);
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+        }
     }
 
-    /** Reads and drops what is left of a refused body (up to {@link #DRAIN} bytes) so the client gets to read the refusal. */
-    private static void drain(Request request) {
+    /** Reads and drops what is left of a refused body (up to {@link #DRAIN} bytes, within the body deadline) so the client reads the refusal. */
+    private void drain(Request request) {
+        var endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule((Runnable) endPoint::close, bodyDeadlineMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] sink = new byte[1 << 16];
             long total = 0;
             for (int n; total < DRAIN && (n = in.read(sink)) > 0;) {
                 total += n;
             }
-        } catch (IOException e) {
-            // the client went away
+        } catch (IOException | RuntimeException e) {
+            // the client went away, or the deadline closed it
+        } finally {
+            deadline.cancel(false);
         }
     }
 

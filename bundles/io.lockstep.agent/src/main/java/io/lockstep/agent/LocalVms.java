@@ -47,6 +47,27 @@ final class LocalVms {
         return host;
     }
 
+    // --- one state-changing operation per VM at a time ------------------------------------------------------------
+
+    private final Map<String, String> busy = new ConcurrentHashMap<>();
+
+    /**
+     * Runs {@code op} as the only state-changing operation on {@code subject} (for example "VM web1") on this host;
+     * while another is at work the caller gets a 409 naming it, instead of both racing through power, locks and files.
+     */
+    <T> T exclusive(String subject, String what, java.util.concurrent.Callable<T> op) throws Exception {
+        String token = what + " (since " + java.time.Instant.now() + ")";
+        String other = busy.putIfAbsent(subject, token);
+        if (other != null) {
+            throw ApiException.conflict(subject + " is busy: " + other + " is at work on it; try again when it has finished");
+        }
+        try {
+            return op.call();
+        } finally {
+            busy.remove(subject, token);
+        }
+    }
+
     // --- what runs here -----------------------------------------------------------------------------------------
 
     Optional<RunningVm> running(String name) {

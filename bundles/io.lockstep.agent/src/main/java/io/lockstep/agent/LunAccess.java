@@ -46,13 +46,18 @@ final class LunAccess {
         if (Files.exists(f)) {
             throw ApiException.conflict("a LUN named '" + name + "' exists already");
         }
+        if (to.isEmpty()) {
+            // default-deny: a LUN presented to every initiator is never made by accident
+            throw ApiException.badRequest("presentedTo", "presentedTo: expected at least one initiator (a VM's WWPN or an IQN), found none");
+        }
         Files.createDirectories(f.getParent());
-        FileMedium.create(f, 512, (size << 20) / 512);
         try {
-            FileMedium.mask(f, to);
+            // made whole, masking included, then published: a refusal leaves no LUN, and none is ever open to all
+            FileMedium.create(f, 512, (size << 20) / 512, to);
         } catch (IllegalArgumentException e) {
-            Files.deleteIfExists(f);
             throw ApiException.badRequest("presentedTo", "presentedTo: " + e.getMessage());
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw ApiException.conflict("a LUN named '" + name + "' exists already (made by a request that got there first)");
         }
         return view(name);
     }

@@ -11,6 +11,13 @@ public final class Names {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
+    /**
+     * Names the datastore and the agent keep for their own folders and files (the LUNs' folder beside the datastore,
+     * host cards, address and WWN claims, journals): no VM, LUN, checkpoint or host may take one.
+     */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("luns", "hosts", "addresses", "wwns", "journal", "lost.found", "tmp",
+            "agent", "datastore", "lun.img", "tls", "token", "secret", "events", "tasks", "ran.json", "host.id", "agent.json");
+
     private Names() {
     }
 
@@ -22,6 +29,10 @@ public final class Names {
         if (!NAME.matcher(value).matches() || value.contains("..")) {
             throw ApiException.badRequest(field, field + ": expected a name of lower-case letters, digits, '.', '_' or '-' (at most 63, "
                     + "starting with a letter or digit, no '..'), found '" + printable(value) + "'");
+        }
+        if (RESERVED.contains(value)) {
+            throw ApiException.badRequest(field, field + ": '" + value + "' is a name the datastore or the agent keeps for itself; expected any "
+                    + "other name (reserved: " + new java.util.TreeSet<>(RESERVED) + ")");
         }
         return value;
     }

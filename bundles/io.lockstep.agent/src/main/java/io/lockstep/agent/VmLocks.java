@@ -54,6 +54,9 @@ final class VmLocks {
             Where w = where(vm);
             throw ApiException.conflict(vm + ": the lock on " + entity + " is held" + (w.host() == null ? "" : " by " + w.host())
                     + " (" + e.getMessage() + "); is it powered on elsewhere?");
+        } catch (IllegalStateException e) {
+            // this host holds it already: another operation on the VM here got there first
+            throw ApiException.conflict(vm + ": " + e.getMessage() + "; another operation on it is at work on this host");
         }
     }
 

@@ -69,6 +69,7 @@ final class VmPower {
         }
         Path dir = store.folder(name);
         DiskChain chain = null;
+        LiveVm live = null;
         List<Medium> sessions = new ArrayList<>();
         try {
             luns.login(c, sessions);
@@ -77,7 +78,7 @@ final class VmPower {
             FtDisk disk = new FtDisk(chain, vm::position);
             vm.setDisk(disk);
             RunningVm[] self = new RunningVm[1];
-            LiveVm live = new LiveVm(name, vm, disk, network.forVm(name, c.address()), c.port(), 1, TIMER_MILLIS, new GoLive(datastore, name), true,
+            live = new LiveVm(name, vm, disk, network.forVm(name, c.address()), c.port(), 1, TIMER_MILLIS, new GoLive(datastore, name), true,
                     false, st -> ft.status(self[0], name, st));
             RunningVm r = new RunningVm(c, dir, vm, disk, live);
             self[0] = r;
@@ -88,6 +89,13 @@ final class VmPower {
             here.started(r);
             guard.watch(r);
         } catch (IOException | RuntimeException e) {
+            if (live != null && !here.runs(name)) {
+                try {
+                    live.close();
+                } catch (IOException | RuntimeException ce) {
+                    e.addSuppressed(ce);
+                }
+            }
             if (chain != null) {
                 chain.close();
             }

@@ -35,6 +35,23 @@ final class VmProvisioning {
         this.events = events;
     }
 
+    private volatile int apiPort = -1;
+
+    /** The agent's API now listens on {@code port}: no VM may ask for it. */
+    void apiServing(int port) {
+        this.apiPort = port;
+    }
+
+    /** Whether nothing listens on {@code port} on any address of this host. */
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new java.net.InetSocketAddress(port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Creates the VM the body describes; returns its name. */
     String create(Body b) throws IOException {
         b.only(io.lockstep.agent.api.CreateVmRequest.class);
@@ -48,9 +65,21 @@ final class VmProvisioning {
         }
         long memory = b.integer("memoryMiB", 64, 4, 4096);
         long disk = b.integer("diskMiB", 64, 1, 65_536);
+        try {
+            GuestRegistry.create(guest).checkFits(memory << 20, (disk << 20) / 512);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("guest", "guest: " + e.getMessage() + " (memoryMiB " + memory + ", diskMiB " + disk + ")");
+        }
         int port = (int) b.integer("port", 0, 0, 65_535);
         if (port != 0 && port < 1024) {
             throw ApiException.badRequest("port", "port: expected 1024 to 65535 (or 0 to choose a free one), found " + port);
+        }
+        if (port != 0 && port == apiPort) {
+            throw ApiException.conflict("port: " + port + " is this agent's own API port; expected another (or 0 to choose a free one)");
+        }
+        if (port != 0 && !free(port)) {
+            throw ApiException.conflict("port: " + port + " is in use on " + here.host() + " (by another VM or program); expected a free port "
+                    + "(or 0 to choose one)");
         }
         if (port == 0) {
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -58,14 +87,20 @@ final class VmProvisioning {
             }
         }
         SanIdentity san = identity(name, b);
-        String address = network.vmRange() == null ? null : store.claimAddress(network.vmRange(), name);
+        String address = null;
         try {
+            // the WWNs are claimed on the datastore first: of two creations with one WWPN, one gets it and the other a 409
+            store.claimWwn(san.wwpn().toString(), name);
+            store.claimWwn(san.wwnn().toString(), name);
+            address = network.vmRange() == null ? null : store.claimAddress(network.vmRange(), name);
             store.create(new VmConfig(name, spec, memory, disk, port, System.currentTimeMillis(), here.host(), san.wwpn().toString(),
                     san.wwnn().toString(), san.iqn(), List.of(), address));
         } catch (IOException | RuntimeException e) {
             if (address != null) {
                 store.releaseAddress(address, name);
             }
+            store.releaseWwnUnlessUsed(san.wwpn().toString(), name);
+            store.releaseWwnUnlessUsed(san.wwnn().toString(), name);
             throw e;
         }
         here.clearNote(name);

@@ -113,6 +113,85 @@ final class VmStore {
         if (c != null && c.address() != null) {
             releaseAddress(c.address(), name);
         }
+        if (c != null && c.wwpn() != null) {
+            releaseWwn(c.wwpn(), name);
+            releaseWwn(c.wwnn(), name);
+        }
+    }
+
+    /** A WWN claim whose VM does not exist is a creation at work for this long, and stale after it. */
+    static final long STALE_CLAIM_MILLIS = 60_000;
+
+    /** Where WWN claims live: one file per WWPN or WWNN taken, named by it, holding the VM's name. */
+    private Path wwns() {
+        return root.resolve(".wwns");
+    }
+
+    /**
+     * Claims {@code wwn} (a WWPN or WWNN, as text) for VM {@code vm}: creating the claim file is atomic on the datastore,
+     * so two VMs created at once (here or on two hosts) never both get one WWN. A claim whose VM is gone, or no longer
+     * has that WWN (a VM made before claims existed, a creation that died half-way), is taken over; a live one is a 409.
+     */
+    void claimWwn(String wwn, String vm) throws IOException {
+        Files.createDirectories(wwns());
+        Path f = wwns().resolve(wwn.replace(':', '-').toLowerCase(java.util.Locale.ROOT));
+        byte[] me = vm.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                Files.write(f, me, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                return;
+            } catch (FileAlreadyExistsException held) {
+                String owner;
+                try {
+                    owner = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    continue; // released a moment ago: try again
+                }
+                if (owner.equals(vm)) {
+                    return;
+                }
+                boolean live;
+                try {
+                    VmConfig other = config(owner);
+                    live = wwn.equalsIgnoreCase(String.valueOf(other.wwpn())) || wwn.equalsIgnoreCase(String.valueOf(other.wwnn()));
+                } catch (IOException | RuntimeException e) {
+                    // no such VM (yet): a creation at work on it now, or one that died half-way long ago
+                    long age = System.currentTimeMillis() - Files.getLastModifiedTime(f).toMillis();
+                    live = age < STALE_CLAIM_MILLIS;
+                }
+                if (live) {
+                    throw ApiException.conflict(wwn + " is " + (owner.isEmpty() ? "being claimed by another VM's creation" : "VM " + owner + "'s")
+                            + "; a WWN belongs to one VM (choose another, or none for a fresh one)");
+                }
+                try {
+                    Files.delete(f); // a stale claim: taken over on the next try
+                } catch (java.nio.file.FileSystemException busy) {
+                    throw ApiException.conflict(wwn + " is being claimed by another creation at this moment; try again");
+                }
+            }
+        }
+        throw ApiException.conflict(wwn + " is being claimed by another creation at this moment; try again");
+    }
+
+    /** Gives back a WWN claim of a creation that failed, unless a VM of that name (made by another) has that WWN. */
+    void releaseWwnUnlessUsed(String wwn, String vm) throws IOException {
+        try {
+            VmConfig c = config(vm);
+            if (wwn.equalsIgnoreCase(String.valueOf(c.wwpn())) || wwn.equalsIgnoreCase(String.valueOf(c.wwnn()))) {
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no such VM: the claim is ours alone
+        }
+        releaseWwn(wwn, vm);
+    }
+
+    /** Gives back a WWN claim when it still names {@code vm}. */
+    void releaseWwn(String wwn, String vm) throws IOException {
+        Path f = wwns().resolve(wwn.replace(':', '-').toLowerCase(java.util.Locale.ROOT));
+        if (Files.exists(f) && new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8).equals(vm)) {
+            Files.delete(f);
+        }
     }
 
     /** Where address claims live: one file per address taken, named by it, holding the VM's name. */

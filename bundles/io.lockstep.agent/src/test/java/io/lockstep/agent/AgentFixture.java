@@ -25,7 +25,7 @@ final class AgentFixture implements AutoCloseable {
         }
 
         AgentClient peerClient(PeerAuth signer) {
-            return AgentClient.peer(server.url(), agent.credentials().fingerprint(), signer);
+            return AgentClient.peer(server.url(), agent.credentials().fingerprint(), signer.to(agent.host()));
         }
     }
 

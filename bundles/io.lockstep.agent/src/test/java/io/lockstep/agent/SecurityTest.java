@@ -99,7 +99,7 @@ class SecurityTest {
         AgentClient peer = a.peerClient(signer);
         assertEquals("host-b", peer.get("/v1/peer/ping").path("from").asText(), "a correctly signed request is served");
 
-        String header = signer.sign("GET", "/v1/peer/ping", new byte[0]);
+        String header = signer.sign("host-a", "GET", "/v1/peer/ping", new byte[0]);
         AgentClient raw = withToken(null);
         assertEquals(200, raw.send("GET", "/v1/peer/ping", new byte[0], Map.of("Authorization", header)).statusCode());
         HttpResponse<String> replay = raw.send("GET", "/v1/peer/ping", new byte[0], Map.of("Authorization", header));
@@ -107,14 +107,14 @@ class SecurityTest {
         assertTrue(json(replay).path("error").asText().contains("a replayed request"), replay.body());
 
         byte[] body = "{\"vm\":\"vm1\",\"authKey\":\"00\",\"disk\":\"vm1.vmdk\"}".getBytes(StandardCharsets.UTF_8);
-        String signedForBody = signer.sign("POST", "/v1/peer/ft/backups", body);
+        String signedForBody = signer.sign("host-a", "POST", "/v1/peer/ft/backups", body);
         byte[] tampered = "{\"vm\":\"vm2\",\"authKey\":\"00\",\"disk\":\"vm1.vmdk\"}".getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> altered = raw.send("POST", "/v1/peer/ft/backups", tampered, Map.of("Authorization", signedForBody));
         assertEquals(401, altered.statusCode());
         assertTrue(json(altered).path("error").asText().contains("the signature does not match"), altered.body());
 
         PeerAuth stranger = new PeerAuth("11".repeat(32), "host-b");
-        HttpResponse<String> foreign = raw.send("GET", "/v1/peer/ping", new byte[0], Map.of("Authorization", stranger.sign("GET", "/v1/peer/ping",
+        HttpResponse<String> foreign = raw.send("GET", "/v1/peer/ping", new byte[0], Map.of("Authorization", stranger.sign("host-a", "GET", "/v1/peer/ping",
                 new byte[0])));
         assertEquals(401, foreign.statusCode(), "another datacenter's secret is refused");
 

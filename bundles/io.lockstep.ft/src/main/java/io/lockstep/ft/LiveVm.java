@@ -66,12 +66,27 @@ public final class LiveVm implements AutoCloseable {
             address.release();
             throw e;
         }
-        this.timer = timerMillis > 0 ? new GuestTimer(vm, timerMillis) : null;
-        if (vm.state() == Vm.State.CREATED) {
-            vm.start(boot);
-        } else {
-            vm.resume();
+        GuestTimer t = null;
+        try {
+            t = timerMillis > 0 ? new GuestTimer(vm, timerMillis) : null;
+            if (vm.state() == Vm.State.CREATED) {
+                vm.start(boot);
+            } else {
+                vm.resume();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            // a guest that cannot boot leaves nothing behind: its NIC's port, its address and its timer are given back
+            if (t != null) {
+                t.close();
+            }
+            try {
+                nic.close();
+            } finally {
+                address.release();
+            }
+            throw e;
         }
+        this.timer = t;
     }
 
     private static NetForwarder bind(Vm vm, NicAddress address, int port, int firstConnection, boolean persistent, Consumer<FtStatus> status)

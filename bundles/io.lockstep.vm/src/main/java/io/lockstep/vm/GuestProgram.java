@@ -11,6 +11,13 @@ public interface GuestProgram {
     /** The name it is selected by, with its parameters ({@code churn:workingSetPages=1024}). */
     String spec();
 
+    /**
+     * Refuses, with an {@link IllegalArgumentException} saying what it needs, a machine this guest cannot run on: asked
+     * when a VM is created (so a guest bigger than its memory is a 400 then, not a failure at power-on) and again at boot.
+     */
+    default void checkFits(long memoryBytes, long diskSectors) {
+    }
+
     /** Lays out the guest's memory on first start (deterministic from its parameters). */
     void boot(GuestContext ctx) throws IOException;
 

@@ -62,6 +62,18 @@ public final class FileMedium implements Medium {
         return LunFile.create(file, sectorSize, sectorCount);
     }
 
+    /**
+     * Creates a LUN file presented only to {@code initiators} from its first moment (empty: every initiator); it is
+     * published whole, masking included, or not at all: a second creation of the name gets a
+     * {@link java.nio.file.FileAlreadyExistsException}, a list that does not fit an {@link IllegalArgumentException}.
+     */
+    public static LunHeader create(Path file, int sectorSize, long sectorCount, java.util.Collection<String> initiators) throws IOException {
+        for (String i : initiators) {
+            validateInitiator(i);
+        }
+        return LunFile.create(file, sectorSize, sectorCount, initiators);
+    }
+
     /** Reads a LUN file's header without logging in (for tools). */
     public static LunHeader header(Path file) throws IOException {
         LunFile lun = LunFile.acquire(file);

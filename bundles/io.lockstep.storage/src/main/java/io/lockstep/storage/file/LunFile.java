@@ -10,7 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -73,8 +72,18 @@ final class LunFile {
 
     // --- creation and sharing --------------------------------------------------------------------------
 
-    /** Creates a new LUN file: written under a temporary name, then renamed, so a crash leaves no half LUN. */
+    /** Creates a new LUN file presented to every initiator (see {@link #create(Path, int, long, java.util.Collection)}). */
     static LunHeader create(Path path, int sectorSize, long sectorCount) throws IOException {
+        return create(path, sectorSize, sectorCount, java.util.List.of());
+    }
+
+    /**
+     * Creates a new LUN file presented to {@code presentedTo} (empty: every initiator): written whole under a temporary
+     * name of its own, its masking included, then published with a hard link that fails when a file of that name exists
+     * — so a crash leaves no half LUN, two creations of one name give one LUN and one {@link FileAlreadyExistsException},
+     * and a LUN whose masking does not fit is never seen (a refusal never leaves it presented to everyone).
+     */
+    static LunHeader create(Path path, int sectorSize, long sectorCount, java.util.Collection<String> presentedTo) throws IOException {
         if (!LunHeader.validSectorSize(sectorSize)) {
             throw new IllegalArgumentException("sector size: expected a power of two from 512 to 65536, found " + sectorSize);
         }
@@ -85,11 +94,16 @@ final class LunFile {
             throw new FileAlreadyExistsException(path.toString(), null, "a LUN (or another file) is already there; nothing was changed");
         }
         LunHeader header = LunHeader.fresh(sectorSize, sectorCount);
-        Path tmp = path.resolveSibling(path.getFileName() + ".creating");
+        TargetState initial = new TargetState();
+        initial.sequence = 1;
+        initial.presentedTo.addAll(presentedTo);
+        if (initial.sizeEstimate() > header.stateSlotSize()) {
+            throw new IllegalArgumentException(presentedTo.size() + " initiator names do not fit the target state (" + header.stateSlotSize()
+                    + " bytes); nothing was created");
+        }
+        Path tmp = path.resolveSibling("." + path.getFileName() + ".creating-" + Long.toHexString(new java.security.SecureRandom().nextLong()));
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(header.encode()), 0);
-            TargetState initial = new TargetState();
-            initial.sequence = 1;
             ch.write(ByteBuffer.wrap(initial.encodeSlot(header.stateSlotSize())), slotOffset(header, 1));
             ch.write(ByteBuffer.wrap(commitWord(1)), LunHeader.COMMIT_WORD_OFFSET);
             ch.truncate(header.fileSize());
@@ -97,8 +111,10 @@ final class LunFile {
                 ch.write(ByteBuffer.allocate(1), header.fileSize() - 1); // sparse: only the last byte is allocated
             }
             ch.force(true);
+            Files.createLink(path, tmp); // fails, changing nothing, when another creation (or any file) got the name first
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
         return header;
     }
 

@@ -43,11 +43,16 @@ public final class ChurnGuest implements GuestProgram {
     }
 
     @Override
-    public void boot(GuestContext ctx) {
-        if (workingSet >= ctx.memory().pageCount()) {
-            throw new IllegalArgumentException("churn: a working set of " + workingSet + " pages needs more than the guest's "
-                    + ctx.memory().pageCount() + " pages");
+    public void checkFits(long memoryBytes, long diskSectors) {
+        long pages = memoryBytes / GuestMemory.PAGE;
+        if (workingSet >= pages) {
+            throw new IllegalArgumentException("churn: a working set of " + workingSet + " pages needs more than the guest's " + pages + " pages");
         }
+    }
+
+    @Override
+    public void boot(GuestContext ctx) {
+        checkFits(ctx.memory().bytes(), ctx.diskSectors());
         ctx.memory().writeLong(STATE, 0x9E3779B97F4A7C15L);
         if (prefill) {
             byte[] page = new byte[GuestMemory.PAGE];

@@ -37,15 +37,19 @@ public final class DiskGuest implements GuestProgram {
     }
 
     @Override
+    public void checkFits(long memoryBytes, long diskSectors) {
+        if (diskSectors < span) {
+            throw new IllegalArgumentException("disk guest: a span of " + span + " sectors needs a disk at least that large (it has " + diskSectors + ")");
+        }
+        long pages = memoryBytes / GuestMemory.PAGE;
+        if (workingSet >= pages) {
+            throw new IllegalArgumentException("disk guest: a working set of " + workingSet + " pages needs more than the guest's " + pages + " pages");
+        }
+    }
+
+    @Override
     public void boot(GuestContext ctx) {
-        if (ctx.diskSectors() < span) {
-            throw new IllegalArgumentException("disk guest: a span of " + span + " sectors needs a disk at least that large (it has "
-                    + ctx.diskSectors() + ")");
-        }
-        if (workingSet >= ctx.memory().pageCount()) {
-            throw new IllegalArgumentException("disk guest: a working set of " + workingSet + " pages needs more than the guest's "
-                    + ctx.memory().pageCount() + " pages");
-        }
+        checkFits(ctx.memory().bytes(), ctx.diskSectors());
         ctx.memory().writeLong(STATE, 0x2545F4914F6CDD1DL);
         byte[] page = new byte[GuestMemory.PAGE];
         long x = 0x9E3779B97F4A7C15L;

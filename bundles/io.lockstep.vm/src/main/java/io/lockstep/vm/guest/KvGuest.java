@@ -70,12 +70,17 @@ public final class KvGuest implements GuestProgram {
     }
 
     @Override
+    public void checkFits(long memoryBytes, long diskSectors) {
+        if (memoryBytes < (1 << 20)) {
+            throw new IllegalArgumentException("kv: needs at least 1 MiB of memory, found " + memoryBytes + " bytes");
+        }
+    }
+
+    @Override
     public void boot(GuestContext ctx) {
         GuestMemory m = ctx.memory();
         long size = m.bytes();
-        if (size < (1 << 20)) {
-            throw new IllegalArgumentException("kv: needs at least 1 MiB of memory, found " + size + " bytes");
-        }
+        checkFits(size, ctx.diskSectors());
         long conns = GuestMemory.PAGE;
         long logBuf = align(conns + (long) maxConns * CONN_ENTRY, 512);
         int buckets = Integer.highestOneBit((int) Math.max(1024, Math.min(1 << 24, size / 512)));
