@@ -3,7 +3,6 @@ package io.lockstep.agent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.lockstep.cluster.datastore.Datastore;
 
@@ -16,11 +15,34 @@ import io.lockstep.cluster.datastore.Datastore;
  */
 final class Vms implements AutoCloseable {
 
-    private final ExecutorService work = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "agent-task");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Background work (tasks, adoptions, halts): a cached pool whose tasks' failures are logged with their stack — a
+     * task submitted and forgotten never fails silently into a Future nobody reads.
+     */
+    private final ExecutorService work = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, java.util.concurrent.TimeUnit.SECONDS,
+            new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "agent-task");
+                t.setDaemon(true);
+                return t;
+            }) {
+        @Override
+        protected void afterExecute(Runnable r, Throwable t) {
+            if (t == null && r instanceof java.util.concurrent.Future<?> f && f.isDone() && !f.isCancelled()) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    t = e.getCause();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.CancellationException e) {
+                    // cancelled: nothing to say
+                }
+            }
+            if (t != null) {
+                System.getLogger(Vms.class.getName()).log(System.Logger.Level.ERROR, "a background task failed: " + t, t);
+            }
+        }
+    };
     final VmStore store;
     final VmLocks locks;
     final LocalVms here;

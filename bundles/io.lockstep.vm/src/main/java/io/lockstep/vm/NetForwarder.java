@@ -95,8 +95,9 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
 
     private void accept() {
         while (!closed) {
+            Socket s = null;
             try {
-                Socket s = server.accept();
+                s = server.accept();
                 s.setTcpNoDelay(true);
                 int id = nextConnection.getAndIncrement();
                 sockets.put(id, s);
@@ -104,12 +105,30 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
                     l.opened(s.getInetAddress());
                 }
                 vm.submit(InputEvent.open(id));
-                Thread reader = new Thread(() -> receive(id, s), "nic-recv-" + vm.name() + "-" + id);
+                Socket accepted = s;
+                Thread reader = new Thread(() -> receive(id, accepted), "nic-recv-" + vm.name() + "-" + id);
                 reader.setDaemon(true);
                 reader.start();
             } catch (IOException e) {
                 if (!closed) {
                     System.getLogger(NetForwarder.class.getName()).log(System.Logger.Level.WARNING, vm.name() + ": accept failed: " + e);
+                }
+            } catch (RuntimeException | Error e) {
+                // one connection's trouble (a listener that threw, no thread to be had) never ends the NIC's accepting:
+                // that connection is dropped, loudly, and the next one is taken
+                System.getLogger(NetForwarder.class.getName()).log(System.Logger.Level.ERROR, vm.name() + ": a connection was dropped: " + e, e);
+                if (s != null) {
+                    try {
+                        s.close();
+                    } catch (IOException ignored) {
+                        // dropping it anyway
+                    }
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }
