@@ -78,8 +78,13 @@ final class VmPower {
             FtDisk disk = new FtDisk(chain, vm::position);
             vm.setDisk(disk);
             RunningVm[] self = new RunningVm[1];
-            live = new LiveVm(name, vm, disk, network.forVm(name, c.address()), c.port(), 1, TIMER_MILLIS, new GoLive(datastore, name), true,
-                    false, st -> ft.status(self[0], name, st));
+            try {
+                live = new LiveVm(name, vm, disk, network.forVm(name, c.address()), c.port(), 1, TIMER_MILLIS, new GoLive(datastore, name), true,
+                        false, st -> ft.status(self[0], name, st));
+            } catch (IllegalArgumentException e) {
+                // the guest refused the machine it was given (a vm.json changed by hand): nothing of it is left running
+                throw ApiException.conflict(name + " cannot boot: " + e.getMessage());
+            }
             RunningVm r = new RunningVm(c, dir, vm, disk, live);
             self[0] = r;
             r.configLease = configLease;

@@ -444,6 +444,22 @@ class HostileClientTest {
         }
 
         @Test
+        void aGuestThatCannotBootLeavesNothingBehindAndTheNextPowerOnWorks() throws Exception {
+            a.client().post("/v1/vms", Map.of("name", "vm1", "memoryMiB", 8));
+            // vm.json changed by hand to a guest bigger than its memory (create refuses that; the file does not)
+            Path config = dc.onDatastore("vm1/vm.json");
+            String good = Files.readString(config);
+            Files.writeString(config, good.replaceFirst("\"guest\"\\s*:\\s*\"[^\"]*\"", "\"guest\":\"churn:workingSetPages=5000\""));
+            HttpResponse<String> r = a.client().send("POST", "/v1/vms/vm1/power-on", new byte[0], Map.of());
+            assertEquals(409, r.statusCode(), r.body());
+            assertTrue(r.body().contains("cannot boot"), r.body());
+            Files.writeString(config, good);
+            // before: the failed boot kept the NIC's port, and this power-on waited 10 s for it and failed
+            HttpResponse<String> again = a.client().send("POST", "/v1/vms/vm1/power-on", new byte[0], Map.of());
+            assertEquals(200, again.statusCode(), again.body());
+        }
+
+        @Test
         void aServicePortEqualToTheAgentsOwnApiPortIsRefused() throws Exception {
             int apiPort = a.server().port();
             HttpResponse<String> r = a.client().send("POST", "/v1/vms", ("{\"name\":\"vm1\",\"port\":" + apiPort + "}").getBytes(StandardCharsets.UTF_8), Map.of());
