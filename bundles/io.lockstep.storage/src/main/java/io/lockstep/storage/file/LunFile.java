@@ -86,7 +86,7 @@ final class LunFile {
         }
         LunHeader header = LunHeader.fresh(sectorSize, sectorCount);
         Path tmp = path.resolveSibling(path.getFileName() + ".creating");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = OwnerOnly.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) { // 0600: a LUN holds every VM's disk
             ch.write(ByteBuffer.wrap(header.encode()), 0);
             TargetState initial = new TargetState();
             initial.sequence = 1;
