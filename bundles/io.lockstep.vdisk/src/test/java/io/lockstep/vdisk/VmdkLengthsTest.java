@@ -69,9 +69,9 @@ class VmdkLengthsTest {
             thrown[0] = t;
         }
         long allocated = allocatedBytes() - start;
+        assertTrue(allocated < ALLOCATION_LIMIT, "opening a " + before.length + "-byte file allocated " + allocated + " bytes");
         assertTrue(thrown[0] instanceof VmdkFormatException, "expected a VmdkFormatException, found " + thrown[0]);
         assertTrue(thrown[0].getMessage().contains(expected), thrown[0].getMessage());
-        assertTrue(allocated < ALLOCATION_LIMIT, "opening a " + before.length + "-byte file allocated " + allocated + " bytes");
         assertArrayEquals(before, Files.readAllBytes(p), "nothing was written to " + p);
     }
 

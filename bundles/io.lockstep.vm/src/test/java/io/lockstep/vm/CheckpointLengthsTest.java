@@ -68,9 +68,9 @@ class CheckpointLengthsTest {
                 thrown = t;
             }
             long allocated = allocatedBytes() - start;
+            assertTrue(allocated < LIMIT, "reading a " + Files.size(file) + "-byte file allocated " + allocated + " bytes");
             assertTrue(thrown instanceof CheckpointFormatException, String.valueOf(thrown));
             assertTrue(thrown.getMessage().contains("a device state of 62914560 bytes; expected 0 to 64"), thrown.getMessage());
-            assertTrue(allocated < LIMIT, "reading a " + Files.size(file) + "-byte file allocated " + allocated + " bytes");
         }
     }
 
