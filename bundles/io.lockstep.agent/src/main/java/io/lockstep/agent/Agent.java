@@ -88,7 +88,7 @@ public final class Agent implements AutoCloseable, Peers {
 
     private Agent(AgentConfig config) throws IOException {
         this.config = config;
-        Files.createDirectories(config.dataDir());
+        io.lockstep.storage.file.OwnerOnly.createDirectories(config.dataDir()); // 0700 when new: keys, token, identity (Credentials)
         this.identity = identity(config.dataDir(), config.host());
         this.credentials = Credentials.ensure(config.dataDir(), config.host());
         this.peerAuth = new PeerAuth(Credentials.secretText(config.secretFile(), 32), config.host());

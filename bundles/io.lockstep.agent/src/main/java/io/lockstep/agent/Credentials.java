@@ -2,10 +2,12 @@ package io.lockstep.agent;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -14,11 +16,17 @@ import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 import io.lockstep.agent.client.AgentClient;
+import io.lockstep.storage.file.OwnerOnly;
 
 /**
  * What an agent creates at first start in its data directory and keeps: a self-signed TLS certificate
  * ({@code tls/agent.p12}, made by the JDK's own {@code keytool}; its SHA-256 fingerprint is what clients pin) and
  * the API token ({@code token}, readable by its owner only). Later starts reuse both.
+ *
+ * <p>Everything here is its owner's only from the moment it exists: folders are created 0700, files 0600. The key
+ * store's password never appears on a command line (where {@code ps} and {@code /proc/<pid>/cmdline} show it to every
+ * user): keytool reads it from the 0600 {@code tls/password} file ({@code -storepass:file}), writes the key store inside
+ * the 0700 {@code tls/}, and its bytes are then copied into a file created 0600.
  */
 public final class Credentials {
 
@@ -38,15 +46,29 @@ public final class Credentials {
 
     public static Credentials ensure(Path dataDir, String host) throws IOException {
         Path tls = dataDir.resolve("tls");
-        Files.createDirectories(tls);
+        OwnerOnly.createDirectories(tls); // the data directory too, when it is new
         Path store = tls.resolve("agent.p12");
         Path passFile = tls.resolve("password");
         if (!Files.exists(store)) {
-            String pass = secretText(passFile, 24);
+            secretText(passFile, 24);
+            Path made = tls.resolve("agent.p12.keytool");
             Path tmp = tls.resolve("agent.p12.tmp");
+            Files.deleteIfExists(made);
             Files.deleteIfExists(tmp);
-            keytool(tmp, pass, host);
-            Files.move(tmp, store, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try {
+                keytool(made, passFile, host);
+                try (FileChannel out = OwnerOnly.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(made)); // keytool's file has the umask's mode
+                    while (bytes.hasRemaining()) {
+                        out.write(bytes);
+                    }
+                    out.force(true);
+                }
+                Files.move(tmp, store, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(made);
+                Files.deleteIfExists(tmp);
+            }
         }
         String pass = Files.readString(passFile, StandardCharsets.UTF_8).trim();
         Path tokenFile = dataDir.resolve("token");
@@ -61,7 +83,7 @@ public final class Credentials {
             new SecureRandom().nextBytes(b);
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            OwnerOnly.createFile(tmp);
             Files.writeString(tmp, HexFormat.of().formatHex(b) + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
@@ -72,14 +94,16 @@ public final class Credentials {
         return s;
     }
 
-    private static void keytool(Path store, String pass, String host) throws IOException {
+    /** Has keytool make the key store {@code store}; it reads the password from {@code passFile}'s first line, never from its argv. */
+    private static void keytool(Path store, Path passFile, String host) throws IOException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         if (!Files.isExecutable(keytool)) {
             throw new IOException("cannot create the TLS certificate: expected the JDK's keytool at " + keytool + ", found none");
         }
         ProcessBuilder pb = new ProcessBuilder(keytool.toString(), "-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1", "-alias", "agent",
                 "-dname", "CN=" + host + ", OU=Lockstep agent", "-ext", "san=dns:localhost,ip:127.0.0.1,ip:::1", "-validity", "3650",
-                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", pass, "-keypass", pass).redirectErrorStream(true);
+                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass:file", passFile.toString(), "-keypass:file", passFile.toString())
+                .redirectErrorStream(true);
         Process p = pb.start();
         String out;
         try (InputStream in = p.getInputStream()) {

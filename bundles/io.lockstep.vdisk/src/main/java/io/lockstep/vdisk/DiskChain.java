@@ -16,9 +16,11 @@ import java.util.Set;
  * child; {@link #snapshot} adds a delta, {@link #commit} merges the top into its parent, {@link #revert}
  * drops the top.
  *
- * <p>Opening follows each child's {@code parentFileNameHint} (relative to the child's folder) and checks
- * that the parent's content id is the one the child recorded, that capacities agree, and that the chain has
- * no loop — each a clear error naming the files.
+ * <p>Opening follows each child's {@code parentFileNameHint} and checks that the parent's content id is the
+ * one the child recorded, that capacities agree, and that the chain has no loop — each a clear error naming the
+ * files. A chain lives in one folder: a hint is a bare file name in the child's folder ({@link LayerName}), and
+ * one that is not (a path, {@code ..}, absolute) is refused rather than followed, so a disk file cannot make us
+ * open, merge into or delete a file elsewhere.
  */
 public final class DiskChain implements BlockDevice {
 
@@ -47,20 +49,41 @@ public final class DiskChain implements BlockDevice {
                 Descriptor.newCid(RANDOM)));
     }
 
-    /** Creates a delta {@code child} over {@code parent}, recording the parent's content id and name. */
+    /** Creates a delta {@code child} over {@code parent} (in the same folder), recording the parent's content id and name. */
     public static void createDelta(Path parent, Path child) throws IOException {
+        String hint = hint(parent, child);
         try (SparseExtent p = SparseExtent.open(parent, false)) {
-            String hint = hint(parent, child);
             SparseExtent.create(child, p.capacitySectors(), Descriptor.delta(p.capacitySectors(), child.getFileName().toString(),
                     Descriptor.newCid(RANDOM), p.descriptor().cid(), hint));
         }
     }
 
-    /** The parent's name as the child records it: relative to the child's folder when possible. */
+    /**
+     * The parent's name as the child records it: its bare file name. A delta is made only in its parent's folder (a
+     * chain lives in one folder), so the name means the same file wherever the folder is copied or mounted.
+     */
     private static String hint(Path parent, Path child) {
-        Path dir = child.toAbsolutePath().getParent();
-        Path p = parent.toAbsolutePath();
-        return dir != null && p.startsWith(dir) ? dir.relativize(p).toString() : p.toString();
+        Path childDir = child.toAbsolutePath().normalize().getParent();
+        Path parentDir = parent.toAbsolutePath().normalize().getParent();
+        if (childDir == null || !childDir.equals(parentDir)) {
+            throw new IllegalArgumentException("a delta is made in its parent's folder: expected " + child + " in " + parentDir + ", found it in "
+                    + childDir);
+        }
+        return parent.toAbsolutePath().normalize().getFileName().toString();
+    }
+
+    /**
+     * The file {@code child}'s descriptor names as its parent: a bare file name in {@code child}'s folder, or refused
+     * with the value it holds (never a path that leads out of the folder).
+     */
+    private static Path parentPath(Path child, String hint) throws VmdkFormatException {
+        Path folder = child.toAbsolutePath().normalize().getParent();
+        String problem = LayerName.problem(folder, hint);
+        if (problem != null) {
+            throw new VmdkFormatException(child + ": parentFileNameHint: expected a bare file name in the disk's folder, found " + problem
+                    + "; a delta chain stays in one folder, so it is not followed");
+        }
+        return folder.resolve(hint);
     }
 
     /** Opens the chain whose top is {@code top}; with {@code writable} the top takes writes. */
@@ -101,8 +124,7 @@ public final class DiskChain implements BlockDevice {
                 if (!e.descriptor().hasParent()) {
                     break;
                 }
-                Path hint = current.getFileSystem().getPath(e.descriptor().parentFileNameHint()); // the chain's own file system
-                current = hint.isAbsolute() ? hint : current.toAbsolutePath().resolveSibling(hint);
+                current = parentPath(current, e.descriptor().parentFileNameHint());
                 if (!Files.exists(current)) {
                     throw new VmdkFormatException(e.path() + ": its parent " + current + " does not exist");
                 }
@@ -227,6 +249,7 @@ public final class DiskChain implements BlockDevice {
     public synchronized void snapshot(Path child) throws IOException {
         ensureWritableChain();
         SparseExtent oldTop = layers.get(0);
+        hint(oldTop.path(), child); // refused before the top is touched
         oldTop.close();
         createDelta(oldTop.path(), child);
         layers.set(0, SparseExtent.open(oldTop.path(), false));
@@ -265,9 +288,10 @@ public final class DiskChain implements BlockDevice {
     public synchronized PreparedDelta prepareSnapshot(Path child) throws IOException {
         ensureWritableChain();
         SparseExtent top = layers.get(0);
+        String hint = hint(top.path(), child);
         top.flush(); // the child records the top's content id; the top's tables are durable before the child exists
         SparseExtent.create(child, top.capacitySectors(), Descriptor.delta(top.capacitySectors(), child.getFileName().toString(),
-                Descriptor.newCid(RANDOM), top.descriptor().cid(), hint(top.path(), child)));
+                Descriptor.newCid(RANDOM), top.descriptor().cid(), hint));
         return new PreparedDelta(SparseExtent.open(child, true), top);
     }
 
@@ -355,9 +379,8 @@ public final class DiskChain implements BlockDevice {
         }
     }
 
-    private static Path resolveParent(SparseExtent e) {
-        Path hint = e.path().getFileSystem().getPath(e.descriptor().parentFileNameHint());
-        return hint.isAbsolute() ? hint : e.path().toAbsolutePath().resolveSibling(hint);
+    private static Path resolveParent(SparseExtent e) throws VmdkFormatException {
+        return parentPath(e.path(), e.descriptor().parentFileNameHint());
     }
 
     private static Descriptor parentedOn(SparseExtent e, SparseExtent newParent) {

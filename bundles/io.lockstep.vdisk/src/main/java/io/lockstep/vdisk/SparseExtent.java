@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.lockstep.storage.file.OwnerOnly;
 
 /**
  * One VMDK monolithicSparse file: header, embedded descriptor, grain directory and grain tables (primary and
@@ -56,7 +59,8 @@ public final class SparseExtent implements AutoCloseable {
 
     /**
      * Creates a new extent of {@code capacitySectors} with {@code descriptor}: written under a temporary name,
-     * forced, then renamed, so no half-written disk ever carries the final name. Refuses to replace a file.
+     * forced, then renamed, so no half-written disk ever carries the final name. Refuses to replace a file. The file is
+     * created readable by its owner only (0600) where the file system keeps POSIX permissions: it holds a guest's disk.
      */
     static void create(Path file, long capacitySectors, Descriptor descriptor) throws IOException {
         if (capacitySectors <= 0 || capacitySectors > (1L << 32) - 1) {
@@ -67,10 +71,10 @@ public final class SparseExtent implements AutoCloseable {
         }
         SparseHeader h = SparseHeader.layout(capacitySectors);
         Path tmp = file.resolveSibling(file.getFileName() + ".creating");
-        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel c = OwnerOnly.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) { // 0600: a guest's disk
             c.write(ByteBuffer.wrap(h.encode()), 0);
             c.write(ByteBuffer.wrap(descriptor.encode(h.descriptorSectors())), h.descriptorOffset() * 512);
-            int gts = h.grainTables();
+            int gts = (int) h.grainTables(); // at most 65,536 for 2 TiB
             writeDirectory(c, h, h.redundantGdOffset(), gts);
             writeDirectory(c, h, h.gdOffset(), gts);
             c.truncate(h.overheadSectors() * 512);
@@ -104,11 +108,8 @@ public final class SparseExtent implements AutoCloseable {
             long size = c.size();
             byte[] raw = new byte[(int) Math.min(SparseHeader.SIZE, size)];
             readFully(c, raw, 0);
-            SparseHeader h = SparseHeader.decode(raw, file.toString(), size);
-            byte[] desc = new byte[(int) h.descriptorSectors() * 512];
-            if ((h.descriptorOffset() + h.descriptorSectors()) * 512 > size || h.descriptorSectors() == 0) {
-                throw new VmdkFormatException(file + ": no embedded descriptor (monolithicSparse disks carry one)");
-            }
+            SparseHeader h = SparseHeader.decode(raw, file.toString(), size); // every offset and length now lies inside the file
+            byte[] desc = new byte[(int) (h.descriptorSectors() * 512)];
             readFully(c, desc, h.descriptorOffset() * 512);
             Descriptor d = Descriptor.parse(desc, file.toString());
             if (d.extentSectors() != h.capacitySectors()) {
@@ -129,17 +130,34 @@ public final class SparseExtent implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads a grain directory (its size and place were checked against the file by {@link SparseHeader#decode}). Each
+     * table it names lies inside the file, and no two overlap: the tables held in memory are then never more than the
+     * file's own bytes, whatever the header claims.
+     */
     private static int[] readDirectory(FileChannel c, SparseHeader h, long offset, Path file, long fileSectors, String what) throws IOException {
-        byte[] raw = new byte[(int) h.gdSectors() * 512];
+        byte[] raw = new byte[(int) (h.gdSectors() * 512)];
         readFully(c, raw, offset * 512);
         ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-        int[] dir = new int[h.grainTables()];
+        int[] dir = new int[(int) h.grainTables()];
+        long[] starts = new long[dir.length];
+        int allocated = 0;
         for (int i = 0; i < dir.length; i++) {
             dir[i] = b.getInt();
             long table = dir[i] & 0xFFFFFFFFL;
             if (table != 0 && table + h.gtSectors() > fileSectors) {
                 throw new VmdkFormatException(file + ": " + what + " entry " + i + " points at sector " + table
                         + ", past the end of the file (" + fileSectors + " sectors)");
+            }
+            if (table != 0) {
+                starts[allocated++] = table;
+            }
+        }
+        Arrays.sort(starts, 0, allocated);
+        for (int i = 1; i < allocated; i++) {
+            if (starts[i] < starts[i - 1] + h.gtSectors()) {
+                throw new VmdkFormatException(file + ": " + what + ": the grain tables at sectors " + starts[i - 1] + " and " + starts[i]
+                        + " overlap; expected each table (" + h.gtSectors() + " sectors) in its own place");
             }
         }
         return dir;
@@ -171,25 +189,27 @@ public final class SparseExtent implements AutoCloseable {
         return writable;
     }
 
+    /** Grain table {@code index} as read from the file (then kept), or null when the directory has none there (every grain unwritten). */
     private synchronized int[] table(int index) throws IOException {
         int[] t = gts.get(index);
         if (t != null) {
             return t;
         }
-        t = new int[header.gtesPerGt()];
         long at = gd[index] & 0xFFFFFFFFL;
-        if (at != 0) {
-            byte[] raw = new byte[(int) header.gtSectors() * 512];
-            readFully(ch, raw, at * 512);
-            ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-            long fileSectors = ch.size() / 512;
-            for (int i = 0; i < t.length; i++) {
-                t[i] = b.getInt();
-                long grain = t[i] & 0xFFFFFFFFL;
-                if (grain > 1 && grain + header.grainSectors() > fileSectors) {
-                    throw new VmdkFormatException(path + ": grain table " + index + " entry " + i + " points at sector " + grain
-                            + ", past the end of the file (" + fileSectors + " sectors)");
-                }
+        if (at == 0) {
+            return null;
+        }
+        t = new int[header.gtesPerGt()];
+        byte[] raw = new byte[(int) header.gtSectors() * 512];
+        readFully(ch, raw, at * 512);
+        ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        long fileSectors = ch.size() / 512;
+        for (int i = 0; i < t.length; i++) {
+            t[i] = b.getInt();
+            long grain = t[i] & 0xFFFFFFFFL;
+            if (grain > 1 && grain + header.grainSectors() > fileSectors) {
+                throw new VmdkFormatException(path + ": grain table " + index + " entry " + i + " points at sector " + grain
+                        + ", past the end of the file (" + fileSectors + " sectors)");
             }
         }
         gts.put(index, t);
@@ -201,7 +221,13 @@ public final class SparseExtent implements AutoCloseable {
 
     /** The sector where {@code grain} is stored, 0 when it was never written here, or {@link #ZEROED}. */
     public synchronized long grainSector(long grain) throws IOException {
+        if (grain < 0 || grain >= header.grains()) {
+            throw new IOException(path + ": grain " + grain + " is outside the disk's " + header.grains() + " grains");
+        }
         int[] t = table((int) (grain / header.gtesPerGt()));
+        if (t == null) {
+            return 0;
+        }
         long at = t[(int) (grain % header.gtesPerGt())] & 0xFFFFFFFFL;
         return at == 1 ? ZEROED : at;
     }
@@ -233,6 +259,11 @@ public final class SparseExtent implements AutoCloseable {
         if (at > 0) {
             writeFully(ByteBuffer.wrap(src, srcOffset, length), at * 512 + offset);
         } else {
+            int gt = (int) (grain / header.gtesPerGt());
+            if (gd[gt] == 0 || (rgd != null && rgd[gt] == 0)) {
+                throw new VmdkFormatException(path + ": grain " + grain + " has no grain table to record it (directory entry " + gt
+                        + " is empty); expected preallocated tables, as qemu-img and VMware write them");
+            }
             byte[] whole = new byte[grainBytes()];
             if (at == 0 && (offset != 0 || length != whole.length)) {
                 below.read(grain, whole); // copy-on-write: the rest of the grain as the chain below has it
@@ -241,7 +272,6 @@ public final class SparseExtent implements AutoCloseable {
             long sector = endSector;
             writeFully(ByteBuffer.wrap(whole), sector * 512);
             endSector += header.grainSectors();
-            int gt = (int) (grain / header.gtesPerGt());
             table(gt)[(int) (grain % header.gtesPerGt())] = (int) sector;
             dirtyGts.set(gt);
         }
@@ -259,7 +289,7 @@ public final class SparseExtent implements AutoCloseable {
         List<Long> grains = new ArrayList<>();
         for (int t = 0; t < gd.length; t++) {
             int[] table = table(t);
-            for (int i = 0; i < table.length; i++) {
+            for (int i = 0; table != null && i < table.length; i++) {
                 long grain = (long) t * header.gtesPerGt() + i;
                 if ((table[i] & 0xFFFFFFFFL) > 1 && grain < header.grains()) {
                     grains.add(grain);
@@ -340,7 +370,7 @@ public final class SparseExtent implements AutoCloseable {
                 problems.add(e.getMessage());
                 continue;
             }
-            for (int i = 0; i < table.length; i++) {
+            for (int i = 0; table != null && i < table.length; i++) {
                 long at = table[i] & 0xFFFFFFFFL;
                 if (at <= 1) {
                     continue;

@@ -39,8 +39,9 @@ public record SparseHeader(long capacitySectors, long grainSectors, long descrip
         return (capacitySectors + grainSectors - 1) / grainSectors;
     }
 
-    public int grainTables() {
-        return (int) ((capacitySectors + sectorsPerGt() - 1) / sectorsPerGt());
+    /** Grain tables the capacity needs (a long: a hostile header may ask for more than an int holds; {@link #decode} bounds it by the file). */
+    public long grainTables() {
+        return (capacitySectors + sectorsPerGt() - 1) / sectorsPerGt();
     }
 
     /** Sectors one grain directory (of u32 entries) takes. */
@@ -101,10 +102,18 @@ public record SparseHeader(long capacitySectors, long grainSectors, long descrip
         return b.array();
     }
 
+    /** The most grain tables a header may need: 2^28 (a 1 GiB directory; a 2 TiB disk of 64 KiB grains needs 65,536). */
+    public static final long MAX_GRAIN_TABLES = 1L << 28;
+
+    /** The largest embedded descriptor we read: qemu and VMware write 20 sectors (10 KiB); 1 MiB leaves ample room. */
+    public static final long MAX_DESCRIPTOR_SECTORS = 2048;
+
     /**
      * Reads a header, refusing with what was expected and found anything this implementation cannot use
      * safely: another magic, a version other than 1–3, compressed or stream-optimized extents, a mangled
-     * newline test, a grain size that is not a power of two, tables that do not fit the file.
+     * newline test, a grain size that is not a power of two, a descriptor or directories that do not lie inside
+     * the file. Every offset and length is checked against {@code fileSize} without overflowing, so what the
+     * caller allocates from the header afterwards is bounded by the file's own size.
      */
     static SparseHeader decode(byte[] raw, String file, long fileSize) throws VmdkFormatException {
         if (raw.length < 80) {
@@ -145,10 +154,28 @@ public record SparseHeader(long capacitySectors, long grainSectors, long descrip
         }
         SparseHeader h = new SparseHeader(capacity, grain, descOffset, descSize, gtes, rgd, gd, overhead, flags, unclean);
         long sectors = fileSize / 512;
-        if (gd <= 0 || gd + h.gdSectors() > sectors || (h.redundant() && (rgd <= 0 || rgd + h.gdSectors() > sectors))) {
-            throw new VmdkFormatException(file + ": truncated: its grain directory (sector " + gd + ", " + h.gdSectors()
-                    + " sectors) lies past the end of the file (" + sectors + " sectors)");
+        long tables = h.grainTables(); // at most 2^37: capacity ≤ 2^40 sectors, at least 8 sectors per table
+        if (tables > fileSize / 4 || tables > MAX_GRAIN_TABLES) {
+            throw new VmdkFormatException(file + ": its capacity of " + capacity + " sectors needs " + tables + " grain tables; expected a grain "
+                    + "directory of that many entries inside the file, which holds " + sectors + " sectors");
+        }
+        if (h.gtSectors() > sectors) {
+            throw new VmdkFormatException(file + ": expected grain tables (" + gtes + " entries, " + h.gtSectors()
+                    + " sectors each) that fit in the file, which holds " + sectors + " sectors");
+        }
+        if (!inside(gd, h.gdSectors(), sectors) || (h.redundant() && !inside(rgd, h.gdSectors(), sectors))) {
+            throw new VmdkFormatException(file + ": truncated: its grain directory (sector " + gd + (h.redundant() ? ", redundant at " + rgd : "")
+                    + ", " + h.gdSectors() + " sectors) lies past the end of the file (" + sectors + " sectors)");
+        }
+        if (descSize <= 0 || descSize > MAX_DESCRIPTOR_SECTORS || !inside(descOffset, descSize, sectors)) {
+            throw new VmdkFormatException(file + ": expected an embedded descriptor of 1 to " + MAX_DESCRIPTOR_SECTORS
+                    + " sectors inside the file (" + sectors + " sectors), found " + descSize + " sectors at sector " + descOffset);
         }
         return h;
+    }
+
+    /** Whether {@code count} sectors from sector {@code start} (after the header, sector 0) lie inside {@code fileSectors}, without overflow. */
+    static boolean inside(long start, long count, long fileSectors) {
+        return start >= 1 && count >= 0 && start <= fileSectors && count <= fileSectors - start;
     }
 }

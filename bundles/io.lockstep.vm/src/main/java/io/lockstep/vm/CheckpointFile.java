@@ -1,15 +1,19 @@
 package io.lockstep.vm;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UTFDataFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
+
+import io.lockstep.vdisk.LayerName;
 
 /**
  * The on-disk form of a checkpoint's memory and device state ({@code cp-000001.lscp}). Written front to back
@@ -25,6 +29,10 @@ import java.util.Arrays;
  *
  * The state digest is {@link Vm#digest()} of the checkpointed state: SHA-256 of the device state and of every
  * non-zero page with its index.
+ *
+ * <p>A reader trusts no length: each string and the device state must fit in what remains of the file before it is
+ * allocated, the device state must decode, and the disk layer must be a bare file name in the file's own folder
+ * ({@link LayerName}) — a checkpoint cannot name a disk elsewhere for a revert to build on or a delete to remove.
  */
 public final class CheckpointFile {
 
@@ -32,6 +40,8 @@ public final class CheckpointFile {
     static final int END_MAGIC = 0x4C534345; // "LSCE"
     static final int VERSION = 1;
     static final int END_OF_PAGES = 0xFFFFFFFF;
+    /** The largest device state a header may give (a real one is a few hundred bytes plus queued inputs). */
+    static final int MAX_DEVICE_STATE = 64 << 20;
 
     /** What a checkpoint file's header says. */
     public record Header(int id, long createdMillis, String name, String guestSpec, long memoryBytes, long position, String diskLayer,
@@ -56,10 +66,12 @@ public final class CheckpointFile {
 
     /** Reads just the header (for listing); a file that is not a checkpoint is named as such. */
     public static Header readHeader(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            return header(file, in);
+        long size = Files.size(file);
+        try (CountedInput counted = new CountedInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+                DataInputStream in = new DataInputStream(counted)) {
+            return header(file, in, counted, size);
         } catch (EOFException e) {
-            throw new CheckpointFormatException(file + ": the checkpoint file ends inside its header (" + Files.size(file) + " bytes)");
+            throw new CheckpointFormatException(file + ": the checkpoint file ends inside its header (" + size + " bytes)");
         }
     }
 
@@ -81,10 +93,11 @@ public final class CheckpointFile {
         long size = Files.size(file);
         try (InputStream raw = Files.newInputStream(file);
                 DigestInputStream digesting = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), fileSha);
-                DataInputStream in = new DataInputStream(digesting)) {
+                CountedInput counted = new CountedInput(digesting);
+                DataInputStream in = new DataInputStream(counted)) {
             Header h;
             try {
-                h = header(file, in);
+                h = header(file, in, counted, size);
             } catch (EOFException e) {
                 throw new CheckpointFormatException(file + ": the checkpoint file ends inside its header (" + size + " bytes)");
             }
@@ -154,7 +167,7 @@ public final class CheckpointFile {
         }
     }
 
-    private static Header header(Path file, DataInputStream in) throws IOException {
+    private static Header header(Path file, DataInputStream in, CountedInput counted, long size) throws IOException {
         int magic = in.readInt();
         if (magic != MAGIC) {
             throw new CheckpointFormatException(file + ": not a checkpoint file: expected magic LSCP (4c534350), found "
@@ -166,21 +179,51 @@ public final class CheckpointFile {
         }
         int id = in.readInt();
         long created = in.readLong();
-        String name = in.readUTF();
-        String spec = in.readUTF();
+        String name = utf(file, in, counted, size, "name");
+        String spec = utf(file, in, counted, size, "guest spec");
         long memory = in.readLong();
         if (memory <= 0 || memory % GuestMemory.PAGE != 0 || memory / GuestMemory.PAGE > Integer.MAX_VALUE) {
             throw new CheckpointFormatException(file + ": the header gives a memory size of " + memory
                     + " bytes; expected a positive multiple of " + GuestMemory.PAGE);
         }
         long position = in.readLong();
-        String disk = in.readUTF();
+        String disk = utf(file, in, counted, size, "disk layer");
+        String problem = LayerName.problem(file.toAbsolutePath().normalize().getParent(), disk);
+        if (problem != null) {
+            throw new CheckpointFormatException(file + ": the header's disk layer: expected a bare file name in the VM folder, found " + problem);
+        }
         int deviceLength = in.readInt();
-        if (deviceLength < 0 || deviceLength > 64 << 20) {
-            throw new CheckpointFormatException(file + ": the header gives a device state of " + deviceLength + " bytes");
+        long remaining = size - counted.count;
+        if (deviceLength < 0 || deviceLength > MAX_DEVICE_STATE || deviceLength > remaining) {
+            throw new CheckpointFormatException(file + ": the header gives a device state of " + deviceLength + " bytes; expected 0 to "
+                    + Math.min(MAX_DEVICE_STATE, remaining) + " (what remains of the file, at most " + MAX_DEVICE_STATE + ")");
         }
         byte[] device = new byte[deviceLength];
         in.readFully(device);
+        try {
+            DeviceState.decode(device); // a revert restores it with the guest stopped: it must not fail there
+        } catch (IOException | RuntimeException e) {
+            throw new CheckpointFormatException(file + ": the header's device state (" + deviceLength + " bytes) does not decode: " + e.getMessage());
+        }
         return new Header(id, created, name, spec, memory, position, disk, device);
+    }
+
+    /** A string as DataOutputStream.writeUTF wrote it, its length checked against what remains of the file before it is read. */
+    private static String utf(Path file, DataInputStream in, CountedInput counted, long size, String what) throws IOException {
+        int length = in.readUnsignedShort();
+        long remaining = size - counted.count;
+        if (length > remaining) {
+            throw new CheckpointFormatException(file + ": the header's " + what + " is " + length + " bytes long; expected at most the "
+                    + remaining + " bytes that remain of the file");
+        }
+        byte[] encoded = new byte[2 + length];
+        encoded[0] = (byte) (length >>> 8);
+        encoded[1] = (byte) length;
+        in.readFully(encoded, 2, length);
+        try {
+            return DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(encoded)));
+        } catch (UTFDataFormatException e) {
+            throw new CheckpointFormatException(file + ": the header's " + what + " is not modified UTF-8 (" + e.getMessage() + ")");
+        }
     }
 }

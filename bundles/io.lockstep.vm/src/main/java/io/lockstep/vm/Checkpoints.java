@@ -27,8 +27,10 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.lockstep.storage.file.OwnerOnly;
 import io.lockstep.vdisk.BlockDevice;
 import io.lockstep.vdisk.DiskChain;
+import io.lockstep.vdisk.LayerName;
 
 /**
  * The checkpoints of one VM, kept in its folder next to its disk (ARCHITECTURE "Delta disks and checkpoints").
@@ -199,7 +201,10 @@ public final class Checkpoints implements AutoCloseable {
         saveState(chain.top());
     }
 
-    /** The running disk a VM folder names (null if it names none yet). */
+    /**
+     * The running disk a VM folder names (null if it names none yet): a bare file name in the folder, or refused with
+     * what it holds — {@code vm.properties} cannot make the VM run on (and write into) a disk outside its folder.
+     */
     public static Path runningDisk(Path dir) throws IOException {
         Path state = dir.resolve(STATE_FILE);
         if (!Files.exists(state)) {
@@ -211,7 +216,11 @@ public final class Checkpoints implements AutoCloseable {
         }
         String running = p.getProperty("running");
         if (running == null || running.isBlank()) {
-            throw new IOException(state + ": expected a line running=<disk file>, found none");
+            throw new CheckpointFormatException(state + ": expected a line running=<disk file>, found none");
+        }
+        String problem = LayerName.problem(dir.toAbsolutePath().normalize(), running);
+        if (problem != null) {
+            throw new CheckpointFormatException(state + ": running: expected a bare file name in the VM folder, found " + problem);
         }
         return dir.resolve(running);
     }
@@ -374,7 +383,7 @@ public final class Checkpoints implements AutoCloseable {
             MessageDigest state = Vm.sha256();
             state.update(h.deviceState());
             int pages = 0;
-            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = OwnerOnly.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) { // 0600: guest memory
                 OutputStream counted = new CountingStream(Channels.newOutputStream(ch), task);
                 DataOutputStream out = new DataOutputStream(new DigestOutputStream(new BufferedOutputStream(counted, 1 << 16), fileSha));
                 out.writeInt(CheckpointFile.MAGIC);
@@ -695,7 +704,7 @@ public final class Checkpoints implements AutoCloseable {
         Path state = dir.resolve(STATE_FILE);
         Path tmp = dir.resolve(STATE_FILE + ".tmp");
         String text = "# the VM's running disk (the top of its delta chain)\nrunning=" + running.getFileName() + "\n";
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = OwnerOnly.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ch.write(java.nio.ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             ch.force(true);
         }

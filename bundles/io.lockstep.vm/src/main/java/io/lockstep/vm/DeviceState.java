@@ -77,15 +77,17 @@ public final class DeviceState {
         d.diskReads = in.readLong();
         d.maxConnection = in.readInt();
         int rx = in.readInt();
-        if (rx < 0 || rx > 1_000_000) {
-            throw new IOException("device state: " + rx + " queued inputs");
+        if (rx < 0 || rx > 1_000_000 || rx > in.available() / InputEvent.FIXED_BYTES) {
+            throw new IOException("device state: " + rx + " queued inputs; expected 0 to " + Math.min(1_000_000, in.available() / InputEvent.FIXED_BYTES)
+                    + " (what the remaining " + in.available() + " bytes can hold)");
         }
         for (int i = 0; i < rx; i++) {
-            d.rx.add(InputEvent.read(in));
+            d.rx.add(InputEvent.read(in, in.available())); // a byte array: available() is exactly what remains
         }
         int tx = in.readInt();
-        if (tx < 0 || tx > 1_000_000) {
-            throw new IOException("device state: " + tx + " connections");
+        if (tx < 0 || tx > 1_000_000 || tx > in.available() / 12) {
+            throw new IOException("device state: " + tx + " connections; expected 0 to " + Math.min(1_000_000, in.available() / 12)
+                    + " (what the remaining " + in.available() + " bytes can hold)");
         }
         for (int i = 0; i < tx; i++) {
             d.txSequence.put(in.readInt(), in.readLong());

@@ -73,8 +73,19 @@ public record InputEvent(long position, Kind kind, int channel, byte[] payload) 
         out.write(payload);
     }
 
+    /** Bytes an event takes before its payload: position, kind, channel, payload length. */
+    static final int FIXED_BYTES = 8 + 1 + 4 + 4;
+
     /** Reads one event; a malformed one is named with what was expected and found. */
     public static InputEvent read(DataInputStream in) throws IOException {
+        return read(in, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads one event from a source of which {@code remaining} bytes are left (a record, a device state): a payload
+     * longer than what is left is refused before it is allocated.
+     */
+    static InputEvent read(DataInputStream in, long remaining) throws IOException {
         long position = in.readLong();
         int kind = in.readUnsignedByte();
         if (kind >= Kind.values().length) {
@@ -84,6 +95,10 @@ public record InputEvent(long position, Kind kind, int channel, byte[] payload) 
         int length = in.readInt();
         if (length < 0 || length > MAX_PAYLOAD) {
             throw new IOException("input event: payload of " + length + " bytes (at most " + MAX_PAYLOAD + ")");
+        }
+        if (length > remaining - FIXED_BYTES) {
+            throw new IOException("input event: payload of " + length + " bytes; expected at most the " + Math.max(0, remaining - FIXED_BYTES)
+                    + " bytes that remain");
         }
         byte[] payload = new byte[length];
         in.readFully(payload);

@@ -8,14 +8,20 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
+
+import io.lockstep.storage.file.OwnerOnly;
 
 /**
  * A recording of a guest run: what the guest is (spec, memory size) and every input it was given, each at its
@@ -49,8 +55,10 @@ public final class InputLog implements Consumer<InputEvent>, AutoCloseable {
         this.out = out;
     }
 
+    /** Creates (or replaces) the log {@code file}; a new file is readable by its owner only (0600): it holds every byte clients sent. */
     public static InputLog create(Path file, Header header) throws IOException {
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        FileChannel ch = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16));
         out.writeInt(MAGIC);
         out.writeShort(1);
         out.writeUTF(header.guestSpec());
@@ -99,35 +107,73 @@ public final class InputLog implements Consumer<InputEvent>, AutoCloseable {
         out.close();
     }
 
-    /** Reads a log: its header, its markers, and its inputs as a {@link Vm.ReplaySource}. */
+    /**
+     * Reads a log: its header, its markers, and its inputs as a {@link Vm.ReplaySource}. Every length is checked against
+     * what remains of the file before anything is allocated for it; what is wrong is an {@link InputLogFormatException}.
+     */
     public static final class Reader implements Vm.ReplaySource, AutoCloseable {
+        /** A record's bytes besides its payload: type, length, CRC32C. */
+        private static final int RECORD_OVERHEAD = 1 + 4 + 4;
+        /** A digest record's payload: position and SHA-256. */
+        private static final int DIGEST_BYTES = 8 + 32;
+
         private final DataInputStream in;
+        private final CountedInput counted;
+        private final long size;
         private final Header header;
         private final Path file;
         private final Deque<InputEvent> ahead = new ArrayDeque<>();
+        private long records;
         private boolean ended;
 
-        private Reader(Path file, DataInputStream in, Header header) {
+        private Reader(Path file, DataInputStream in, CountedInput counted, long size, Header header) {
             this.file = file;
             this.in = in;
+            this.counted = counted;
+            this.size = size;
             this.header = header;
         }
 
         public static Reader open(Path file) throws IOException {
-            DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            long size = Files.size(file);
+            CountedInput counted = new CountedInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            DataInputStream in = new DataInputStream(counted);
             try {
                 int magic = in.readInt();
                 if (magic != MAGIC) {
-                    throw new IOException(file + ": not an input log: expected magic LSIL, found " + Integer.toHexString(magic));
+                    throw new InputLogFormatException(file + ": not an input log: expected magic LSIL (4c53494c), found " + String.format("%08x", magic));
                 }
                 int version = in.readUnsignedShort();
                 if (version != 1) {
-                    throw new IOException(file + ": input log version " + version + " is not supported");
+                    throw new InputLogFormatException(file + ": input log version " + version + " is not supported (expected 1)");
                 }
-                return new Reader(file, in, new Header(in.readUTF(), in.readLong()));
+                int specLength = in.readUnsignedShort();
+                if (specLength > size - counted.count) {
+                    throw new InputLogFormatException(file + ": the header's guest spec is " + specLength + " bytes long; expected at most the "
+                            + (size - counted.count) + " bytes that remain of the file");
+                }
+                byte[] spec = new byte[2 + specLength];
+                spec[0] = (byte) (specLength >>> 8);
+                spec[1] = (byte) specLength;
+                in.readFully(spec, 2, specLength);
+                String guestSpec;
+                try {
+                    guestSpec = DataInputStream.readUTF(new DataInputStream(new java.io.ByteArrayInputStream(spec)));
+                } catch (java.io.UTFDataFormatException e) {
+                    throw new InputLogFormatException(file + ": the header's guest spec is not modified UTF-8 (" + e.getMessage() + ")");
+                }
+                long memory = in.readLong();
+                if (memory <= 0 || memory % GuestMemory.PAGE != 0 || memory / GuestMemory.PAGE > Integer.MAX_VALUE) {
+                    throw new InputLogFormatException(file + ": the header gives a memory size of " + memory + " bytes; expected a positive "
+                            + "multiple of " + GuestMemory.PAGE + " (at most " + (long) Integer.MAX_VALUE * GuestMemory.PAGE + ")");
+                }
+                return new Reader(file, in, counted, size, new Header(guestSpec, memory));
             } catch (EOFException e) {
                 in.close();
-                throw new IOException(file + ": the input log ends inside its header");
+                throw new InputLogFormatException(file + ": the input log ends inside its header (" + size + " bytes)");
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
             }
         }
 
@@ -143,10 +189,10 @@ public final class InputLog implements Consumer<InputEvent>, AutoCloseable {
                 byte[] payload;
                 while ((payload = r.next(type)) != null) {
                     if (type[0] == TYPE_DIGEST) {
-                        DataInputStream d = new DataInputStream(new java.io.ByteArrayInputStream(payload));
-                        long position = d.readLong();
+                        ByteBuffer b = ByteBuffer.wrap(payload);
+                        long position = b.getLong();
                         byte[] digest = new byte[32];
-                        d.readFully(digest);
+                        b.get(digest);
                         markers.add(new Marker(position, digest));
                     }
                 }
@@ -154,8 +200,12 @@ public final class InputLog implements Consumer<InputEvent>, AutoCloseable {
             return markers;
         }
 
-        /** The next record's payload (its type in {@code type[0]}), or null at the end; a damaged record is named. */
+        /**
+         * The next record's payload (its type in {@code type[0]}), or null at the end — including a last record cut short
+         * where the recorder stopped; a damaged record is named.
+         */
         private byte[] next(int[] type) throws IOException {
+            long at = counted.count;
             int t;
             try {
                 t = in.readUnsignedByte();
@@ -163,9 +213,19 @@ public final class InputLog implements Consumer<InputEvent>, AutoCloseable {
                 return null;
             }
             try {
+                if (t != TYPE_INPUT && t != TYPE_DIGEST) {
+                    throw new InputLogFormatException(file + ": record " + records + " (at byte " + at + "): expected type 1 (input) or 2 (digest), "
+                            + "found " + t);
+                }
                 int length = in.readInt();
-                if (length < 0 || length > InputEvent.MAX_PAYLOAD + 64) {
-                    throw new IOException(file + ": an input log record of " + length + " bytes");
+                long max = t == TYPE_DIGEST ? DIGEST_BYTES : InputEvent.FIXED_BYTES + (long) InputEvent.MAX_PAYLOAD;
+                long min = t == TYPE_DIGEST ? DIGEST_BYTES : InputEvent.FIXED_BYTES;
+                if (length < min || length > max) {
+                    throw new InputLogFormatException(file + ": record " + records + " (at byte " + at + "): expected a payload of " + min
+                            + (min == max ? "" : " to " + max) + " bytes, found " + length);
+                }
+                if (length + 4L > size - counted.count) {
+                    return null; // a record cut short by the recorder's end: the log ends before it (nothing allocated for it)
                 }
                 byte[] payload = new byte[length];
                 in.readFully(payload);
@@ -173,15 +233,29 @@ public final class InputLog implements Consumer<InputEvent>, AutoCloseable {
                 CRC32C crc = new CRC32C();
                 crc.update(payload);
                 if (stored != (int) crc.getValue()) {
-                    throw new IOException(file + ": an input log record is damaged (CRC32C)");
-                }
-                if (t != TYPE_INPUT && t != TYPE_DIGEST) {
-                    throw new IOException(file + ": unknown record type " + t);
+                    throw new InputLogFormatException(file + ": record " + records + " (at byte " + at + ") is damaged: its CRC32C is "
+                            + String.format("%08x", crc.getValue()) + ", recorded " + String.format("%08x", stored));
                 }
                 type[0] = t;
+                records++;
                 return payload;
             } catch (EOFException e) {
                 return null; // a record cut short by the recorder's end: the log ends before it
+            }
+        }
+
+        /** The input a record holds: exactly one event filling the record. */
+        private InputEvent event(byte[] payload) throws InputLogFormatException {
+            try {
+                DataInputStream d = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+                InputEvent e = InputEvent.read(d, payload.length);
+                if (d.available() != 0) {
+                    throw new IOException(d.available() + " bytes follow the event");
+                }
+                return e;
+            } catch (IOException e) {
+                throw new InputLogFormatException(file + ": record " + (records - 1) + ": expected one input event of " + payload.length
+                        + " bytes, found " + (e instanceof EOFException ? "one that runs past the record" : e.getMessage()));
             }
         }
 
@@ -192,7 +266,7 @@ public final class InputLog implements Consumer<InputEvent>, AutoCloseable {
                 if (payload == null) {
                     ended = true;
                 } else if (type[0] == TYPE_INPUT) {
-                    ahead.add(InputEvent.read(new DataInputStream(new java.io.ByteArrayInputStream(payload))));
+                    ahead.add(event(payload));
                 }
             }
         }

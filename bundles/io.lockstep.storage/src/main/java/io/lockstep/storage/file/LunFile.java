@@ -102,7 +102,7 @@ final class LunFile {
                     + " bytes); nothing was created");
         }
         Path tmp = path.resolveSibling("." + path.getFileName() + ".creating-" + Long.toHexString(new java.security.SecureRandom().nextLong()));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = OwnerOnly.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) { // 0600: a LUN holds every VM's disk
             ch.write(ByteBuffer.wrap(header.encode()), 0);
             ch.write(ByteBuffer.wrap(initial.encodeSlot(header.stateSlotSize())), slotOffset(header, 1));
             ch.write(ByteBuffer.wrap(commitWord(1)), LunHeader.COMMIT_WORD_OFFSET);
