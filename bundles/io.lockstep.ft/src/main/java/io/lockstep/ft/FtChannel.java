@@ -14,15 +14,20 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The FT stream after the handshake (docs/ft.md "Sealing"): each message {@code type u8 | length u32 | AES-256-GCM(payload)
- * | tag 16}, under the key of its direction ({@link Handshake#keys}), with the 96-bit IV {@code direction u32 | frame
- * number u64} and the type and length as associated data. Each side counts the frames it sent and received, so a
- * frame that was altered, replayed, reordered, left out, or sealed for the other direction does not authenticate; the
- * session is refused. Writers share the channel (one lock: number and bytes go out together); one thread reads.
+ * The FT stream after the handshake (docs/ft.md "Sealing"): each message {@code type u8 | length u32 | sealed segments},
+ * its payload cut into segments of at most {@link #SEGMENT} bytes (an empty payload is one empty segment), each
+ * {@code AES-256-GCM(segment) | tag 16} under the key of its direction ({@link Handshake#keys}), with the 96-bit IV
+ * {@code direction u32 | segment number u64} and the message's type and length as associated data. Each side counts
+ * the segments it sent and received, so a message that was altered, replayed, reordered, cut short, left out, or
+ * sealed for the other direction does not authenticate; the session is refused. Segments, not whole messages: a
+ * reader holds at most one segment that has not authenticated, and the JDK's AES-GCM runs at gigabytes a second on
+ * 64 KiB but at tens of megabytes on a 4 MiB buffer (measured, JDK 17). Writers share the channel (one lock: numbers
+ * and bytes go out together); one thread reads.
  */
 final class FtChannel {
 
     static final int TAG = 16;
+    static final int SEGMENT = 64 << 10;
     private static final int PRIMARY_TO_BACKUP = 0x50324221; // "P2B!"
     private static final int BACKUP_TO_PRIMARY = 0x42325021; // "B2P!"
 
@@ -37,8 +42,8 @@ final class FtChannel {
     private final SecretKeySpec receiveKey;
     private final int sendDirection;
     private final int receiveDirection;
-    private long sent; // frames sealed (guarded by out)
-    private long received; // frames opened (the reader's)
+    private long sent; // segments sealed (guarded by out)
+    private long received; // segments opened (the reader's)
 
     private FtChannel(DataInputStream in, DataOutputStream out, String peer, LongConsumer sentBytes, Handshake.Keys keys, boolean primary) {
         this.in = in;
@@ -87,7 +92,7 @@ final class FtChannel {
         }
     }
 
-    /** The next message as it goes on the wire, numbered (sealed) or with its CRC32C (cleartext); the caller holds the lock and sends it. */
+    /** The next message as it goes on the wire, sealed and numbered (the next bytes sent must be these) or with its CRC32C (cleartext). */
     byte[] frame(int type, byte[] payload) throws IOException {
         synchronized (out) {
             if (!sealed) {
@@ -97,18 +102,28 @@ final class FtChannel {
                 return java.nio.ByteBuffer.allocate(9 + payload.length).put((byte) type).putInt(payload.length).put(payload).putInt((int) crc.getValue())
                         .array();
             }
-            byte[] frame = new byte[5 + payload.length + TAG];
+            int segments = segments(payload.length);
+            byte[] frame = new byte[5 + payload.length + segments * TAG];
             header(frame, type, payload.length);
             try {
-                sealer.init(Cipher.ENCRYPT_MODE, sendKey, new GCMParameterSpec(TAG * 8, iv(sendDirection, sent)));
-                sealer.updateAAD(frame, 0, 5);
-                sealer.doFinal(payload, 0, payload.length, frame, 5);
+                int at = 5;
+                for (int i = 0; i < segments; i++) {
+                    int from = i * SEGMENT;
+                    int n = Math.min(SEGMENT, payload.length - from);
+                    sealer.init(Cipher.ENCRYPT_MODE, sendKey, new GCMParameterSpec(TAG * 8, iv(sendDirection, sent)));
+                    sealer.updateAAD(frame, 0, 5);
+                    at += sealer.doFinal(payload, from, n, frame, at);
+                    sent++;
+                }
             } catch (GeneralSecurityException e) {
                 throw new IOException("sealing a " + Wire.name(type) + " message failed: " + e, e);
             }
-            sent++;
             return frame;
         }
+    }
+
+    private static int segments(int length) {
+        return length == 0 ? 1 : (int) ((length + (long) SEGMENT - 1) / SEGMENT);
     }
 
     /** The next message; one that does not authenticate (or, cleartext, whose CRC32C does not match) is refused. */
@@ -134,21 +149,39 @@ final class FtChannel {
             }
             return new Wire.Frame(type, payload);
         }
-        byte[] body = Wire.readFully(in, length + TAG, name);
         byte[] header = new byte[5];
         header(header, type, length);
-        try {
-            opener.init(Cipher.DECRYPT_MODE, receiveKey, new GCMParameterSpec(TAG * 8, iv(receiveDirection, received)));
-            opener.updateAAD(header);
-            byte[] payload = opener.doFinal(body);
+        // the whole payload is sized only once its first segment authenticated: before that, at most one segment
+        byte[] payload = null;
+        byte[] sealed = null;
+        int segments = segments(length);
+        for (int i = 0; i < segments; i++) {
+            int n = Math.min(SEGMENT, length - i * SEGMENT);
+            if (sealed == null || sealed.length != n + TAG) {
+                sealed = Wire.readFully(in, n + TAG, name);
+            } else {
+                in.readFully(sealed);
+            }
+            try {
+                opener.init(Cipher.DECRYPT_MODE, receiveKey, new GCMParameterSpec(TAG * 8, iv(receiveDirection, received)));
+                opener.updateAAD(header);
+                if (payload == null) {
+                    byte[] first = opener.doFinal(sealed, 0, n + TAG);
+                    payload = new byte[length]; // (the length was authenticated with the first segment)
+                    System.arraycopy(first, 0, payload, 0, n);
+                } else {
+                    opener.doFinal(sealed, 0, n + TAG, payload, i * SEGMENT);
+                }
+            } catch (AEADBadTagException e) {
+                throw new FtProtocolException(String.format("a %s message of %d bytes from %s does not authenticate (its segment %d, number %d in "
+                        + "this direction): altered, replayed, reordered, cut short, or not sealed under this session's key", name, length, peer, i,
+                        received));
+            } catch (GeneralSecurityException e) {
+                throw new IOException("opening a " + name + " message failed: " + e, e);
+            }
             received++;
-            return new Wire.Frame(type, payload);
-        } catch (AEADBadTagException e) {
-            throw new FtProtocolException(String.format("a %s message of %d bytes from %s does not authenticate as its message number %d: altered, "
-                    + "replayed, reordered, or not sealed under this session's key", name, length, peer, received));
-        } catch (GeneralSecurityException e) {
-            throw new IOException("opening a " + name + " message failed: " + e, e);
         }
+        return new Wire.Frame(type, payload);
     }
 
     private static void header(byte[] frame, int type, int length) {

@@ -260,8 +260,8 @@ class BadInputTest {
             d.writeInt(0);
         };
         sendToBackup(pages, Wire.PAGES, true);
-        assertTrue(said.contains("backup: REFUSED: a PAGES message of 12 bytes from the primary does not authenticate as its message number 0: "
-                + "altered, replayed, reordered, or not sealed under this session's key"), said.toString());
+        assertTrue(said.contains("backup: REFUSED: a PAGES message of 12 bytes from the primary does not authenticate (its segment 0, number 0 in this "
+                + "direction): altered, replayed, reordered, cut short, or not sealed under this session's key"), said.toString());
     }
 
     @Test

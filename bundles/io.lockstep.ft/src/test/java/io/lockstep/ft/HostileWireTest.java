@@ -1,5 +1,6 @@
 package io.lockstep.ft;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -447,7 +449,7 @@ class HostileWireTest {
                 byte[] frame = p.channel.frame(Wire.HEARTBEAT, new byte[0]);
                 frame[frame.length - 1] ^= 0x01;
                 p.raw(frame);
-                assertTrue(refusal(p).startsWith("a HEARTBEAT message of 0 bytes from the primary does not authenticate as its message number 0"));
+                assertTrue(refusal(p).startsWith("a HEARTBEAT message of 0 bytes from the primary does not authenticate (its segment 0, number 0 in this direction)"));
             }
             stillServes();
         }
@@ -459,7 +461,7 @@ class HostileWireTest {
                 byte[] frame = p.channel.frame(Wire.HEARTBEAT, new byte[0]);
                 p.raw(frame);
                 p.raw(frame);
-                assertTrue(refusal(p).startsWith("a HEARTBEAT message of 0 bytes from the primary does not authenticate as its message number 1"));
+                assertTrue(refusal(p).startsWith("a HEARTBEAT message of 0 bytes from the primary does not authenticate (its segment 0, number 1 in this direction)"));
             }
             stillServes();
         }
@@ -475,9 +477,36 @@ class HostileWireTest {
                 }));
                 p.raw(second);
                 p.raw(first);
-                assertTrue(refusal(p).startsWith("a PAGES message of 12 bytes from the primary does not authenticate as its message number 0"));
+                assertTrue(refusal(p).startsWith("a PAGES message of 12 bytes from the primary does not authenticate (its segment 0, number 0 in this direction)"));
             }
             stillServes();
+        }
+
+        @Test
+        void theSegmentsOfALongMessageCannotBeSwapped() throws Exception {
+            Handshake.Keys keys = Handshake.keys(KEY, Handshake.freshNonce(), Handshake.freshNonce());
+            ByteArrayOutputStream wire = new ByteArrayOutputStream();
+            FtChannel.primary(new DataInputStream(InputStream.nullInputStream()), new DataOutputStream(wire), Handshake.Sealing.AES_GCM, keys, b -> {
+            }).write(Wire.PAGES, payload(3 * FtChannel.SEGMENT + 100));
+            byte[] bytes = wire.toByteArray();
+            assertArrayEquals(payload(3 * FtChannel.SEGMENT + 100), reading(keys, bytes).read().payload(), "as sent, it opens");
+            int segment = FtChannel.SEGMENT + FtChannel.TAG;
+            byte[] swapped = bytes.clone();
+            System.arraycopy(bytes, 5 + segment, swapped, 5 + 2 * segment, segment);
+            System.arraycopy(bytes, 5 + 2 * segment, swapped, 5 + segment, segment);
+            FtProtocolException e = assertThrows(FtProtocolException.class, () -> reading(keys, swapped).read());
+            assertTrue(e.getMessage().contains("(its segment 1, number 1 in this direction)"), e.getMessage());
+        }
+
+        private byte[] payload(int n) {
+            byte[] p = new byte[n];
+            new java.util.Random(7).nextBytes(p);
+            return p;
+        }
+
+        private FtChannel reading(Handshake.Keys keys, byte[] bytes) {
+            return FtChannel.backup(new DataInputStream(new ByteArrayInputStream(bytes)), new DataOutputStream(OutputStream.nullOutputStream()),
+                    Handshake.Sealing.AES_GCM, keys);
         }
 
         @Test
