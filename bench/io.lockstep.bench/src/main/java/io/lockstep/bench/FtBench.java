@@ -500,8 +500,8 @@ public final class FtBench implements Callable<Integer> {
      * under pipelined SETs in both modes.
      */
     private void sealing() throws Exception {
-        String churn = "churn:workingSetPages=16000,prefill=1,dirtyPagesPerStep=16";
-        List<SealingRun> runs = List.of(new SealingRun("churn guest (16 pages a step), checkpoint 10 ms", FtMode.CHECKPOINT, 10, churn, false),
+        String churn = "churn:workingSetPages=16000,prefill=1,dirtyPagesPerStep=1024,paced=1";
+        List<SealingRun> runs = List.of(new SealingRun("churn guest (1024 pages a tick), checkpoint 10 ms", FtMode.CHECKPOINT, 10, churn, false),
                 new SealingRun("KV guest under SET -P 16, checkpoint 25 ms", FtMode.CHECKPOINT, 25, "kv", true),
                 new SealingRun("KV guest under SET -P 16, record/replay", FtMode.REPLAY, 25, "kv", true));
         Table t = Table.markdown("run", "stream", "first sync", "epochs/s", "on the wire", "epoch pause p50 / p99", "SET -P 16 req/s");
