@@ -49,7 +49,8 @@ import picocli.CommandLine.Option;
  * checkpointed at 25 ms and 10 ms epochs and replayed (with epoch pauses and bytes sent as differences vs whole
  * pages); failover time from SIGKILL to the client served again, with primary and backup in their own processes;
  * a replaying backup's lag over time for a CPU-heavy guest on a slower backup, with and without the controller
- * (a chart). Run: {@code ./lockstep bench ft}.
+ * (a chart); what sealing the stream costs (AES-256-GCM against the cleartext CRC32C frames the benchmark alone may
+ * still use), side by side. Run: {@code ./lockstep bench ft} ({@code --only sealing} for one part).
  */
 @Command(name = "ft", mixinStandardHelpOptions = true, description = "FT pairs: throughput, epoch pauses, diff bytes, failover, lag.")
 public final class FtBench implements Callable<Integer> {
@@ -78,6 +79,21 @@ public final class FtBench implements Callable<Integer> {
     @Option(names = "--quick", description = "a smoke run: 2000 requests, 1 failover, 2 s lag runs")
     boolean quick;
 
+    @Option(names = "--only", split = ",", description = "run only these parts: throughput, failover, lag, sealing (default: all)")
+    List<String> only;
+
+    @Option(names = "--sealing-seconds", defaultValue = "10", description = "how long each run of the sealing comparison without a client lasts")
+    int sealingSeconds;
+
+    /** The pairs' key (each protection of the agent has its own; the bench's pairs share one). */
+    private final String key = newKey();
+
+    private static String newKey() {
+        byte[] k = new byte[32];
+        new java.security.SecureRandom().nextBytes(k);
+        return java.util.HexFormat.of().formatHex(k);
+    }
+
     private final PrintStream out = System.out;
     private Path lun;
     private int pairs;
@@ -102,10 +118,23 @@ public final class FtBench implements Callable<Integer> {
         }
         out.printf("Lockstep FT benchmark — %d cores; primary, backup, redis-benchmark and clients share this machine%n%n",
                 Runtime.getRuntime().availableProcessors());
-        throughput();
-        failover();
-        lag();
+        if (part("throughput")) {
+            throughput();
+        }
+        if (part("failover")) {
+            failover();
+        }
+        if (part("lag")) {
+            lag();
+        }
+        if (part("sealing")) {
+            sealing();
+        }
         return 0;
+    }
+
+    private boolean part(String name) {
+        return only == null || only.contains(name);
     }
 
     // --- throughput ---------------------------------------------------------------------------------------------
@@ -115,9 +144,9 @@ public final class FtBench implements Callable<Integer> {
 
     private void throughput() throws Exception {
         List<Config> configs = List.of(new Config("unprotected", null),
-                new Config("checkpoint, 25 ms epochs", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withEpochMillis(25)),
-                new Config("checkpoint, 10 ms epochs", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withEpochMillis(10)),
-                new Config("record/replay", FtOptions.defaults(FtMode.REPLAY, MEDIUM)));
+                new Config("checkpoint, 25 ms epochs", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withEpochMillis(25).withAuthKey(key)),
+                new Config("checkpoint, 10 ms epochs", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withEpochMillis(10).withAuthKey(key)),
+                new Config("record/replay", FtOptions.defaults(FtMode.REPLAY, MEDIUM).withAuthKey(key)));
         Table t = Table.markdown("KV guest", "SET req/s", "GET req/s", "SET -P 16", "GET -P 16", "vs unprotected (SET, SET -P 16)",
                 "epoch pause p50 / p99", "bytes per epoch: differences / whole pages");
         double[] base = null;
@@ -167,6 +196,8 @@ public final class FtBench implements Callable<Integer> {
         final Backup backup;
         final DiskChain chain;
         final long started = System.nanoTime();
+        /** From protect to PROTECTED: the first sync. */
+        long syncNanos;
 
         Pair(FtOptions o, String guest, long memory, double backupShare) throws Exception {
             int n = ++pairs;
@@ -182,14 +213,16 @@ public final class FtBench implements Callable<Integer> {
             live = new LiveVm("vm" + n, vm, ft, 0, 1, 50, new GoLive(a, "vm" + n), true, st -> said.add(st.line()));
             if (o != null) {
                 backup = new Backup("vm" + n, guest, memory, disk, new GoLive(b, "vm" + n), 0, freePort(), 50, o, backupShare, st -> said.add(st.line()));
+                long t0 = System.nanoTime();
                 live.protect(new InetSocketAddress(InetAddress.getLoopbackAddress(), backup.port()), o);
                 long end = System.nanoTime() + 30_000_000_000L;
                 while (live.protection() != LiveVm.Protection.PROTECTED) {
                     if (System.nanoTime() > end || live.protection() == LiveVm.Protection.UNPROTECTED) {
                         throw new IOException("the pair did not get protected: " + said);
                     }
-                    Thread.sleep(10);
+                    Thread.sleep(1);
                 }
+                syncNanos = System.nanoTime() - t0;
             } else {
                 backup = null;
             }
@@ -262,7 +295,7 @@ public final class FtBench implements Callable<Integer> {
         Path disk = dir.resolve("fo" + n + ".vmdk");
         DiskChain.create(disk, 64L << 20);
         int service = freePort();
-        String[] common = {"lun=" + lun, "disk=" + disk, "pair=fo" + n, "mode=" + mode, "service=" + service, "settle=200"};
+        String[] common = {"key=" + key, "lun=" + lun, "disk=" + disk, "pair=fo" + n, "mode=" + mode, "service=" + service, "settle=200"};
         try (NodeProcess backup = new NodeProcess("backup", common, "host=fb" + n);
                 NodeProcess primary = new NodeProcess("primary", common, "host=fa" + n, "backup=" + backup.await("PORT ").substring(5))) {
             primary.await("STATUS PROTECTED");
@@ -420,7 +453,7 @@ public final class FtBench implements Callable<Integer> {
         for (boolean control : new boolean[] {false, true}) {
             out.printf("replaying %s on a backup with %.0f%% of a core, controller %s, %d s ...%n", guest, backupShare * 100, control ? "on" : "off",
                     lagSeconds);
-            FtOptions o = FtOptions.defaults(FtMode.REPLAY, MEDIUM).withLag(50, control);
+            FtOptions o = FtOptions.defaults(FtMode.REPLAY, MEDIUM).withLag(50, control).withAuthKey(key);
             try (Pair p = new Pair(o, guest, 64L << 20, backupShare)) {
                 long s0 = p.live.vm().steps();
                 long t0 = System.nanoTime();
@@ -453,6 +486,67 @@ public final class FtBench implements Callable<Integer> {
         Charts.png(chart, "Record/replay: how far the backup trails", "seconds", "lag (ms)", lagLines, "primary CPU share", shareLines);
         out.println();
         out.println("chart: " + chart);
+    }
+
+    // --- sealing -------------------------------------------------------------------------------------------------
+
+    private record SealingRun(String name, FtMode mode, int epochMillis, String guest, boolean client) {
+    }
+
+    /**
+     * The same runs with the stream sealed (AES-256-GCM per frame: what the agent and ft-node always use) and in the
+     * cleartext CRC32C frames of before issue 21 (only the benchmark can still ask for them), one after the other: the
+     * first sync of a guest whose memory is all in use, epochs of a guest that keeps dirtying pages, and the KV guest
+     * under pipelined SETs in both modes.
+     */
+    private void sealing() throws Exception {
+        String churn = "churn:workingSetPages=16000,prefill=1,dirtyPagesPerStep=1024,paced=1";
+        List<SealingRun> runs = List.of(new SealingRun("churn guest (1024 pages a tick), checkpoint 10 ms", FtMode.CHECKPOINT, 10, churn, false),
+                new SealingRun("KV guest under SET -P 16, checkpoint 25 ms", FtMode.CHECKPOINT, 25, "kv", true),
+                new SealingRun("KV guest under SET -P 16, record/replay", FtMode.REPLAY, 25, "kv", true));
+        Table t = Table.markdown("run", "stream", "first sync", "epochs/s", "on the wire", "epoch pause p50 / p99", "SET -P 16 req/s");
+        out.println("warming up (a sync each way that is not counted: both paths compiled before either is measured) ...");
+        for (boolean sealed : new boolean[] {false, true}) {
+            FtOptions o = FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withAuthKey(key);
+            try (Pair p = new Pair(sealed ? o : o.withCleartextForBenchmark(), churn, 64L << 20, 1.0)) {
+                Thread.sleep(1000);
+            }
+        }
+        for (SealingRun r : runs) {
+            for (boolean sealed : new boolean[] {false, true}) {
+                String stream = sealed ? "sealed (AES-256-GCM)" : "cleartext (CRC32C)";
+                out.printf("%s, %s ...%n", r.name(), stream);
+                FtOptions o = FtOptions.defaults(r.mode(), MEDIUM).withEpochMillis(r.epochMillis()).withAuthKey(key);
+                if (!sealed) {
+                    o = o.withCleartextForBenchmark();
+                }
+                try (Pair p = new Pair(o, r.guest(), 64L << 20, 1.0)) {
+                    FtStats st = p.live.stats();
+                    long syncBytes = st.wireBytes();
+                    long e0 = st.epochs();
+                    long w0 = st.wireBytes();
+                    long t0 = System.nanoTime();
+                    String req = "—";
+                    if (r.client()) {
+                        req = f(redisBenchmark(p.live.port(), 16)[0]);
+                    } else {
+                        Thread.sleep(sealingSeconds * 1000L);
+                    }
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    String sync = String.format(Locale.ROOT, "%s in %.0f ms (%s/s)", kib(syncBytes), p.syncNanos / 1e6, kib(syncBytes / (p.syncNanos / 1e9)));
+                    String epochs = r.mode() == FtMode.REPLAY ? "—" : f((st.epochs() - e0) / secs);
+                    String pauses = r.mode() == FtMode.REPLAY ? "—"
+                            : String.format(Locale.ROOT, "%.2f / %.2f ms", st.pausePercentile(50) / 1e6, st.pausePercentile(99) / 1e6);
+                    t.row(r.name(), stream, sync, epochs, kib((st.wireBytes() - w0) / secs) + "/s", pauses, req);
+                }
+            }
+        }
+        out.println();
+        out.printf("Sealing the FT stream: the same runs cleartext and sealed, one after the other; the first sync is the whole guest's memory in use "
+                + "(64 MiB; %s), 'on the wire' counts every byte the primary sent after it; %d s per run without a client, redis-benchmark -t set "
+                + "-P 16 -n %d otherwise%n", churn, sealingSeconds, requests);
+        t.print(out);
+        out.println();
     }
 
     private static double pct(double[] sorted, double p) {

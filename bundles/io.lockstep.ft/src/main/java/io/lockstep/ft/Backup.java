@@ -12,9 +12,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.lockstep.vdisk.DiskChain;
@@ -29,6 +32,12 @@ import io.lockstep.vm.Vm;
  * replays its inputs (replay), and goes live when it loses the primary and wins the pair's go-live record. A
  * primary that sends something wrong (damaged, out of order, another guest, another protocol version) is refused
  * with the reason, and the backup does not go live: that primary is alive and runs on unprotected.
+ * <p>
+ * Each connection is handshaken on a thread of its own, within {@link Deadline#HANDSHAKE_MILLIS} of its acceptance
+ * and at most {@link #MAX_PENDING_HANDSHAKES} at once (the oldest is dropped for a newer one): a peer that connects and
+ * dribbles, or many of them, cannot keep the real primary out. Only a primary that proved it holds the pair's key
+ * gets a session, one at a time. Whatever a session throws — an Error included — refuses that connection; the
+ * backup keeps accepting.
  */
 public final class Backup implements AutoCloseable {
 
@@ -53,6 +62,12 @@ public final class Backup implements AutoCloseable {
     private volatile LiveVm live;
     private volatile boolean closed;
 
+    /** Handshakes in progress at once; a newer connection drops the oldest (a real primary's takes a round trip). */
+    static final int MAX_PENDING_HANDSHAKES = 8;
+    private final ArrayDeque<Socket> pending = new ArrayDeque<>();
+    /** One session (primary) at a time. */
+    private final Semaphore sessionSlot = new Semaphore(1);
+
     /**
      * @param guestSpec    the guest this backup runs (a primary of another guest is refused)
      * @param sharedDisk   the top of the shared disk's delta chain (opened read-only until this backup goes live)
@@ -73,6 +88,10 @@ public final class Backup implements AutoCloseable {
      */
     public Backup(String pair, String guestSpec, long memoryBytes, Path sharedDisk, GoLive goLive, InetAddress listenAddress, int listenPort,
             NicAddress service, int servicePort, long timerMillis, FtOptions local, double cpuShare, Consumer<FtStatus> status) throws IOException {
+        String keyProblem = Handshake.keyProblem(local.authKey());
+        if (keyProblem != null) {
+            throw new IllegalArgumentException("the backup of " + pair + " cannot start: " + keyProblem);
+        }
         GuestRegistry.create(guestSpec); // a bad name is refused here, before anyone connects
         new GuestMemory(memoryBytes);
         this.pair = pair;
@@ -129,17 +148,63 @@ public final class Backup implements AutoCloseable {
 
     private void serve() {
         while (!closed && state != State.LIVE && state != State.HALTED) {
-            Socket s;
+            Socket s = null;
             try {
                 s = server.accept();
-            } catch (IOException e) {
-                return;
+                admit(s);
+            } catch (Throwable e) { // an Error here would end this backup's service with the process still alive
+                if (closed || server.isClosed()) {
+                    return;
+                }
+                closeQuietly(s);
+                report(FtState.REFUSED, "accepting a connection failed: " + e + " (still accepting)");
+                try {
+                    Thread.sleep(100); // (out of file descriptors or threads: do not spin)
+                } catch (InterruptedException ie) {
+                    return;
+                }
             }
+        }
+    }
+
+    /** Handshakes {@code s} on a thread of its own, dropping the oldest handshake in progress when there are too many. */
+    private void admit(Socket s) {
+        Socket dropped = null;
+        synchronized (pending) {
+            if (pending.size() >= MAX_PENDING_HANDSHAKES) {
+                dropped = pending.poll();
+            }
+            pending.add(s);
+        }
+        closeQuietly(dropped);
+        Thread t = new Thread(() -> new Session(s).run(), "ft-backup-" + pair + "-connection");
+        t.setPriority(Thread.MAX_PRIORITY);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void handshaken(Socket s) {
+        synchronized (pending) {
+            pending.remove(s);
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        if (s != null) {
             try {
-                new Session(s).run();
-            } catch (RuntimeException e) {
-                status.accept(FtStatus.of(FtState.REFUSED, e.toString()));
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
             }
+        }
+    }
+
+    /** A status that must not end the thread that reports it (the consumer is the caller's code). */
+    private void report(FtState state, String why) {
+        try {
+            status.accept(FtStatus.of(state, why));
+        } catch (Throwable ignored) {
+            // reporting failed: the backup goes on regardless
         }
     }
 
@@ -148,13 +213,15 @@ public final class Backup implements AutoCloseable {
         private final Socket socket;
         private DataInputStream in;
         private DataOutputStream out;
+        private volatile FtChannel channel;
+        private boolean active; // holds the session slot: this connection's primary is the one served
         private volatile long lastHeard = System.nanoTime();
         private volatile boolean over;
         private volatile boolean refused;
         private Vm vm;
         private BackupDisk disk;
         private DiskChain chain;
-        private Wire.Hello hello;
+        private Handshake.Hello hello;
         private long applied = -1;
         private long position;
         private long[] version;
@@ -167,6 +234,26 @@ public final class Backup implements AutoCloseable {
         }
 
         void run() {
+            try {
+                converse();
+            } catch (Throwable e) {
+                // a bug or an Error (out of memory …) refuses this primary, which runs on unprotected and says so; the
+                // backup keeps accepting
+                try {
+                    refuse("the backup failed serving this primary: " + e);
+                } catch (Throwable ignored) {
+                    closeQuietly(socket);
+                }
+            } finally {
+                handshaken(socket);
+                if (active) {
+                    active = false;
+                    sessionSlot.release();
+                }
+            }
+        }
+
+        private void converse() throws IOException {
             String lost = null;
             try {
                 socket.setTcpNoDelay(true);
@@ -184,9 +271,14 @@ public final class Backup implements AutoCloseable {
                 watchdog.setDaemon(true);
                 watchdog.start();
                 while (!over) {
-                    Wire.Frame f = Wire.read(in);
+                    Wire.Frame f = channel.read();
                     lastHeard = System.nanoTime();
-                    handle(f);
+                    Wire.Payload d = f.in();
+                    try {
+                        handle(f, d);
+                    } catch (EOFException e) {
+                        throw d.truncated(); // the message was short, not the connection closed
+                    }
                 }
             } catch (FtProtocolException e) {
                 refuse(e.getMessage());
@@ -199,40 +291,67 @@ public final class Backup implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 lost = "interrupted";
             }
+            if (!active) {
+                close(); // it never got through the handshake (closed, dropped or past its deadline): nothing to lose
+                return;
+            }
             if (refused || over && lost == null) {
                 return; // this side refused the primary (it runs on unprotected) or the primary ended protection
             }
             primaryLost(lost == null ? "no word from the primary for more than " + local.failAfterMillis() + " ms" : lost);
         }
 
-        private void handshake() throws IOException {
-            socket.setSoTimeout(5000);
-            Wire.Frame f = Wire.read(in);
-            socket.setSoTimeout(0);
-            if (f.type() != Wire.HELLO) {
-                throw new FtProtocolException("expected HELLO first, found " + f.name());
+        private void handshake() throws IOException, InterruptedException {
+            try (Deadline deadline = Deadline.closeAfter(socket, Deadline.HANDSHAKE_MILLIS)) {
+                Wire.Frame f;
+                try {
+                    f = Wire.read(in, Wire.MAX_HANDSHAKE);
+                } catch (SocketException e) {
+                    if (deadline.expired()) {
+                        throw new FtProtocolException("no HELLO within " + Deadline.HANDSHAKE_MILLIS + " ms of connecting (the connection is closed)");
+                    }
+                    throw e;
+                }
+                if (f.type() != Wire.HELLO) {
+                    throw new FtProtocolException("expected HELLO first, found " + f.name());
+                }
+                hello = Handshake.Hello.decode(f.payload());
+                if (!hello.verifies(local.authKey())) {
+                    throw new FtProtocolException(hello.mac().length == 0 ? "the primary did not authenticate: this backup expects a signed HELLO"
+                            : "the primary's HELLO carries a wrong signature (another key, or it was altered)");
+                }
+                if (hello.sealing() != local.sealing()) {
+                    throw new FtProtocolException("the primary's stream would be " + hello.sealing() + ", this backup's is " + local.sealing()
+                            + " (cleartext is for the FT benchmark's comparison only, on both sides)");
+                }
+                if (!hello.pair().equals(pair)) {
+                    throw new FtProtocolException("this is the backup of pair '" + pair + "', not '" + hello.pair() + "'");
+                }
+                if (!hello.guestSpec().equals(guestSpec) || hello.memoryBytes() != memoryBytes) {
+                    throw new FtProtocolException("an incompatible guest: this backup runs " + guestSpec + " with " + memoryBytes
+                            + " bytes of memory; the primary runs " + hello.guestSpec() + " with " + hello.memoryBytes());
+                }
+                // one primary at a time: a second one waits for the first session to end, within its own deadline
+                if (!sessionSlot.tryAcquire(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new FtProtocolException("this backup serves another primary (go-live generation " + acceptedGeneration + ")");
+                }
+                active = true;
+                handshaken(socket); // it proved the key: not dropped for newer connections
+                if (closed || state == State.LIVE || state == State.HALTED) {
+                    throw new FtProtocolException("this backup is " + (closed ? "closed" : state.name().toLowerCase()));
+                }
+                if (hello.generation() <= acceptedGeneration) {
+                    throw new FtProtocolException("a HELLO for go-live generation " + hello.generation() + " after generation " + acceptedGeneration
+                            + " was accepted: a replayed handshake");
+                }
+                acceptedGeneration = hello.generation();
+                Handshake.Welcome welcome = Handshake.Welcome.answering(f.payload(), local.authKey());
+                Wire.write(out, Wire.WELCOME, welcome.encode());
+                channel = FtChannel.backup(in, out, hello.sealing(), Handshake.keys(local.authKey(), hello.nonce(), welcome.nonce()));
+                if (!deadline.cancel()) {
+                    throw new SocketException("the handshake took longer than " + Deadline.HANDSHAKE_MILLIS + " ms");
+                }
             }
-            hello = Wire.Hello.decode(f.payload());
-            if (!hello.verifies(local.authKey())) {
-                throw new FtProtocolException(hello.mac().length == 0 ? "the primary did not authenticate: this backup expects a signed HELLO"
-                        : "the primary's HELLO carries a wrong signature (another key, or it was altered)");
-            }
-            if (!local.authKey().isEmpty() && hello.generation() <= acceptedGeneration) {
-                throw new FtProtocolException("a HELLO for go-live generation " + hello.generation() + " after generation " + acceptedGeneration
-                        + " was accepted: a replayed handshake");
-            }
-            acceptedGeneration = hello.generation();
-            if (!hello.pair().equals(pair)) {
-                throw new FtProtocolException("this is the backup of pair '" + pair + "', not '" + hello.pair() + "'");
-            }
-            if (!hello.guestSpec().equals(guestSpec) || hello.memoryBytes() != memoryBytes) {
-                throw new FtProtocolException("an incompatible guest: this backup runs " + guestSpec + " with " + memoryBytes
-                        + " bytes of memory; the primary runs " + hello.guestSpec() + " with " + hello.memoryBytes());
-            }
-            Wire.write(out, Wire.WELCOME, Wire.body(d -> {
-                d.writeInt(Wire.MAGIC);
-                d.writeShort(Wire.VERSION);
-            }));
             vm = new Vm(pair + "-backup", GuestRegistry.create(guestSpec), memoryBytes, null, cpuShare);
             chain = DiskChain.open(sharedDisk, false);
             disk = new BackupDisk(chain, vm::position);
@@ -243,8 +362,7 @@ public final class Backup implements AutoCloseable {
                     + hello.generation() + ")"));
         }
 
-        private void handle(Wire.Frame f) throws IOException, InterruptedException {
-            DataInputStream d = f.in();
+        private void handle(Wire.Frame f, Wire.Payload d) throws IOException, InterruptedException {
             switch (f.type()) {
                 case Wire.PAGES -> pages(d);
                 case Wire.COMMIT -> commit(d);
@@ -269,14 +387,14 @@ public final class Backup implements AutoCloseable {
             }
         }
 
-        private void pages(DataInputStream d) throws IOException {
+        private void pages(Wire.Payload d) throws IOException {
             long epoch = d.readLong();
             expectEpoch(epoch, "pages");
             if (hello.mode() == FtMode.REPLAY && applied >= 0) {
                 throw new FtProtocolException("pages after the first sync in replay mode");
             }
             stagedEpoch = epoch;
-            int n = d.readInt();
+            int n = d.count(d.readInt(), 5, "pages");
             GuestMemory m = vm.memory();
             for (int i = 0; i < n; i++) {
                 int index = d.readInt();
@@ -287,8 +405,7 @@ public final class Backup implements AutoCloseable {
                 byte[] content;
                 switch (kind) {
                     case 0 -> {
-                        content = new byte[GuestMemory.PAGE];
-                        d.readFully(content);
+                        content = d.bytes(GuestMemory.PAGE, "page " + index);
                     }
                     case 1 -> {
                         long base = d.readLong();
@@ -300,8 +417,7 @@ public final class Backup implements AutoCloseable {
                             throw new FtProtocolException("epoch " + epoch + ": page " + index + " comes as a difference from its version of epoch "
                                     + base + " but this backup holds the version of epoch " + version[index]);
                         }
-                        byte[] diff = new byte[length];
-                        d.readFully(diff);
+                        byte[] diff = d.bytes(length, "the difference for page " + index);
                         byte[] current = m.pageCopy(index);
                         content = PageDiff.apply(current == null ? new byte[GuestMemory.PAGE] : current, diff);
                     }
@@ -312,23 +428,20 @@ public final class Backup implements AutoCloseable {
             }
         }
 
-        private void commit(DataInputStream d) throws IOException {
+        private void commit(Wire.Payload d) throws IOException {
             long epoch = d.readLong();
             expectEpoch(epoch, "the commit");
             long at = d.readLong();
             long flushedThrough = d.readLong();
             int pages = d.readInt();
-            byte[] device = new byte[d.readInt()];
-            d.readFully(device);
-            byte[] digest = new byte[d.readUnsignedByte()];
-            d.readFully(digest);
-            int writes = d.readInt();
-            List<DiskWrite> diskWrites = new ArrayList<>();
+            byte[] device = d.bytes(d.readInt(), "the device state");
+            byte[] digest = d.bytes(d.readUnsignedByte(), "the state digest");
+            int writes = d.count(d.readInt(), 20, "disk writes");
+            List<DiskWrite> diskWrites = new ArrayList<>(writes);
             for (int i = 0; i < writes; i++) {
                 long p = d.readLong();
                 long lba = d.readLong();
-                byte[] data = new byte[d.readInt()];
-                d.readFully(data);
+                byte[] data = d.bytes(d.readInt(), "disk write " + i + "'s data");
                 diskWrites.add(new DiskWrite(p, lba, data));
             }
             int have = stagedEpoch == epoch ? staged.size() : 0;
@@ -362,7 +475,7 @@ public final class Backup implements AutoCloseable {
             applied = epoch;
             position = at;
             boolean ok = digestOk;
-            Wire.write(out, Wire.ACK, Wire.body(b -> {
+            channel.write(Wire.ACK, Wire.body(b -> {
                 b.writeLong(epoch);
                 b.writeBoolean(ok);
             }));
@@ -377,19 +490,19 @@ public final class Backup implements AutoCloseable {
             }
         }
 
-        private void events(DataInputStream d) throws IOException {
+        private void events(Wire.Payload d) throws IOException {
             if (hello.mode() != FtMode.REPLAY || source == null) {
                 throw new FtProtocolException("inputs before the first sync finished" + (hello.mode() == FtMode.REPLAY ? "" : ", in checkpoint mode"));
             }
             long frontier = d.readLong();
             long flushedThrough = d.readLong();
-            int n = d.readInt();
+            int n = d.count(d.readInt(), EVENT_HEADER, "input events");
             if (frontier < source.frontier()) {
                 throw new FtProtocolException("out of order: inputs complete below position " + frontier + " after " + source.frontier());
             }
             List<InputEvent> events = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                InputEvent e = InputEvent.read(d);
+                InputEvent e = event(d, i);
                 if (e.position() < position) {
                     throw new FtProtocolException("an input stamped " + e.position() + " from before the sync at " + position);
                 }
@@ -400,8 +513,33 @@ public final class Backup implements AutoCloseable {
             sendProgress();
         }
 
+        /** position u64, kind u8, channel u32, length u32: what {@link InputEvent#read} reads before the payload. */
+        private static final int EVENT_HEADER = 17;
+
+        /** Input event {@code i}, its payload length checked against what remains before {@link InputEvent#read} allocates it. */
+        private InputEvent event(Wire.Payload d, int i) throws IOException {
+            if (d.remaining() < EVENT_HEADER) {
+                throw d.truncated();
+            }
+            d.mark(EVENT_HEADER);
+            d.skipNBytes(EVENT_HEADER - 4);
+            int length = d.readInt();
+            d.reset();
+            if (length < 0 || length > d.remaining() - EVENT_HEADER) {
+                throw new FtProtocolException("an EVENTS message: input " + i + " has a payload of " + length + " bytes, but "
+                        + (d.remaining() - EVENT_HEADER) + " bytes remain");
+            }
+            try {
+                return InputEvent.read(d);
+            } catch (EOFException e) {
+                throw d.truncated();
+            } catch (IOException e) {
+                throw new FtProtocolException("an EVENTS message: input " + i + ": " + e.getMessage());
+            }
+        }
+
         /** The primary's digest at position p: the replay stops there (it has not passed p: no inputs beyond yet) and compares. */
-        private void digest(DataInputStream d) throws IOException {
+        private void digest(Wire.Payload d) throws IOException {
             if (source == null) {
                 throw new FtProtocolException("a state digest before the first sync finished");
             }
@@ -425,7 +563,7 @@ public final class Backup implements AutoCloseable {
                                 + "…, backup " + Vm.hex(mine).substring(0, 16) + "…");
                         return;
                     }
-                    Wire.write(out, Wire.VERIFIED, Wire.body(b -> {
+                    channel.write(Wire.VERIFIED, Wire.body(b -> {
                         b.writeLong(p);
                         b.writeBoolean(true);
                     }));
@@ -440,7 +578,7 @@ public final class Backup implements AutoCloseable {
         private void sendProgress() throws IOException {
             long received = source.frontier();
             long executed = vm.frontier();
-            Wire.write(out, Wire.PROGRESS, Wire.body(b -> {
+            channel.write(Wire.PROGRESS, Wire.body(b -> {
                 b.writeLong(received);
                 b.writeLong(executed);
             }));
@@ -471,7 +609,7 @@ public final class Backup implements AutoCloseable {
                     if (source != null) {
                         sendProgress(); // the lag estimate needs the executed position even when no input arrives
                     } else if ((now - lastBeat) / 1_000_000 >= local.heartbeatMillis()) {
-                        Wire.write(out, Wire.HEARTBEAT, new byte[0]);
+                        channel.write(Wire.HEARTBEAT, new byte[0]);
                         lastBeat = now;
                     }
                 } catch (IOException | InterruptedException e) {
@@ -484,14 +622,22 @@ public final class Backup implements AutoCloseable {
             refused = true;
             over = true;
             try {
-                Wire.write(out, Wire.ERROR, Wire.body(b -> b.writeUTF(why)));
+                byte[] text = Wire.body(b -> b.writeUTF(why.length() > 1000 ? why.substring(0, 1000) + "…" : why));
+                FtChannel c = channel;
+                if (c != null) {
+                    c.write(Wire.ERROR, text); // sealed: the primary can tell it is from this backup
+                } else if (out != null) {
+                    Wire.write(out, Wire.ERROR, text);
+                }
             } catch (IOException | RuntimeException ignored) {
                 // the primary may be gone already
             }
             close();
-            discard();
-            status.accept(FtStatus.of(FtState.REFUSED, why));
-            if (state != State.LIVE && state != State.HALTED) {
+            if (active) {
+                discard();
+            }
+            report(FtState.REFUSED, why);
+            if (active && state != State.LIVE && state != State.HALTED) {
                 state = State.WAITING;
             }
         }
@@ -634,6 +780,10 @@ public final class Backup implements AutoCloseable {
     public void close() throws IOException {
         closed = true;
         server.close();
+        synchronized (pending) {
+            pending.forEach(Backup::closeQuietly);
+            pending.clear();
+        }
         LiveVm l = live;
         if (l != null) {
             l.close();

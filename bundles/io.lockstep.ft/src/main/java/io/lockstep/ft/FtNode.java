@@ -26,7 +26,8 @@ import io.lockstep.vm.Vm;
  * go-live record), leaving the shared disk untouched.
  *
  * <pre>
- * settings: lun=PATH host=NAME pair=NAME disk=PATH guest=SPEC memory=BYTES service=PORT mode=checkpoint|replay
+ * settings: key=HEX (required: the pair's 32-byte key, the same on both sides) lun=PATH host=NAME pair=NAME disk=PATH
+ *           guest=SPEC memory=BYTES service=PORT mode=checkpoint|replay
  *           epoch=MS heartbeat=MS fail=MS settle=MS timer=MS verify=true|false lag=MS control=true|false
  *           primary: backup=PORT (protect at once)     backup: listen=PORT share=0.01..1
  * </pre>
@@ -51,6 +52,11 @@ public final class FtNode {
             }
             s.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
+        String keyProblem = Handshake.keyProblem(s.get("key"));
+        if (keyProblem != null) {
+            System.err.println("ft-node: key=HEX is required (" + keyProblem + "); give both sides the same one, e.g. key=$(openssl rand -hex 32)");
+            System.exit(2);
+        }
         PrintStream out = System.out;
         String role = args[0];
         String host = s.getOrDefault("host", role);
@@ -62,7 +68,8 @@ public final class FtNode {
                         Integer.parseInt(s.getOrDefault("fail", Integer.toString(derived.failAfterMillis()))))
                 .withSettleMillis(Integer.parseInt(s.getOrDefault("settle", Integer.toString(derived.settleMillis()))))
                 .withVerifyDigests(Boolean.parseBoolean(s.getOrDefault("verify", "false")))
-                .withLag(Integer.parseInt(s.getOrDefault("lag", "50")), Boolean.parseBoolean(s.getOrDefault("control", "true")));
+                .withLag(Integer.parseInt(s.getOrDefault("lag", "50")), Boolean.parseBoolean(s.getOrDefault("control", "true")))
+                .withAuthKey(s.get("key"));
         String pair = s.getOrDefault("pair", "vm1");
         String guest = s.getOrDefault("guest", "kv");
         long memory = Long.parseLong(s.getOrDefault("memory", Long.toString(64L << 20)));

@@ -7,12 +7,14 @@ package io.lockstep.ft;
  * state digest at every epoch and the backup check it (a test and benchmark aid: it costs a pass over memory);
  * {@code settleMillis}: how long a backup that took over holds its disk writes before writing the shared disk
  * (the old primary's last flush must have finished); {@code diffCachePages}: how many last-sent page copies the
- * primary keeps to send differences against; {@code authKey}: a secret both sides share for this protection (hex,
- * empty for none): the primary's HELLO carries an HMAC-SHA256 of itself under this key, and a backup that has a
- * key refuses a HELLO without the right one.
+ * primary keeps to send differences against; {@code authKey}: the pair's secret for this protection, 32 bytes as 64
+ * hex digits, the same on both sides (none by default; neither a backup nor a protection starts without one): each
+ * side proves it holds it in the handshake and the stream is sealed under keys derived from it (docs/ft.md
+ * "Sealing"); {@code cleartextForBenchmark}: the stream in CRC32C frames instead, only so the FT benchmark can measure
+ * what sealing costs side by side — both sides must have it, and neither the agent nor ft-node can set it.
  */
 public record FtOptions(FtMode mode, int epochMillis, int heartbeatMillis, int failAfterMillis, int lagTargetMillis, boolean lagControl,
-        boolean verifyDigests, int settleMillis, int diffCachePages, String authKey) {
+        boolean verifyDigests, int settleMillis, int diffCachePages, String authKey, boolean cleartextForBenchmark) {
 
     public FtOptions {
         String epochProblem = FtTiming.epochProblem(epochMillis);
@@ -26,8 +28,8 @@ public record FtOptions(FtMode mode, int epochMillis, int heartbeatMillis, int f
         if (authKey == null) {
             authKey = "";
         }
-        if (!authKey.matches("([0-9a-f]{2})*")) {
-            throw new IllegalArgumentException("auth key: expected lower-case hex, found " + authKey.length() + " characters that are not");
+        if (!authKey.isEmpty() && Handshake.keyProblem(authKey) != null) {
+            throw new IllegalArgumentException(Handshake.keyProblem(authKey));
         }
         if (lagTargetMillis < 1) {
             throw new IllegalArgumentException("lag target: expected at least 1 ms, found " + lagTargetMillis);
@@ -38,35 +40,45 @@ public record FtOptions(FtMode mode, int epochMillis, int heartbeatMillis, int f
     public static FtOptions defaults(FtMode mode, io.lockstep.cluster.Timing medium) {
         FtTiming t = FtTiming.of(medium);
         return new FtOptions(mode, FtTiming.DEFAULT_EPOCH_MILLIS, t.heartbeatMillis(), t.failAfterMillis(), 50, true, false, t.settleMillis(),
-                16_384, "");
+                16_384, "", false);
     }
 
     public FtOptions withEpochMillis(int ms) {
-        return new FtOptions(mode, ms, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages, authKey);
+        return new FtOptions(mode, ms, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages, authKey, cleartextForBenchmark);
     }
 
     public FtOptions withHeartbeat(int beatMillis, int failMillis) {
-        return new FtOptions(mode, epochMillis, beatMillis, failMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages, authKey);
+        return new FtOptions(mode, epochMillis, beatMillis, failMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages, authKey, cleartextForBenchmark);
     }
 
     public FtOptions withLag(int targetMillis, boolean control) {
-        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, targetMillis, control, verifyDigests, settleMillis, diffCachePages, authKey);
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, targetMillis, control, verifyDigests, settleMillis, diffCachePages, authKey, cleartextForBenchmark);
     }
 
     public FtOptions withVerifyDigests(boolean verify) {
-        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verify, settleMillis, diffCachePages, authKey);
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verify, settleMillis, diffCachePages, authKey, cleartextForBenchmark);
     }
 
     public FtOptions withSettleMillis(int ms) {
-        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, ms, diffCachePages, authKey);
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, ms, diffCachePages, authKey, cleartextForBenchmark);
     }
 
     public FtOptions withDiffCachePages(int pages) {
-        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, pages, authKey);
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, pages, authKey, cleartextForBenchmark);
     }
 
     public FtOptions withAuthKey(String hex) {
         return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages,
-                hex);
+                hex, cleartextForBenchmark);
+    }
+
+    /** Only for the FT benchmark's side-by-side comparison: the stream in CRC32C frames, not sealed (see the class comment). */
+    public FtOptions withCleartextForBenchmark() {
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages,
+                authKey, true);
+    }
+
+    Handshake.Sealing sealing() {
+        return cleartextForBenchmark ? Handshake.Sealing.CLEARTEXT_FOR_BENCHMARK : Handshake.Sealing.AES_GCM;
     }
 }

@@ -26,6 +26,7 @@ public final class FtStats {
     private long eventsSent;
     private long eventBytes;
     private long diskWritesSent;
+    private final java.util.concurrent.atomic.LongAdder wireBytes = new java.util.concurrent.atomic.LongAdder();
     private final List<LagPoint> lag = new ArrayList<>();
     private final long start = System.nanoTime();
 
@@ -47,6 +48,15 @@ public final class FtStats {
             digestsChecked++;
         }
         diskWritesSent += diskWrites;
+    }
+
+    /** Bytes the primary put on the FT connection (every message, as framed and sealed). */
+    void wireBytes(long bytes) {
+        wireBytes.add(bytes);
+    }
+
+    public long wireBytes() {
+        return wireBytes.sum();
     }
 
     synchronized void digestVerified() {

@@ -166,6 +166,10 @@ public final class LiveVm implements AutoCloseable {
         if (session != null && !session.ended()) {
             throw new IllegalStateException(pair + " is already " + protection.name().toLowerCase() + " by " + session.peer());
         }
+        String keyProblem = Handshake.keyProblem(options.authKey());
+        if (keyProblem != null) {
+            throw new IllegalArgumentException(pair + " cannot be protected: " + keyProblem);
+        }
         long generation = goLive.arm();
         nic.gate();
         disk.hold();

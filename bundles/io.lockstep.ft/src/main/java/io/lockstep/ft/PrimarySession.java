@@ -8,7 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +41,7 @@ public final class PrimarySession {
     private Socket socket;
     private DataInputStream in;
     private DataOutputStream out;
+    private volatile FtChannel channel;
     private volatile boolean ended;
     private volatile long lastHeard = System.nanoTime();
     private final Object acks = new Object();
@@ -124,8 +124,9 @@ public final class PrimarySession {
      */
     void stopProtecting(String why) {
         try {
-            if (out != null && !ended) {
-                Wire.write(out, Wire.ERROR, Wire.body(d -> d.writeUTF(why)));
+            FtChannel c = channel;
+            if (c != null && !ended) {
+                c.write(Wire.ERROR, Wire.body(d -> d.writeUTF(why)));
             }
         } catch (IOException ignored) {
             // the backup is gone already: the go-live record decides as for any loss
@@ -173,36 +174,44 @@ public final class PrimarySession {
         BufferedInputStream raw = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         in = new DataInputStream(raw);
         out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
-        Wire.write(out, Wire.HELLO, new Wire.Hello(Wire.VERSION, o.mode(), live.pair(), vm.program().spec(), vm.memory().bytes(), generation,
-                o.epochMillis()).signed(o.authKey()).encode());
-        socket.setSoTimeout(5000);
+        Handshake.Hello hello = new Handshake.Hello(o.mode(), live.pair(), vm.program().spec(), vm.memory().bytes(), generation, o.epochMillis(),
+                o.sealing()).signed(o.authKey());
+        byte[] helloBytes = hello.encode();
+        Wire.write(out, Wire.HELLO, helloBytes);
         raw.mark(64);
         Wire.Frame f;
-        try {
-            f = Wire.read(in);
-        } catch (FtProtocolException | EOFException | SocketTimeoutException e) {
-            raw.reset();
-            byte[] first = new byte[Math.min(64, Math.max(0, raw.available()))];
-            int n = raw.read(first);
-            throw new FtProtocolException("the peer at " + peer.getPort() + " does not speak the Lockstep FT protocol: it answered "
-                    + (n <= 0 ? "nothing" : Wire.describeForeign(java.util.Arrays.copyOf(first, n))));
+        // a deadline for the whole answer, not per read: a peer that dribbles bytes does not hold this protection open
+        try (Deadline d = Deadline.closeAfter(socket, Deadline.HANDSHAKE_MILLIS)) {
+            try {
+                f = Wire.read(in, Wire.MAX_HANDSHAKE);
+            } catch (FtProtocolException | EOFException | java.net.SocketException e) {
+                int n = 0;
+                byte[] first = new byte[64];
+                try {
+                    raw.reset();
+                    n = raw.read(first, 0, Math.min(64, Math.max(0, raw.available())));
+                } catch (IOException closed) {
+                    // what is buffered, if anything, is all there is to name
+                }
+                throw new FtProtocolException("the peer at " + peer.getPort() + " does not speak the Lockstep FT protocol: it answered "
+                        + (n <= 0 ? "nothing" + (d.expired() ? " within " + Deadline.HANDSHAKE_MILLIS + " ms" : "") : Wire.describeForeign(java.util.Arrays.copyOf(first, n))));
+            }
+            if (f.type() == Wire.ERROR) {
+                throw new FtProtocolException("the backup refused: " + readRefusal(f));
+            }
+            if (f.type() != Wire.WELCOME) {
+                throw new FtProtocolException("expected WELCOME from the backup, found " + f.name());
+            }
+            Handshake.Welcome welcome = Handshake.Welcome.decode(f.payload());
+            if (!welcome.verifies(helloBytes, o.authKey())) {
+                throw new FtProtocolException("the peer at " + peer.getPort() + " answered WELCOME without proving it holds the pair's key: not this "
+                        + "VM's backup");
+            }
+            channel = FtChannel.primary(in, out, o.sealing(), Handshake.keys(o.authKey(), hello.nonce(), welcome.nonce()), stats::wireBytes);
+            if (!d.cancel()) {
+                throw new IOException("the handshake with the backup at " + peer.getPort() + " took longer than " + Deadline.HANDSHAKE_MILLIS + " ms");
+            }
         }
-        if (f.type() == Wire.ERROR) {
-            throw new FtProtocolException("the backup refused: " + f.in().readUTF());
-        }
-        if (f.type() != Wire.WELCOME) {
-            throw new FtProtocolException("expected WELCOME from the backup, found " + f.name());
-        }
-        DataInputStream w = f.in();
-        int magic = w.readInt();
-        int version = w.readUnsignedShort();
-        if (magic != Wire.MAGIC) {
-            throw new FtProtocolException(String.format("the peer's WELCOME carries magic %08x, not LSFT", magic));
-        }
-        if (version != Wire.VERSION) {
-            throw new FtProtocolException("the backup speaks FT protocol version " + version + "; this primary speaks version " + Wire.VERSION);
-        }
-        socket.setSoTimeout(0);
         lastHeard = System.nanoTime();
         Thread reader = new Thread(this::read, "ft-primary-reader-" + live.pair());
         reader.setPriority(Thread.MAX_PRIORITY);
@@ -218,6 +227,15 @@ public final class PrimarySession {
         watchdog.setPriority(Thread.MAX_PRIORITY);
         watchdog.setDaemon(true);
         watchdog.start();
+    }
+
+    /** The text of a refusal; a malformed one is named as such. */
+    private static String readRefusal(Wire.Frame f) {
+        try {
+            return f.in().readUTF();
+        } catch (IOException e) {
+            return "(an ERROR message of " + f.payload().length + " bytes that is not a sentence)";
+        }
     }
 
     private void watchdog() {
@@ -238,34 +256,42 @@ public final class PrimarySession {
     private void read() {
         try {
             while (!ended) {
-                Wire.Frame f = Wire.read(in);
+                Wire.Frame f = channel.read();
                 lastHeard = System.nanoTime();
-                DataInputStream d = f.in();
-                switch (f.type()) {
-                    case Wire.ACK -> {
-                        long epoch = d.readLong();
-                        boolean digestOk = d.readBoolean();
-                        synchronized (acks) {
-                            ackedEpoch = Math.max(ackedEpoch, epoch);
-                            digestsOkInAck = digestOk ? 1 : 0;
-                            acks.notifyAll();
-                        }
-                    }
-                    case Wire.PROGRESS -> progress(d.readLong(), d.readLong());
-                    case Wire.VERIFIED -> {
-                        d.readLong();
-                        if (d.readBoolean()) {
-                            stats.digestVerified();
-                        }
-                    }
-                    case Wire.HEARTBEAT -> {
-                    }
-                    case Wire.ERROR -> throw new FtProtocolException("the backup stopped: " + d.readUTF());
-                    default -> throw new FtProtocolException("unexpected " + f.name() + " from the backup");
+                Wire.Payload d = f.in();
+                try {
+                    handle(f, d);
+                } catch (EOFException e) {
+                    throw d.truncated(); // the message was short, the connection is fine
                 }
             }
         } catch (Throwable e) {
             end(describe(e), true);
+        }
+    }
+
+    private void handle(Wire.Frame f, Wire.Payload d) throws IOException {
+        switch (f.type()) {
+            case Wire.ACK -> {
+                long epoch = d.readLong();
+                boolean digestOk = d.readBoolean();
+                synchronized (acks) {
+                    ackedEpoch = Math.max(ackedEpoch, epoch);
+                    digestsOkInAck = digestOk ? 1 : 0;
+                    acks.notifyAll();
+                }
+            }
+            case Wire.PROGRESS -> progress(d.readLong(), d.readLong());
+            case Wire.VERIFIED -> {
+                d.readLong();
+                if (d.readBoolean()) {
+                    stats.digestVerified();
+                }
+            }
+            case Wire.HEARTBEAT -> {
+            }
+            case Wire.ERROR -> throw new FtProtocolException("the backup stopped: " + readRefusal(f));
+            default -> throw new FtProtocolException("unexpected " + f.name() + " from the backup");
         }
     }
 
@@ -277,7 +303,7 @@ public final class PrimarySession {
                 if (ended) {
                     return;
                 }
-                Wire.write(out, Wire.HEARTBEAT, empty);
+                channel.write(Wire.HEARTBEAT, empty);
             } catch (InterruptedException | IOException e) {
                 end(describe(e), true);
                 return;
@@ -413,12 +439,12 @@ public final class PrimarySession {
         for (byte[] b : batch) {
             msg.put(b);
         }
-        Wire.write(out, Wire.PAGES, msg.array());
+        channel.write(Wire.PAGES, msg.array());
         batch.clear();
     }
 
     private void commit(long epoch, long position, int pages, byte[] device, byte[] digest, List<DiskWrite> writes) throws IOException {
-        Wire.write(out, Wire.COMMIT, Wire.body(d -> {
+        channel.write(Wire.COMMIT, Wire.body(d -> {
             d.writeLong(epoch);
             d.writeLong(position);
             d.writeLong(live.disk().flushedThrough());
@@ -565,7 +591,7 @@ public final class PrimarySession {
                 ev.write(d);
             }
         });
-        Wire.write(out, Wire.EVENTS, body);
+        channel.write(Wire.EVENTS, body);
         stats.events(batch.size(), body.length);
     }
 
@@ -584,7 +610,7 @@ public final class PrimarySession {
                 batch.add(e);
             }
             sendEvents(p, batch);
-            Wire.write(out, Wire.DIGEST, Wire.body(d -> {
+            channel.write(Wire.DIGEST, Wire.body(d -> {
                 d.writeLong(p);
                 d.write(digest);
             }));

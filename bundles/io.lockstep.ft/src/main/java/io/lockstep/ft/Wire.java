@@ -1,23 +1,33 @@
 package io.lockstep.ft;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * Messages between an FT primary and its backup, over one TCP connection:
- * {@code type u8 | length u32 | payload | CRC32C(type, payload) u32}. The first message each way is a
- * handshake carrying the magic {@code LSFT} and the protocol version.
+ * Messages between an FT primary and its backup, over one TCP connection. The handshake (HELLO, WELCOME, or the
+ * ERROR that refuses it) goes as {@code type u8 | length u32 | payload | CRC32C(type, payload) u32}, at most
+ * {@link #MAX_HANDSHAKE} bytes; everything after it is sealed by an {@link FtChannel}. No length a peer sends is
+ * allocated before the bytes it announces have arrived: a peer that declares 64 MiB and sends ten bytes costs
+ * 64 KiB.
  */
 final class Wire {
 
     static final int MAGIC = 0x4C534654; // "LSFT"
-    static final int VERSION = 1;
+    /** 2: the stream is sealed after the handshake (AES-GCM), HELLO and WELCOME carry nonces and MACs (issue 21). */
+    static final int VERSION = 2;
     static final int MAX_PAYLOAD = 64 << 20;
+    /** HELLO, WELCOME and a refusal fit in this: a peer cannot make the backup hold more before it proved the key. */
+    static final int MAX_HANDSHAKE = 4096;
+    /** Payload bytes are read (and the buffer grown) in steps of this: what a peer announces is not what it sent. */
+    static final int CHUNK = 64 << 10;
 
     static final int HELLO = 1;
     static final int WELCOME = 2;
@@ -35,18 +45,71 @@ final class Wire {
         "VERIFIED"};
 
     record Frame(int type, byte[] payload) {
-        DataInputStream in() {
-            return new DataInputStream(new java.io.ByteArrayInputStream(payload));
+        Payload in() {
+            return new Payload(name(), payload);
         }
 
         String name() {
-            return type > 0 && type < NAMES.length ? NAMES[type] : "type " + type;
+            return Wire.name(type);
+        }
+    }
+
+    static String name(int type) {
+        return type > 0 && type < NAMES.length ? NAMES[type] : "type " + type;
+    }
+
+    /**
+     * A message's payload being read: a length or count in it is checked against the bytes that remain before
+     * anything is allocated for it, and a payload that ends early is refused (not taken for the connection closing).
+     */
+    static final class Payload extends DataInputStream {
+        private final String message;
+        private final int size;
+
+        Payload(String message, byte[] payload) {
+            super(new ByteArrayInputStream(payload));
+            this.message = message;
+            this.size = payload.length;
+        }
+
+        int remaining() {
+            try {
+                return in.available();
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // (a byte array's stream does not fail)
+            }
+        }
+
+        /** {@code n} bytes of the payload; {@code what} names the field in the refusal. */
+        byte[] bytes(int n, String what) throws IOException {
+            if (n < 0 || n > remaining()) {
+                throw new FtProtocolException(String.format("a %s message of %d bytes: %s of %d bytes, but %d bytes remain (expected 0-%d)",
+                        message, size, what, n, remaining(), remaining()));
+            }
+            byte[] b = new byte[n];
+            readFully(b);
+            return b;
+        }
+
+        /** A count of items each at least {@code minBytes} long, checked against what remains before it sizes anything. */
+        int count(int n, int minBytes, String what) throws FtProtocolException {
+            if (n < 0 || (long) n * minBytes > remaining()) {
+                throw new FtProtocolException(String.format("a %s message of %d bytes: %d %s, but %d bytes remain (expected 0-%d of at least %d bytes each)",
+                        message, size, n, what, remaining(), remaining() / minBytes, minBytes));
+            }
+            return n;
+        }
+
+        /** Refuses a payload that ended before its fields did (the EOF of a byte array, not of the connection). */
+        FtProtocolException truncated() {
+            return new FtProtocolException(String.format("a %s message of %d bytes ends before its fields do", message, size));
         }
     }
 
     private Wire() {
     }
 
+    /** A handshake message (cleartext, checked by CRC32C: nothing is secret yet, and a HELLO carries its own MAC). */
     static void write(DataOutputStream out, int type, byte[] payload) throws IOException {
         CRC32C crc = new CRC32C();
         crc.update(type);
@@ -60,19 +123,18 @@ final class Wire {
         }
     }
 
-    /** The next message; a damaged or foreign one is refused saying what arrived. */
-    static Frame read(DataInputStream in) throws IOException {
+    /** The next handshake message, of at most {@code maxPayload} bytes; a damaged or foreign one is refused saying what arrived. */
+    static Frame read(DataInputStream in, int maxPayload) throws IOException {
         int type = in.read();
         if (type < 0) {
             throw new EOFException("the peer closed the connection");
         }
         int length = in.readInt();
-        if (type == 0 || type >= NAMES.length || length < 0 || length > MAX_PAYLOAD) {
+        if (type == 0 || type >= NAMES.length || length < 0 || length > maxPayload) {
             throw new FtProtocolException(String.format("not an FT message: type %d, length %d (expected a type 1-%d and at most %d bytes)",
-                    type, length, NAMES.length - 1, MAX_PAYLOAD));
+                    type, length, NAMES.length - 1, maxPayload));
         }
-        byte[] payload = new byte[length];
-        in.readFully(payload);
+        byte[] payload = readFully(in, length, NAMES[type]);
         int stored = in.readInt();
         CRC32C crc = new CRC32C();
         crc.update(type);
@@ -81,6 +143,26 @@ final class Wire {
             throw new FtProtocolException("a damaged " + NAMES[type] + " message (" + length + " bytes): its CRC32C does not match");
         }
         return new Frame(type, payload);
+    }
+
+    /**
+     * {@code length} bytes from {@code in}, the buffer growing (doubling from {@link #CHUNK}) as they arrive: what is
+     * allocated is at most twice what the peer actually sent.
+     */
+    static byte[] readFully(InputStream in, int length, String what) throws IOException {
+        byte[] buf = new byte[Math.min(length, CHUNK)];
+        int have = 0;
+        while (have < length) {
+            if (have == buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min(length, 2L * buf.length));
+            }
+            int n = in.read(buf, have, buf.length - have);
+            if (n < 0) {
+                throw new EOFException("the peer closed the connection inside a " + what + " message (" + have + " of " + length + " bytes)");
+            }
+            have += n;
+        }
+        return buf;
     }
 
     /** Reads the first bytes a peer sent when they are not a handshake, to name what it speaks. */
@@ -110,76 +192,5 @@ final class Wire {
 
     static byte[] utf(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The handshake a primary opens with. */
-    record Hello(int version, FtMode mode, String pair, String guestSpec, long memoryBytes, long generation, int epochMillis, byte[] mac) {
-        Hello(int version, FtMode mode, String pair, String guestSpec, long memoryBytes, long generation, int epochMillis) {
-            this(version, mode, pair, guestSpec, memoryBytes, generation, epochMillis, new byte[0]);
-        }
-
-        /** This HELLO with an HMAC-SHA256 of its fields under {@code keyHex} (unchanged when the key is empty). */
-        Hello signed(String keyHex) {
-            return keyHex.isEmpty() ? this
-                    : new Hello(version, mode, pair, guestSpec, memoryBytes, generation, epochMillis, mac(keyHex, unsigned().encode()));
-        }
-
-        Hello unsigned() {
-            return new Hello(version, mode, pair, guestSpec, memoryBytes, generation, epochMillis, new byte[0]);
-        }
-
-        /** Whether this HELLO carries the right HMAC under {@code keyHex} (always true when the key is empty). */
-        boolean verifies(String keyHex) {
-            return keyHex.isEmpty() || java.security.MessageDigest.isEqual(mac, mac(keyHex, unsigned().encode()));
-        }
-
-        static byte[] mac(String keyHex, byte[] data) {
-            try {
-                javax.crypto.Mac m = javax.crypto.Mac.getInstance("HmacSHA256");
-                m.init(new javax.crypto.spec.SecretKeySpec(java.util.HexFormat.of().parseHex(keyHex), "HmacSHA256"));
-                return m.doFinal(data);
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        byte[] encode() {
-            return body(out -> {
-                out.writeInt(MAGIC);
-                out.writeShort(version);
-                out.writeByte(mode.ordinal());
-                out.writeUTF(pair);
-                out.writeUTF(guestSpec);
-                out.writeLong(memoryBytes);
-                out.writeLong(generation);
-                out.writeInt(epochMillis);
-                out.writeShort(mac.length);
-                out.write(mac);
-            });
-        }
-
-        static Hello decode(byte[] payload) throws IOException {
-            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
-            int magic = in.readInt();
-            if (magic != MAGIC) {
-                throw new FtProtocolException(String.format("not a Lockstep FT primary: expected magic LSFT (4c534654), found %08x", magic));
-            }
-            int version = in.readUnsignedShort();
-            if (version != VERSION) {
-                throw new FtProtocolException("the primary speaks FT protocol version " + version + "; this backup speaks version " + VERSION);
-            }
-            int mode = in.readUnsignedByte();
-            if (mode >= FtMode.values().length) {
-                throw new FtProtocolException("unknown replication mode " + mode);
-            }
-            String pair = in.readUTF();
-            String spec = in.readUTF();
-            long memory = in.readLong();
-            long generation = in.readLong();
-            int epoch = in.readInt();
-            byte[] mac = new byte[in.available() >= 2 ? in.readUnsignedShort() : 0];
-            in.readFully(mac);
-            return new Hello(version, FtMode.values()[mode], pair, spec, memory, generation, epoch, mac);
-        }
     }
 }

@@ -79,7 +79,18 @@ class BadInputTest {
     }
 
     Backup startBackup(String guest) throws Exception {
-        return startBackup(guest, FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()));
+        return startBackup(guest, options(FtMode.CHECKPOINT));
+    }
+
+    /** The pair's options with its key (no protection starts without one). */
+    FtOptions options(FtMode mode) {
+        return FtOptions.defaults(mode, hostA.superblock().timing()).withAuthKey(KEY);
+    }
+
+    /** A signed HELLO as the real primary of this pair sends it, for a newly armed go-live generation. */
+    Handshake.Hello hello() throws Exception {
+        return new Handshake.Hello(FtMode.CHECKPOINT, "pair", GuestRegistry.create("kv").spec(), MEMORY, new GoLive(hostA, "pair").arm(), 25,
+                Handshake.Sealing.AES_GCM).signed(KEY);
     }
 
     Backup startBackup(String guest, FtOptions options) throws Exception {
@@ -91,54 +102,49 @@ class BadInputTest {
     static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
     @Test
-    void aBackupWithAKeyRefusesAPrimaryWithoutIt() throws Exception {
-        startBackup("kv", FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()).withAuthKey(KEY));
-        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()));
-        assertRunsOnUnprotected("the backup refused: the primary did not authenticate: this backup expects a signed HELLO");
+    void aBackupRefusesAnUnsignedHello() throws Exception {
+        startBackup("kv");
+        assertEquals(Wire.ERROR, handshake(hello().unsigned()));
+        assertEquals("backup: REFUSED: the primary did not authenticate: this backup expects a signed HELLO", awaitSaid("backup: REFUSED"));
     }
 
     @Test
     void aBackupWithAKeyRefusesAPrimaryWithAnotherKey() throws Exception {
-        startBackup("kv", FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()).withAuthKey(KEY));
-        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()).withAuthKey(KEY.replace('0', '1')));
+        startBackup("kv");
+        startPrimary().protect(loopback(backup.port()), options(FtMode.CHECKPOINT).withAuthKey(KEY.replace('0', '1')));
         assertRunsOnUnprotected("the backup refused: the primary's HELLO carries a wrong signature (another key, or it was altered)");
     }
 
     @Test
     void aReplayedOrTamperedHelloIsRefusedAndTheRightKeyIsServed() throws Exception {
-        startBackup("kv", FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()).withAuthKey(KEY));
-        long generation = new GoLive(hostA, "pair").arm();
-        Wire.Hello signed = new Wire.Hello(Wire.VERSION, FtMode.CHECKPOINT, "pair", GuestRegistry.create("kv").spec(), MEMORY, generation, 25)
-                .signed(KEY);
-        assertEquals(Wire.WELCOME, handshake(signed.encode()), "a signed HELLO is welcomed");
+        startBackup("kv");
+        Handshake.Hello signed = hello();
+        assertEquals(Wire.WELCOME, handshake(signed), "a signed HELLO is welcomed");
         awaitSaid("backup: SYNCING");
         said.clear();
         // the same bytes again (a recorded handshake): refused although the signature is right
-        assertEquals(Wire.ERROR, handshake(signed.encode()));
+        assertEquals(Wire.ERROR, handshake(signed));
         assertTrue(awaitSaid("backup: REFUSED").contains("a replayed handshake"), said.toString());
         said.clear();
         // a newer generation with the old signature (an altered field)
-        Wire.Hello altered = new Wire.Hello(Wire.VERSION, FtMode.CHECKPOINT, "pair", signed.guestSpec(), MEMORY, generation + 5, 25, signed.mac());
-        assertEquals(Wire.ERROR, handshake(altered.encode()));
+        Handshake.Hello altered = new Handshake.Hello(Wire.VERSION, FtMode.CHECKPOINT, "pair", signed.guestSpec(), MEMORY, signed.generation() + 5, 25,
+                signed.sealing(), signed.nonce(), signed.mac());
+        assertEquals(Wire.ERROR, handshake(altered));
         assertTrue(awaitSaid("backup: REFUSED").contains("wrong signature"), said.toString());
         // a real primary with the key is served
-        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()).withAuthKey(KEY));
+        startPrimary().protect(loopback(backup.port()), options(FtMode.CHECKPOINT));
         awaitSaid("primary: PROTECTED");
     }
 
     /** Sends one HELLO on a new connection and returns the type of the backup's answer (the connection is then dropped). */
-    int handshake(byte[] hello) throws Exception {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), backup.port())) {
-            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
-            Wire.write(out, Wire.HELLO, hello);
-            int type = Wire.read(in).type();
-            if (type == Wire.WELCOME) {
+    int handshake(Handshake.Hello hello) throws Exception {
+        try (FakePrimary p = new FakePrimary(backup.port(), hello, KEY)) {
+            if (p.answer.type() == Wire.WELCOME) {
                 // a welcomed session: end it as a primary that stops protecting would, so the backup waits again
-                Wire.write(out, Wire.ERROR, Wire.body(d -> d.writeUTF("the test ends this session")));
+                p.send(Wire.ERROR, d -> d.writeUTF("the test ends this session"));
                 awaitSaid("backup: WAITING");
             }
-            return type;
+            return p.answer.type();
         }
     }
 
@@ -171,7 +177,7 @@ class BadInputTest {
     @Test
     void aBackupOfAnotherGuestIsRefusedAndThePrimaryRunsOnUnprotected() throws Exception {
         startBackup("churn:workingSetPages=100");
-        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()));
+        startPrimary().protect(loopback(backup.port()), options(FtMode.CHECKPOINT));
         String expected = "an incompatible guest: this backup runs churn:workingSetPages=100,dirtyPagesPerStep=1,workPerStep=200 with 16777216 "
                 + "bytes of memory; the primary runs kv:maxConnections=1024 with 16777216";
         assertRunsOnUnprotected("the backup refused: " + expected);
@@ -186,10 +192,10 @@ class BadInputTest {
                 try (Socket s = fake.accept()) {
                     DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
                     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
-                    Wire.read(in); // HELLO
+                    Wire.read(in, Wire.MAX_HANDSHAKE); // HELLO
                     Wire.write(out, Wire.WELCOME, Wire.body(d -> {
                         d.writeInt(Wire.MAGIC);
-                        d.writeShort(2);
+                        d.writeShort(1);
                     }));
                     Thread.sleep(2000);
                 } catch (Exception e) {
@@ -197,8 +203,8 @@ class BadInputTest {
                 }
             });
             t.start();
-            startPrimary().protect(loopback(fake.getLocalPort()), FtOptions.defaults(FtMode.REPLAY, hostA.superblock().timing()));
-            assertRunsOnUnprotected("the backup speaks FT protocol version 2; this primary speaks version 1");
+            startPrimary().protect(loopback(fake.getLocalPort()), options(FtMode.REPLAY));
+            assertRunsOnUnprotected("the backup speaks FT protocol version 1; this primary speaks version 2");
         }
     }
 
@@ -215,45 +221,34 @@ class BadInputTest {
                 }
             });
             t.start();
-            startPrimary().protect(loopback(fake.getLocalPort()), FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()));
+            startPrimary().protect(loopback(fake.getLocalPort()), options(FtMode.CHECKPOINT));
             assertRunsOnUnprotected("the peer at " + fake.getLocalPort() + " does not speak the Lockstep FT protocol: it answered "
                     + "'HTTP/1.1 400 Bad Request..Content-Length: 0....'");
         }
     }
 
-    /** Talks to the backup as a primary would, then sends {@code bad}; returns the backup's ERROR text. */
+    /** Talks to the backup as a primary would, then sends {@code bad} (with one bit flipped when {@code damage}); returns the backup's ERROR text. */
     String sendToBackup(Wire.Body bad, int type, boolean damage) throws Exception {
         startBackup("kv");
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), backup.port())) {
-            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
-            long generation = new GoLive(hostA, "pair").arm();
-            Wire.write(out, Wire.HELLO, new Wire.Hello(Wire.VERSION, FtMode.CHECKPOINT, "pair", GuestRegistry.create("kv").spec(), MEMORY, generation, 25).encode());
-            assertEquals(Wire.WELCOME, Wire.read(in).type());
-            byte[] payload = Wire.body(bad);
+        String text;
+        try (FakePrimary p = new FakePrimary(backup.port(), hello(), KEY)) {
+            assertEquals(Wire.WELCOME, p.answer.type());
+            byte[] frame = p.channel.frame(type, Wire.body(bad));
             if (damage) {
-                out.writeByte(type);
-                out.writeInt(payload.length);
-                out.write(payload);
-                out.writeInt(12345); // not the CRC32C
-                out.flush();
-            } else {
-                Wire.write(out, type, payload);
+                frame[frame.length - 20] ^= 0x04; // a bit of the sealed payload
             }
-            Wire.Frame reply = Wire.read(in);
-            while (reply.type() == Wire.HEARTBEAT) { // the backup's heartbeats run on their own clock: one may come first
-                reply = Wire.read(in);
-            }
+            p.raw(frame);
+            Wire.Frame reply = p.next();
             assertEquals(Wire.ERROR, reply.type(), "the backup answers with an error");
-            String text = reply.in().readUTF();
+            text = reply.in().readUTF();
             assertEquals("backup: REFUSED: " + text, awaitSaid("backup: REFUSED"));
         }
         Thread.sleep(300); // (a backup that went live would say so by now)
         assertEquals(Backup.State.WAITING, backup.state(), "the refusing backup does not go live: its primary is alive");
         // and it serves the next primary
-        startPrimary().protect(loopback(backup.port()), FtOptions.defaults(FtMode.CHECKPOINT, hostA.superblock().timing()));
+        startPrimary().protect(loopback(backup.port()), options(FtMode.CHECKPOINT));
         awaitSaid("primary: PROTECTED");
-        return "";
+        return text;
     }
 
     String error;
@@ -265,7 +260,8 @@ class BadInputTest {
             d.writeInt(0);
         };
         sendToBackup(pages, Wire.PAGES, true);
-        assertTrue(said.contains("backup: REFUSED: a damaged PAGES message (12 bytes): its CRC32C does not match"), said.toString());
+        assertTrue(said.contains("backup: REFUSED: a PAGES message of 12 bytes from the primary does not authenticate (its segment 0, number 0 in this "
+                + "direction): altered, replayed, reordered, cut short, or not sealed under this session's key"), said.toString());
     }
 
     @Test

@@ -111,7 +111,7 @@ class FailoverTest {
         Fixture f = new Fixture(dir);
         Path disk = f.disk("vm1");
         int service = Fixture.freePort();
-        String[] common = {"lun=" + f.lun, "disk=" + disk, "pair=vm1", "mode=" + mode, "service=" + service, "verify=true",
+        String[] common = {"key=" + BadInputTest.KEY, "lun=" + f.lun, "disk=" + disk, "pair=vm1", "mode=" + mode, "service=" + service, "verify=true",
             "settle=200"};
         try (Node backup = new Node("backup", "backup", with(common, "host=esx-b"));
                 Node primary = new Node("primary", "primary", with(common, "host=esx-a",

@@ -34,7 +34,7 @@ class PartitionTest {
             String pair = "p" + trial;
             Path disk = f.disk(pair);
             int service = Fixture.freePort();
-            String[] common = {"lun=" + f.lun, "disk=" + disk, "pair=" + pair, "mode=" + mode, "service=" + service, "heartbeat=100",
+            String[] common = {"key=" + BadInputTest.KEY, "lun=" + f.lun, "disk=" + disk, "pair=" + pair, "mode=" + mode, "service=" + service, "heartbeat=100",
                 "fail=1000", "settle=100"};
             try (Node backup = new Node("backup", "backup", FailoverTest.with(common, "host=b" + trial))) {
                 int port = Integer.parseInt(backup.awaitPrefix("PORT ", 30_000).substring(5));

@@ -20,6 +20,7 @@ final class TcpProxy implements AutoCloseable {
     private final int target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean dropping;
+    private final java.io.ByteArrayOutputStream toTarget = new java.io.ByteArrayOutputStream();
 
     TcpProxy(int target) throws IOException {
         this.target = target;
@@ -40,21 +41,28 @@ final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                 sockets.add(client);
                 sockets.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, true);
+                pump(upstream, client, false);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean record) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[1 << 16];
             try (InputStream in = from.getInputStream()) {
                 OutputStream out = to.getOutputStream();
                 for (int n; (n = in.read(buf)) > 0;) {
                     if (!dropping) {
+                        if (record) {
+                            synchronized (toTarget) {
+                                if (toTarget.size() < 64 << 20) {
+                                    toTarget.write(buf, 0, n);
+                                }
+                            }
+                        }
                         out.write(buf, 0, n);
                         out.flush();
                     }
@@ -65,6 +73,13 @@ final class TcpProxy implements AutoCloseable {
         }, "proxy-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** What passed from the connecting side to the target (the first 64 MiB): what a listener on the link sees. */
+    byte[] sentToTarget() {
+        synchronized (toTarget) {
+            return toTarget.toByteArray();
+        }
     }
 
     /** Partitions primary and backup: both stay alive and connected to the proxy, nothing passes (or both ends close). */
