@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UTFDataFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -166,21 +167,33 @@ public final class CheckpointFile {
         }
         int id = in.readInt();
         long created = in.readLong();
-        String name = in.readUTF();
-        String spec = in.readUTF();
+        String name = utf(file, in, "name");
+        String spec = utf(file, in, "guest spec");
         long memory = in.readLong();
         if (memory <= 0 || memory % GuestMemory.PAGE != 0 || memory / GuestMemory.PAGE > Integer.MAX_VALUE) {
             throw new CheckpointFormatException(file + ": the header gives a memory size of " + memory
                     + " bytes; expected a positive multiple of " + GuestMemory.PAGE);
         }
         long position = in.readLong();
-        String disk = in.readUTF();
+        String disk = utf(file, in, "disk layer");
         int deviceLength = in.readInt();
         if (deviceLength < 0 || deviceLength > 64 << 20) {
             throw new CheckpointFormatException(file + ": the header gives a device state of " + deviceLength + " bytes");
         }
-        byte[] device = new byte[deviceLength];
-        in.readFully(device);
+        // read as it arrives, not allocated from the length: a damaged length costs no more memory than the file has
+        byte[] device = in.readNBytes(deviceLength);
+        if (device.length < deviceLength) {
+            throw new CheckpointFormatException(file + ": the header gives a device state of " + deviceLength + " bytes but the file ends after "
+                    + device.length + " of them");
+        }
         return new Header(id, created, name, spec, memory, position, disk, device);
+    }
+
+    private static String utf(Path file, DataInputStream in, String field) throws IOException {
+        try {
+            return in.readUTF();
+        } catch (UTFDataFormatException e) {
+            throw new CheckpointFormatException(file + ": the header's " + field + " is not a string (modified UTF-8): " + e.getMessage());
+        }
     }
 }

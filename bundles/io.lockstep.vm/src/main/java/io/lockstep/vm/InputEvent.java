@@ -85,8 +85,10 @@ public record InputEvent(long position, Kind kind, int channel, byte[] payload) 
         if (length < 0 || length > MAX_PAYLOAD) {
             throw new IOException("input event: payload of " + length + " bytes (at most " + MAX_PAYLOAD + ")");
         }
-        byte[] payload = new byte[length];
-        in.readFully(payload);
+        byte[] payload = in.readNBytes(length); // as it arrives: a damaged length allocates no more than there is
+        if (payload.length < length) {
+            throw new java.io.EOFException("input event: payload of " + length + " bytes, but only " + payload.length + " follow");
+        }
         return new InputEvent(position, Kind.values()[kind], channel, payload);
     }
 

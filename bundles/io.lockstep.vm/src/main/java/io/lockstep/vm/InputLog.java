@@ -167,8 +167,11 @@ public final class InputLog implements Consumer<InputEvent>, AutoCloseable {
                 if (length < 0 || length > InputEvent.MAX_PAYLOAD + 64) {
                     throw new IOException(file + ": an input log record of " + length + " bytes");
                 }
-                byte[] payload = new byte[length];
-                in.readFully(payload);
+                // read as it arrives, not allocated from the length: a damaged length costs no more memory than the file has
+                byte[] payload = in.readNBytes(length);
+                if (payload.length < length) {
+                    return null; // cut short, as below
+                }
                 int stored = in.readInt();
                 CRC32C crc = new CRC32C();
                 crc.update(payload);
