@@ -85,14 +85,14 @@ public final class Fuzz {
         long nanos = System.nanoTime() - started;
         Tally t = TALLIES.computeIfAbsent(parser, p -> new Tally());
         t.add(o.refused(), nanos);
-        if (o.thrown != null && !documented.accepts().test(o.thrown)) {
-            throw new AssertionError(parser + ": an input of " + inputBytes + " bytes threw " + o.thrown + "; expected it to return or to throw "
-                    + documented.description(), o.thrown);
-        }
         if (o.allocated > budget) {
             throw new AssertionError(parser + ": an input of " + inputBytes + " bytes made it allocate " + o.allocated + " bytes; the budget is "
                     + BUDGET_BYTES + " + " + BUDGET_FACTOR + " × " + inputBytes + " = " + budget + " bytes"
                     + (o.thrown == null ? "" : " (it then threw " + o.thrown + ")"));
+        }
+        if (o.thrown != null && !documented.accepts().test(o.thrown)) {
+            throw new AssertionError(parser + ": an input of " + inputBytes + " bytes threw " + o.thrown + "; expected it to return or to throw "
+                    + documented.description(), o.thrown);
         }
         return o;
     }

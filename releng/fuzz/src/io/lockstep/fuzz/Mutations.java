@@ -138,22 +138,29 @@ public final class Mutations {
     }
 
     /**
-     * Every length and count field of {@code e} set to every extreme, one at a time, each resealed: the deterministic
-     * part of a parser's fuzzing (a few hundred inputs), so that what the random part may miss in a short run is
-     * always tried.
+     * Hands {@code check} every length and count field of {@code e} set to every extreme, one at a time, each resealed:
+     * the deterministic part of a parser's fuzzing (a few hundred inputs), so that what the random part may miss in a
+     * short run is always tried. A failure names the field and the value.
      */
-    public static java.util.List<byte[]> everyFieldAtEveryExtreme(Encoded e, UnaryOperator<byte[]> reseal) {
-        java.util.List<byte[]> out = new java.util.ArrayList<>();
+    public static void everyFieldAtEveryExtreme(Encoded e, UnaryOperator<byte[]> reseal, java.util.function.Consumer<byte[]> check) {
         int n = e.bytes().length;
         for (Field f : e.fields()) {
+            java.util.List<Long> values = new java.util.ArrayList<>();
             for (long x : EXTREMES) {
-                out.add(reseal.apply(set(e.bytes().clone(), f, x)));
+                values.add(x);
             }
             for (long x : new long[] {n - 1, n, n + 1, n / 2, n - f.offset(), n - f.offset() - f.width(), n - f.offset() - f.width() + 1}) {
-                out.add(reseal.apply(set(e.bytes().clone(), f, x)));
+                values.add(x);
+            }
+            for (long x : values) {
+                try {
+                    check.accept(reseal.apply(set(e.bytes().clone(), f, x)));
+                } catch (AssertionError failure) {
+                    throw new AssertionError("with the " + f.name() + " (" + f.width() + " bytes at offset " + f.offset() + ") set to " + x
+                            + " (0x" + Long.toHexString(x) + ") in a valid encoding of " + n + " bytes: " + failure.getMessage(), failure.getCause());
+                }
             }
         }
-        return out;
     }
 
     /** {@code b} with field {@code f} set to the low {@code f.width()} bytes of {@code value}. */

@@ -63,9 +63,7 @@ class InputLogFuzzTest {
     void everyLengthFieldAtEveryExtremeIsReadOrRefused() {
         Encoded valid = encode("kv", List.of(InputEvent.open(1).at(10), InputEvent.data(1, new byte[] {'P', 'I', 'N', 'G'}).at(20),
                 InputEvent.timer().at(30)), true);
-        for (byte[] file : Mutations.everyFieldAtEveryExtreme(valid, InputLogFuzzTest::resealed)) {
-            readEveryWay(file);
-        }
+        Mutations.everyFieldAtEveryExtreme(valid, InputLogFuzzTest::resealed, InputLogFuzzTest::readEveryWay);
     }
 
     private static void readEveryWay(byte[] content) {

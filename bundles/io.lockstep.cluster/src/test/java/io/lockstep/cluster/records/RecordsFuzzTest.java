@@ -95,9 +95,8 @@ class RecordsFuzzTest {
             for (int type = 0; type < TYPES.size(); type++) {
                 Type t = TYPES.get(type);
                 Encoded valid = sample(type, size);
-                for (byte[] sector : Mutations.everyFieldAtEveryExtreme(valid, b -> sealed(b, size))) {
-                    Fuzz.check(t.name, sector.length, t.documented, () -> t.decoder.decode(sector, 3));
-                }
+                Mutations.everyFieldAtEveryExtreme(valid, b -> sealed(b, size),
+                        sector -> Fuzz.check(t.name, sector.length, t.documented, () -> t.decoder.decode(sector, 3)));
             }
         }
     }
