@@ -5,7 +5,10 @@ import java.util.Iterator;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -14,6 +17,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * expected type and range. Every refusal is a 400 that names the field, what was expected and what was found.
  */
 final class Body {
+
+    /**
+     * Tokens a body may have: a request names a few fields (the largest, a list of initiators, a few hundred). A tree
+     * costs tens of bytes a token, so without a bound a 1 MiB body of {@code [{},{},…]} costs some 30 MiB to parse.
+     */
+    static final int MAX_TOKENS = 10_000;
+
+    /** The agent's mapper (strict on duplicate keys), its parsers bounded by {@link #MAX_TOKENS} (only for bodies). */
+    private static final ObjectMapper BODIES;
+
+    static {
+        BODIES = Json.MAPPER.copy();
+        BODIES.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxTokenCount(MAX_TOKENS).build());
+    }
 
     private final ObjectNode node;
 
@@ -27,7 +44,10 @@ final class Body {
         }
         JsonNode n;
         try {
-            n = Json.MAPPER.readTree(bytes);
+            n = BODIES.readTree(bytes);
+        } catch (StreamConstraintsException e) {
+            throw ApiException.badRequest(null, "the body: expected a request of at most " + MAX_TOKENS + " JSON tokens nested at most "
+                    + StreamReadConstraints.DEFAULT_MAX_DEPTH + " deep, found more: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw ApiException.badRequest(null, "the body is not valid JSON" + where + ": " + e.getOriginalMessage());

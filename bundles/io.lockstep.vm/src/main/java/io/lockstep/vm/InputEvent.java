@@ -100,8 +100,10 @@ public record InputEvent(long position, Kind kind, int channel, byte[] payload) 
             throw new IOException("input event: payload of " + length + " bytes; expected at most the " + Math.max(0, remaining - FIXED_BYTES)
                     + " bytes that remain");
         }
-        byte[] payload = new byte[length];
-        in.readFully(payload);
+        byte[] payload = in.readNBytes(length); // as it arrives: a damaged length allocates no more than there is
+        if (payload.length < length) {
+            throw new java.io.EOFException("input event: payload of " + length + " bytes, but only " + payload.length + " follow");
+        }
         return new InputEvent(position, Kind.values()[kind], channel, payload);
     }
 

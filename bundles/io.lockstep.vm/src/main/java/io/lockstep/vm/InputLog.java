@@ -227,8 +227,11 @@ public final class InputLog implements Consumer<InputEvent>, AutoCloseable {
                 if (length + 4L > size - counted.count) {
                     return null; // a record cut short by the recorder's end: the log ends before it (nothing allocated for it)
                 }
-                byte[] payload = new byte[length];
-                in.readFully(payload);
+                // read as it arrives, not allocated from the length: a damaged length costs no more memory than the file has
+                byte[] payload = in.readNBytes(length);
+                if (payload.length < length) {
+                    return null; // cut short, as below
+                }
                 int stored = in.readInt();
                 CRC32C crc = new CRC32C();
                 crc.update(payload);

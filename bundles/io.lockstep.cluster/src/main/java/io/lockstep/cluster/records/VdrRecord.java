@@ -172,8 +172,18 @@ public record VdrRecord(int index, long generation, List<String> initiators, Map
                 s.registrations.put(initiator, key);
             }
             int uas = b.get() & 0xFF;
+            if (uas > MAX_UNIT_ATTENTIONS) {
+                throw new CorruptRecordException(what, lba, "initiator " + i + " has " + uas + " unit attentions waiting; a record holds at most "
+                        + MAX_UNIT_ATTENTIONS);
+            }
             for (int u = 0; u < uas; u++) {
-                s.addUnitAttention(initiator, Sense.of(SenseKey.of(b.get()), b.get() & 0xFF, b.get() & 0xFF));
+                SenseKey senseKey;
+                try {
+                    senseKey = SenseKey.of(b.get());
+                } catch (IllegalArgumentException e) {
+                    throw new CorruptRecordException(what, lba, "unit attention " + u + " of initiator " + i + ": " + e.getMessage());
+                }
+                s.addUnitAttention(initiator, Sense.of(senseKey, b.get() & 0xFF, b.get() & 0xFF));
             }
         }
         if (holder != NONE && holder != ALL && holder >= count || scsi2 != NONE && scsi2 >= count) {
