@@ -154,6 +154,9 @@ final class Handshake {
                 return new Hello(version, FtMode.values()[mode], pair, spec, memory, generation, epoch, Sealing.values()[sealing], nonce, mac);
             } catch (EOFException e) {
                 throw in.truncated();
+            } catch (java.io.UTFDataFormatException e) {
+                throw new FtProtocolException("a HELLO of " + payload.length + " bytes names its pair or guest in text that is not modified UTF-8 ("
+                        + e.getMessage() + ")");
             }
         }
     }
