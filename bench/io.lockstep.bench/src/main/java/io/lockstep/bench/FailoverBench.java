@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 /**
  * Failover from the faults that happen, in both FT modes, side by side in one run ({@code lockstep fault trials} for each
  * fault and mode on one datacenter of three hosts in namespaces): how long a redis-cli client outside the hosts went
- * unserved, p50 and max per fault and mode, every trial's checks, and a chart of every trial.
+ * unserved, min, p50 and max per fault and mode, every trial's checks, and a chart of every trial.
  */
 @Command(name = "failover", mixinStandardHelpOptions = true, description = "Failover trials per fault and FT mode (as root: hosts in "
-        + "network namespaces); prints p50/max of the time a client went unserved and draws every trial.")
+        + "network namespaces); prints min/p50/max of the time a client went unserved and draws every trial.")
 final class FailoverBench implements Callable<Integer> {
 
     @Option(names = "--trials", defaultValue = "20", description = "trials per fault and mode (default 20)")
@@ -61,7 +61,7 @@ final class FailoverBench implements Callable<Integer> {
                     }
                     Collections.sort(unserved);
                     lines.add(new Charts.Line(fault + " / " + mode, points));
-                    summary.add(String.format(Locale.ROOT, "%-10s %-11s %6d %8d %8d %6d %6d", fault, mode, run.size(), unserved.get(unserved.size() / 2),
+                    summary.add(String.format(Locale.ROOT, "%-10s %-11s %6d %8d %8d %8d %6d %6d", fault, mode, run.size(), unserved.get(0), unserved.get(unserved.size() / 2),
                             unserved.get(unserved.size() - 1), run.stream().mapToInt(FailoverTrials.Trial::lost).sum(),
                             run.stream().filter(t -> t.liveHosts() == 1 && t.addressHolders() == 1).count()));
                 }
@@ -70,7 +70,7 @@ final class FailoverBench implements Callable<Integer> {
             io.lockstep.cli.Main.run("down", "--dc", dc.toString());
         }
         System.out.println();
-        System.out.println("fault      mode        trials  p50 ms   max ms   lost  one live");
+        System.out.println("fault      mode        trials  min ms   p50 ms   max ms   lost  one live");
         summary.forEach(System.out::println);
         List<double[]> bound = List.of(new double[] {1, 3000}, new double[] {trials, 3000});
         Files.createDirectories(chart.toAbsolutePath().getParent());

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "trials", mixinStandardHelpOptions = true, description = {
     "Failover trials: a protected VM, a redis-cli loop through its address, a fault on the primary's host, healed; checks exactly one "
-            + "side live, no acknowledged SET lost, the old primary silent; prints the client's time unserved (p50, max).",
+            + "side live, no acknowledged SET lost, the old primary silent; prints the client's time unserved (min, p50, max).",
     "Needs a datacenter of 3 hosts with namespaces (lockstep up --hosts 3, as root)."})
 public final class FailoverTrials implements Callable<Integer> {
 
@@ -112,8 +112,8 @@ public final class FailoverTrials implements Callable<Integer> {
         List<Long> unserved = new ArrayList<>(results.stream().map(Trial::unservedMillis).toList());
         Collections.sort(unserved);
         long failed = results.stream().filter(t -> !t.ok()).count();
-        out.printf(Locale.ROOT, "summary: fault %s, mode %s: %d trials, %d failed; client unserved p50 %d ms, max %d ms; acknowledged SETs lost %d; "
-                + "trials with exactly one side live %d of %d%n", fault, mode, results.size(), failed, unserved.get(unserved.size() / 2),
+        out.printf(Locale.ROOT, "summary: fault %s, mode %s: %d trials, %d failed; client unserved min %d ms, p50 %d ms, max %d ms; acknowledged SETs lost %d; "
+                + "trials with exactly one side live %d of %d%n", fault, mode, results.size(), failed, unserved.get(0), unserved.get(unserved.size() / 2),
                 unserved.get(unserved.size() - 1), results.stream().mapToInt(Trial::lost).sum(),
                 results.stream().filter(t -> t.liveHosts() == 1 && t.addressHolders() == 1).count(), results.size());
         return failed == 0 ? 0 : 1;
