@@ -45,18 +45,35 @@ public final class Guard implements AutoCloseable {
         ticker.start();
     }
 
-    /** The rule an attack window breaks, or empty. */
+    /** How close to its threshold a rule must be to count as "near" in the combined rule. */
+    static final double NEAR = 0.75;
+
+    /**
+     * The rule an attack window breaks, or empty. A connection flood is churn (connections that came and went) above
+     * the threshold — a pool opened at once and kept is not; many source addresses count only with connections
+     * dropped empty (a front end's clients come from many addresses; a spoofed flood's connections carry nothing);
+     * a request flood is a packet rate above the ceiling; and a flood kept just under the churn and the empty-drop
+     * rules at once (each at least {@value #NEAR} of its threshold) is one too.
+     */
     public Optional<String> judge(TrafficMonitor.Rates r) {
-        if (r.newConnectionsPerSecond() > t.newConnectionsPerSecond()) {
-            return Optional.of(String.format(Locale.ROOT, "%.0f new connections/s (threshold %.0f)", r.newConnectionsPerSecond(),
+        if (r.churnPerSecond() > t.newConnectionsPerSecond()) {
+            return Optional.of(String.format(Locale.ROOT, "%.0f connections/s opened and closed (threshold %.0f)", r.churnPerSecond(),
                     t.newConnectionsPerSecond()));
         }
-        if (r.distinctSources() > t.distinctSources()) {
-            return Optional.of(r.distinctSources() + " source addresses in " + t.windowMillis() + " ms (threshold " + t.distinctSources() + ")");
-        }
-        if (r.newConnectionsPerSecond() >= 50 && r.emptyCloseRatio() > t.emptyCloseRatio()) {
+        boolean connecting = r.newConnectionsPerSecond() >= 50;
+        if (connecting && r.emptyCloseRatio() > t.emptyCloseRatio()) {
             return Optional.of(String.format(Locale.ROOT, "%.0f%% of %.0f connections/s dropped without a byte (threshold %.0f%%)",
                     r.emptyCloseRatio() * 100, r.newConnectionsPerSecond(), t.emptyCloseRatio() * 100));
+        }
+        if (connecting && r.distinctSources() > t.distinctSources() && r.emptyCloseRatio() > t.emptyCloseRatio() / 2) {
+            return Optional.of(String.format(Locale.ROOT, "%d source addresses in %d ms (threshold %d) with %.0f%% of connections dropped without a "
+                    + "byte (threshold %.0f%% from that many)", r.distinctSources(), t.windowMillis(), t.distinctSources(), r.emptyCloseRatio() * 100,
+                    t.emptyCloseRatio() * 50));
+        }
+        if (connecting && r.churnPerSecond() >= NEAR * t.newConnectionsPerSecond() && r.emptyCloseRatio() >= NEAR * t.emptyCloseRatio()) {
+            return Optional.of(String.format(Locale.ROOT, "%.0f connections/s opened and closed and %.0f%% dropped without a byte: each under its "
+                    + "threshold (%.0f, %.0f%%) but both within %.0f%% of it", r.churnPerSecond(), r.emptyCloseRatio() * 100, t.newConnectionsPerSecond(),
+                    t.emptyCloseRatio() * 100, NEAR * 100));
         }
         // a request flood: a packet rate above the ceiling, which rises with a busy VM's learned normal rate
         double ceiling = Math.max(t.packetsPerSecond(), Math.max(0, baselinePackets) * t.baselineFactor());

@@ -17,9 +17,12 @@ public final class TrafficMonitor implements NetForwarder.TrafficListener {
     static final int BUCKETS = 100;
     static final int MAX_SOURCES_PER_BUCKET = 4096;
 
-    /** Rates over a window. */
+    /**
+     * Rates over a window. {@code churnPerSecond}: connections that came and went — the lesser of opened and closed a
+     * second; a pool of connections opened at once and kept (a front end warming up) is not churn, a flood is.
+     */
     public record Rates(double packetsPerSecond, double bytesPerSecond, double newConnectionsPerSecond, double emptyCloseRatio, int distinctSources,
-            long connections) {
+            long connections, double churnPerSecond) {
     }
 
     private static final class Bucket {
@@ -80,11 +83,23 @@ public final class TrafficMonitor implements NetForwarder.TrafficListener {
         b.bytes += bytes;
     }
 
+    /** A connection that lived longer than this and sent nothing is an idle one let go, not a dropped one. */
+    static final long SHORT_MILLIS = 1000;
+
     @Override
     public synchronized void closed(InetAddress source, long bytesReceived) {
+        closed(source, bytesReceived, 0);
+    }
+
+    /**
+     * Counts a close; it was "dropped empty" (a flood's mark) only when it sent nothing within its first second — a
+     * front end closing the idle keep-alive connections of its pool does that too, after a while, and is no flood.
+     */
+    @Override
+    public synchronized void closed(InetAddress source, long bytesReceived, long lifetimeMillis) {
         Bucket b = bucket();
         b.closes++;
-        if (bytesReceived == 0) {
+        if (bytesReceived == 0 && lifetimeMillis < SHORT_MILLIS) {
             b.emptyCloses++;
         }
     }
@@ -112,6 +127,7 @@ public final class TrafficMonitor implements NetForwarder.TrafficListener {
             sources.addAll(b.sources);
         }
         double seconds = n * BUCKET_MILLIS / 1000.0;
-        return new Rates(packets / seconds, bytes / seconds, opens / seconds, closes == 0 ? 0 : (double) empty / closes, sources.size(), opens);
+        return new Rates(packets / seconds, bytes / seconds, opens / seconds, closes == 0 ? 0 : (double) empty / closes, sources.size(), opens,
+                Math.min(opens, closes) / seconds);
     }
 }

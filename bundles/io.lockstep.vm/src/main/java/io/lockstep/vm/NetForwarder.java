@@ -67,6 +67,11 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
         void received(int bytes);
 
         void closed(InetAddress source, long bytesReceived);
+
+        /** A connection closed after {@code lifetimeMillis} open (by default: {@link #closed(InetAddress, long)}). */
+        default void closed(InetAddress source, long bytesReceived, long lifetimeMillis) {
+            closed(source, bytesReceived);
+        }
     }
 
     public void addTrafficListener(TrafficListener l) {
@@ -135,6 +140,7 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
     }
 
     private void receive(int id, Socket s) {
+        long opened = System.nanoTime();
         byte[] buf = new byte[64 * 1024];
         long total = 0;
         try (InputStream in = s.getInputStream()) {
@@ -148,8 +154,9 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
         } catch (IOException e) {
             // the client went away
         } finally {
+            long lifetime = (System.nanoTime() - opened) / 1_000_000;
             for (TrafficListener l : listeners) {
-                l.closed(s.getInetAddress(), total);
+                l.closed(s.getInetAddress(), total, lifetime);
             }
             sockets.remove(id);
             vm.submit(InputEvent.close(id));
