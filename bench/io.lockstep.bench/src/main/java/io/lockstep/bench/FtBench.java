@@ -252,7 +252,9 @@ public final class FtBench implements Callable<Integer> {
 
     private List<Config> nativeConfigs() {
         return List.of(new Config("unprotected", null),
-                new Config("checkpoint (25 ms epochs)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withAuthKey(key)),
+                new Config("checkpoint, 25 ms epochs only (before issue 22)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withEarlyEpochMicros(0)
+                        .withAuthKey(key)),
+                new Config("checkpoint, epochs ended by held output (25 ms at most)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withAuthKey(key)),
                 new Config("record/replay", FtOptions.defaults(FtMode.REPLAY, MEDIUM).withAuthKey(key)));
     }
 

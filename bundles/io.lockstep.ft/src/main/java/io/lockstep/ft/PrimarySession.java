@@ -47,6 +47,22 @@ public final class PrimarySession {
     private final Object acks = new Object();
     private long ackedEpoch = -1;
     private int digestsOkInAck;
+    /** The epoch committed and not yet acknowledged, and its position: its ACK releases the NIC's outputs at once. */
+    private long committedEpoch = -1;
+    private long committedPosition;
+
+    // output demand: the position of the newest output the gate holds; the loop that ships state sleeps only while
+    // no client waits, and the vCPU wakes it (an unpark only when it sleeps: no system call per output otherwise)
+    private volatile long newestHeld = -1;
+    private volatile Thread shipper;
+    private volatile boolean shipperParked;
+    private final java.util.function.LongConsumer outputHeld = position -> {
+        newestHeld = position;
+        Thread t = shipper;
+        if (t != null && shipperParked) {
+            LockSupport.unpark(t);
+        }
+    };
 
     // checkpointing: the last copy of each page the backup holds (as far as this primary kept it), and its epoch
     private final LinkedHashMap<Integer, byte[]> lastSent;
@@ -143,6 +159,8 @@ public final class PrimarySession {
             ended = true;
         }
         vm.removeRecorder(recorder);
+        live.nic().onHeld(null);
+        LockSupport.unpark(shipper);
         try {
             if (socket != null) {
                 socket.close();
@@ -275,10 +293,17 @@ public final class PrimarySession {
             case Wire.ACK -> {
                 long epoch = d.readLong();
                 boolean digestOk = d.readBoolean();
+                long release = -1;
                 synchronized (acks) {
                     ackedEpoch = Math.max(ackedEpoch, epoch);
                     digestsOkInAck = digestOk ? 1 : 0;
+                    if (epoch == committedEpoch) {
+                        release = committedPosition;
+                    }
                     acks.notifyAll();
+                }
+                if (release >= 0) {
+                    live.nic().releaseThrough(release - 1); // here, not after the epoch's thread wakes: a client waits for it
                 }
             }
             case Wire.PROGRESS -> progress(d.readLong(), d.readLong());
@@ -439,11 +464,15 @@ public final class PrimarySession {
         for (byte[] b : batch) {
             msg.put(b);
         }
-        channel.write(Wire.PAGES, msg.array());
+        channel.writeBuffered(Wire.PAGES, msg.array()); // the COMMIT that follows flushes it
         batch.clear();
     }
 
     private void commit(long epoch, long position, int pages, byte[] device, byte[] digest, List<DiskWrite> writes) throws IOException {
+        synchronized (acks) {
+            committedEpoch = epoch;
+            committedPosition = position;
+        }
         channel.write(Wire.COMMIT, Wire.body(d -> {
             d.writeLong(epoch);
             d.writeLong(position);
@@ -477,18 +506,42 @@ public final class PrimarySession {
         long[] previous = new long[words];
         long lastPosition = position;
         long epoch = 0;
-        long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(o.epochMillis());
+        long period = TimeUnit.MILLISECONDS.toNanos(o.epochMillis());
+        long next = System.nanoTime() + period;
+        long lastStart = System.nanoTime();
+        long lastPause = 0;
+        shipper = Thread.currentThread();
+        live.nic().onHeld(outputHeld);
         while (!ended) {
-            for (long wait; (wait = next - System.nanoTime()) > 0 && !ended;) {
-                LockSupport.parkNanos(wait); // (a park can return early: a stray unpark, a spurious wake-up)
+            boolean early = false;
+            while (!ended) {
+                shipperParked = true; // before reading what is held: an output held from now on unparks this thread
+                long due = next;
+                if (o.earlyEpochMicros() > 0 && newestHeld >= lastPosition) {
+                    // a client waits for output this epoch produced: end it as soon as the bounds allow
+                    due = Math.min(due, lastStart + Math.max(o.earlyEpochMicros() * 1000L, FtTiming.EARLY_EPOCH_PAUSES * lastPause));
+                }
+                long wait = due - System.nanoTime();
+                if (wait <= 0) {
+                    early = due < next;
+                    break;
+                }
+                LockSupport.parkNanos(this, wait); // (a park can return early: an unpark, a spurious wake-up)
+            }
+            shipperParked = false;
+            if (ended) {
+                break;
             }
             // a fixed rate: the next epoch is due one period after this one was due (not after this one's work ended),
             // so the time an epoch takes to ship does not stretch the period; a primary that fell a whole period behind
-            // does not rush to catch up
-            long period = TimeUnit.MILLISECONDS.toNanos(o.epochMillis());
-            next = Math.max(next + period, System.nanoTime());
+            // does not rush to catch up. An early epoch starts the period again.
+            next = early ? System.nanoTime() + period : Math.max(next + period, System.nanoTime());
             epoch++;
+            if (early) {
+                stats.earlyEpoch();
+            }
             long t0 = System.nanoTime();
+            lastStart = t0;
             vm.pause();
             long[] dirty;
             Map<Integer, byte[]> hot = new java.util.HashMap<>();
@@ -514,6 +567,7 @@ public final class PrimarySession {
                 vm.resume();
             }
             long pause = System.nanoTime() - t0;
+            lastPause = pause;
             previous = dirty;
             int[] counts = new int[4];
             pageBytes = 0;
@@ -554,6 +608,9 @@ public final class PrimarySession {
         controller.setDaemon(true);
         controller.start();
         long lastVerify = System.nanoTime();
+        shipper = Thread.currentThread();
+        live.nic().onHeld(outputHeld);
+        int yields = 0;
         while (!ended) {
             if (o.verifyDigests() && System.nanoTime() - lastVerify > 100_000_000) {
                 sentFrontier = verifyDigest();
@@ -575,8 +632,17 @@ public final class PrimarySession {
                         positionTimes.add(new long[] {f, System.nanoTime()});
                     }
                 }
+                yields = 0;
+            } else if (newestHeld >= frontier && yields++ < 2_000) {
+                // an output is held at a position the frontier has not passed: the step that produced it is ending, and
+                // its frontier releases the output the moment the backup has it — give the vCPU the core, do not sleep
+                Thread.yield();
             } else {
-                LockSupport.parkNanos(500_000);
+                shipperParked = true; // before reading what is held: an output held from now on unparks this thread
+                if (newestHeld < sentFrontier || yields > 2_000) { // (a vCPU that stopped mid-step is not waited for by spinning)
+                    LockSupport.parkNanos(this, 500_000); // inputs alone can wait this long; a held output wakes it at once
+                }
+                shipperParked = false;
             }
         }
     }
