@@ -50,7 +50,9 @@ import picocli.CommandLine.Option;
  * pages); failover time from SIGKILL to the client served again, with primary and backup in their own processes;
  * a replaying backup's lag over time for a CPU-heavy guest on a slower backup, with and without the controller
  * (a chart); what sealing the stream costs (AES-256-GCM against the cleartext CRC32C frames the benchmark alone may
- * still use), side by side. Run: {@code ./lockstep bench ft} ({@code --only sealing} for one part).
+ * still use), side by side; protection at native speed (issue 22): one closed-loop client, 50 and 50 pipelined against
+ * the guest unprotected, checkpointed (epochs at the period only, as before, and ended by held output) and replayed.
+ * Run: {@code ./lockstep bench ft} ({@code --only native} or {@code --only sealing} for one part).
  */
 @Command(name = "ft", mixinStandardHelpOptions = true, description = "FT pairs: throughput, epoch pauses, diff bytes, failover, lag.")
 public final class FtBench implements Callable<Integer> {
@@ -254,7 +256,10 @@ public final class FtBench implements Callable<Integer> {
         return List.of(new Config("unprotected", null),
                 new Config("checkpoint, 25 ms epochs only (before issue 22)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withEarlyEpochMicros(0)
                         .withAuthKey(key)),
-                new Config("checkpoint, epochs ended by held output (25 ms at most)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withAuthKey(key)),
+                new Config("checkpoint, epochs ended by held output (≥ 1 ms apart, the default)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
+                        .withAuthKey(key)),
+                new Config("checkpoint, epochs ended by held output (≥ 0.25 ms apart)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
+                        .withEarlyEpochMicros(250).withAuthKey(key)),
                 new Config("record/replay", FtOptions.defaults(FtMode.REPLAY, MEDIUM).withAuthKey(key)));
     }
 

@@ -73,6 +73,7 @@ public final class PrimarySession {
     private final Consumer<InputEvent> recorder = events::add;
     private final ArrayDeque<long[]> positionTimes = new ArrayDeque<>(); // {frontier, nanoTime}, frontier increasing
     private volatile double lagMillis;
+    private volatile long ackedFrontier = -1;
     private volatile long backupExecuted;
 
     PrimarySession(LiveVm live, InetSocketAddress peer, FtOptions options, long generation) {
@@ -444,7 +445,11 @@ public final class PrimarySession {
                 counts[2]++;
                 pageBytes += page.length;
             }
-            lastSent.put(index, page);
+            if (base != null) {
+                System.arraycopy(page, 0, base, 0, page.length); // the copy kept is reused: no page of garbage per page sent
+            } else {
+                lastSent.put(index, page);
+            }
             sentEpoch[index] = epoch;
         });
     }
@@ -611,22 +616,36 @@ public final class PrimarySession {
         shipper = Thread.currentThread();
         live.nic().onHeld(outputHeld);
         int yields = 0;
+        long sentAt = 0;
         while (!ended) {
             if (o.verifyDigests() && System.nanoTime() - lastVerify > 100_000_000) {
                 sentFrontier = verifyDigest();
+                sentAt = System.nanoTime();
                 lastVerify = System.nanoTime();
+                continue;
+            }
+            // one EVENTS message unacknowledged at a time, for 0.5 ms at most: a lone client's output goes at once (the last
+            // acknowledgement is long back), and under load the next message carries everything that came meanwhile —
+            // batched, one round trip behind, the guest running all along
+            long inFlight = System.nanoTime() - sentAt;
+            if (ackedFrontier < sentFrontier && inFlight < 500_000) {
+                shipperParked = true; // before reading the acknowledgement: a PROGRESS from now on unparks this thread
+                if (ackedFrontier < sentFrontier) {
+                    LockSupport.parkNanos(this, 500_000 - inFlight);
+                }
+                shipperParked = false;
                 continue;
             }
             long frontier = vm.frontier(); // read before draining: every input stamped below it is queued by now
             List<InputEvent> batch = new ArrayList<>();
-            InputEvent e;
-            while ((e = events.poll()) != null && batch.size() < 4096) {
+            for (InputEvent e; batch.size() < 4096 && (e = events.poll()) != null;) { // (the size first: no input polled and dropped)
                 batch.add(e);
             }
             if (!batch.isEmpty() || frontier != sentFrontier) {
                 long f = batch.size() == 4096 ? Math.min(frontier, batch.get(batch.size() - 1).position()) : frontier;
                 sendEvents(f, batch);
                 sentFrontier = f;
+                sentAt = System.nanoTime();
                 synchronized (positionTimes) {
                     if (positionTimes.isEmpty() || positionTimes.peekLast()[0] < f) {
                         positionTimes.add(new long[] {f, System.nanoTime()});
@@ -689,6 +708,11 @@ public final class PrimarySession {
     /** The backup has every input below {@code receivedFrontier} and has executed up to {@code executed}. */
     private void progress(long receivedFrontier, long executed) throws IOException {
         live.nic().releaseThrough(receivedFrontier - 1);
+        ackedFrontier = Math.max(ackedFrontier, receivedFrontier); // (this reader thread alone writes it)
+        Thread t = shipper;
+        if (t != null && shipperParked) {
+            LockSupport.unpark(t); // the next EVENTS may go
+        }
         live.disk().release(receivedFrontier);
         backupExecuted = executed;
         long now = System.nanoTime();
