@@ -256,10 +256,10 @@ public final class FtBench implements Callable<Integer> {
         return List.of(new Config("unprotected", null),
                 new Config("checkpoint, 25 ms epochs only (before issue 22)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withEarlyEpochMicros(0)
                         .withAuthKey(key)),
-                new Config("checkpoint, epochs ended by held output (≥ 1 ms apart, the default)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
+                new Config("checkpoint, epochs ended by held output (≥ 1 ms apart)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
+                        .withEarlyEpochMicros(1000).withAuthKey(key)),
+                new Config("checkpoint, epochs ended by held output (≥ 0.25 ms apart, the default)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
                         .withAuthKey(key)),
-                new Config("checkpoint, epochs ended by held output (≥ 0.25 ms apart)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
-                        .withEarlyEpochMicros(250).withAuthKey(key)),
                 new Config("record/replay", FtOptions.defaults(FtMode.REPLAY, MEDIUM).withAuthKey(key)));
     }
 

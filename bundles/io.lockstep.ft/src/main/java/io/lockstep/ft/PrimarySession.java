@@ -615,7 +615,7 @@ public final class PrimarySession {
         long lastVerify = System.nanoTime();
         shipper = Thread.currentThread();
         live.nic().onHeld(outputHeld);
-        int yields = 0;
+        int idleRounds = 0;
         long sentAt = 0;
         while (!ended) {
             if (o.verifyDigests() && System.nanoTime() - lastVerify > 100_000_000) {
@@ -637,6 +637,14 @@ public final class PrimarySession {
                 continue;
             }
             long frontier = vm.frontier(); // read before draining: every input stamped below it is queued by now
+            // an output held at a position the frontier has not passed: the step that produced it is ending, and its
+            // frontier releases the output — give the vCPU the core until that step (not a later one) is over, and send
+            // once (not the step's inputs now and its frontier a round trip later)
+            long awaited = newestHeld;
+            for (int y = 0; awaited >= frontier && y < 1_000 && !ended; y++) {
+                Thread.yield();
+                frontier = vm.frontier();
+            }
             List<InputEvent> batch = new ArrayList<>();
             for (InputEvent e; batch.size() < 4096 && (e = events.poll()) != null;) { // (the size first: no input polled and dropped)
                 batch.add(e);
@@ -651,14 +659,10 @@ public final class PrimarySession {
                         positionTimes.add(new long[] {f, System.nanoTime()});
                     }
                 }
-                yields = 0;
-            } else if (newestHeld >= frontier && yields++ < 2_000) {
-                // an output is held at a position the frontier has not passed: the step that produced it is ending, and
-                // its frontier releases the output the moment the backup has it — give the vCPU the core, do not sleep
-                Thread.yield();
+                idleRounds = 0;
             } else {
                 shipperParked = true; // before reading what is held: an output held from now on unparks this thread
-                if (newestHeld < sentFrontier || yields > 2_000) { // (a vCPU that stopped mid-step is not waited for by spinning)
+                if (newestHeld < sentFrontier || ++idleRounds > 3) { // (a vCPU stopped mid-step is not waited for by spinning)
                     LockSupport.parkNanos(this, 500_000); // inputs alone can wait this long; a held output wakes it at once
                 }
                 shipperParked = false;
