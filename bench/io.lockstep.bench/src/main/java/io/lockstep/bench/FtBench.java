@@ -50,7 +50,9 @@ import picocli.CommandLine.Option;
  * pages); failover time from SIGKILL to the client served again, with primary and backup in their own processes;
  * a replaying backup's lag over time for a CPU-heavy guest on a slower backup, with and without the controller
  * (a chart); what sealing the stream costs (AES-256-GCM against the cleartext CRC32C frames the benchmark alone may
- * still use), side by side. Run: {@code ./lockstep bench ft} ({@code --only sealing} for one part).
+ * still use), side by side; protection at native speed (issue 22): one closed-loop client, 50 and 50 pipelined against
+ * the guest unprotected, checkpointed (epochs at the period only, as before, and ended by held output) and replayed.
+ * Run: {@code ./lockstep bench ft} ({@code --only native} or {@code --only sealing} for one part).
  */
 @Command(name = "ft", mixinStandardHelpOptions = true, description = "FT pairs: throughput, epoch pauses, diff bytes, failover, lag.")
 public final class FtBench implements Callable<Integer> {
@@ -79,8 +81,11 @@ public final class FtBench implements Callable<Integer> {
     @Option(names = "--quick", description = "a smoke run: 2000 requests, 1 failover, 2 s lag runs")
     boolean quick;
 
-    @Option(names = "--only", split = ",", description = "run only these parts: throughput, failover, lag, sealing (default: all)")
+    @Option(names = "--only", split = ",", description = "run only these parts: throughput, native, failover, lag, sealing (default: all)")
     List<String> only;
+
+    @Option(names = "--one-client-requests", defaultValue = "2000", description = "redis-benchmark -n for the single closed-loop client (native)")
+    int oneClientRequests;
 
     @Option(names = "--sealing-seconds", defaultValue = "10", description = "how long each run of the sealing comparison without a client lasts")
     int sealingSeconds;
@@ -106,6 +111,7 @@ public final class FtBench implements Callable<Integer> {
     public Integer call() throws Exception {
         if (quick) {
             requests = 2000;
+            oneClientRequests = 500;
             failovers = 1;
             lagSeconds = 2;
         }
@@ -120,6 +126,9 @@ public final class FtBench implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         if (part("throughput")) {
             throughput();
+        }
+        if (part("native")) {
+            nativeSpeed();
         }
         if (part("failover")) {
             failover();
@@ -182,6 +191,92 @@ public final class FtBench implements Callable<Integer> {
                 requests);
         t.print(out);
         out.println();
+    }
+
+    // --- protection at native speed (issue 22) ------------------------------------------------------------------
+
+    /** One redis-benchmark load: how many clients, how many requests each keeps in flight, how many in all. */
+    private record Load(String name, int clients, int pipeline, int requests) {
+    }
+
+    /** What redis-benchmark measured for one load: requests per second and the client's latency percentiles. */
+    private record Measured(double rps, double p50, double p99) {
+    }
+
+    /**
+     * The KV guest unprotected, checkpointed and replayed, side by side in one run, under the loads of issue 22: a single
+     * closed-loop client (every SET waited for), 50 of them, and 50 pipelining 16 each; SET throughput as a ratio of the
+     * unprotected guest's, the latency a client sees (p50, p99) and what protection adds to it, epochs per second and the
+     * epoch pause's p99.
+     */
+    private void nativeSpeed() throws Exception {
+        List<Config> configs = nativeConfigs();
+        List<Load> loads = List.of(new Load("1 client", 1, 1, oneClientRequests), new Load("50 clients", 50, 1, requests),
+                new Load("50 clients -P 16", 50, 16, requests * 5));
+        Table t = Table.markdown("KV guest", "load", "SET req/s", "vs unprotected", "latency p50 / p99", "added p50 / p99", "epochs/s",
+                "epoch pause p99");
+        out.println("warming up (an unprotected run that is not counted) ...");
+        try (Pair warm = new Pair(null, "kv", 64L << 20, 1.0)) {
+            for (Load l : loads) {
+                setBenchmark(warm.live.port(), l);
+            }
+        }
+        Measured[] base = new Measured[loads.size()];
+        for (Config c : configs) {
+            out.printf("redis-benchmark -t set against the KV guest, %s ...%n", c.name());
+            try (Pair p = new Pair(c.options(), "kv", 64L << 20, 1.0)) {
+                FtStats st = p.live.stats();
+                for (int i = 0; i < loads.size(); i++) {
+                    Load l = loads.get(i);
+                    long e0 = st.epochs();
+                    long t0 = System.nanoTime();
+                    Measured m = setBenchmark(p.live.port(), l);
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    if (base[i] == null) {
+                        base[i] = m;
+                    }
+                    boolean checkpoint = c.options() != null && c.options().mode() == FtMode.CHECKPOINT;
+                    t.row(c.name(), l.name(), f(m.rps()), String.format(Locale.ROOT, "%.2f", m.rps() / base[i].rps()),
+                            String.format(Locale.ROOT, "%.3f / %.3f ms", m.p50(), m.p99()),
+                            c.options() == null ? "—" : String.format(Locale.ROOT, "%.3f / %.3f ms", m.p50() - base[i].p50(), m.p99() - base[i].p99()),
+                            checkpoint ? f((st.epochs() - e0) / secs) : "—",
+                            checkpoint ? String.format(Locale.ROOT, "%.2f ms", st.pausePercentile(99) / 1e6) : "—");
+                }
+            }
+        }
+        out.println();
+        out.printf("Protection at native speed: redis-benchmark -t set against the KV guest (64 MiB), unprotected and protected, side by side; "
+                + "-n %d for one client, %d for 50, %d pipelined; latency as the client sees it; 'added' = protected minus unprotected "
+                + "(the epoch pause p99 is over the whole run, first sync included)%n", oneClientRequests, requests, requests * 5);
+        t.print(out);
+        out.println();
+    }
+
+    private List<Config> nativeConfigs() {
+        return List.of(new Config("unprotected", null),
+                new Config("checkpoint, 25 ms epochs only (before issue 22)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withEarlyEpochMicros(0)
+                        .withAuthKey(key)),
+                new Config("checkpoint, epochs ended by held output (≥ 1 ms apart)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
+                        .withEarlyEpochMicros(1000).withAuthKey(key)),
+                new Config("checkpoint, epochs ended by held output (≥ 0.25 ms apart, the default)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
+                        .withAuthKey(key)),
+                new Config("record/replay", FtOptions.defaults(FtMode.REPLAY, MEDIUM).withAuthKey(key)));
+    }
+
+    private Measured setBenchmark(int port, Load l) throws Exception {
+        Process p = new ProcessBuilder("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(port), "-t", "set", "-n",
+                Integer.toString(l.requests()), "-c", Integer.toString(l.clients()), "-P", Integer.toString(l.pipeline()), "--csv")
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replace('\r', '\n');
+        if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("redis-benchmark failed: " + text);
+        }
+        // "SET","rps","avg","min","p50","p95","p99","max"
+        Matcher m = Pattern.compile("\"SET\",\"([0-9.]+)\",\"[0-9.]+\",\"[0-9.]+\",\"([0-9.]+)\",\"[0-9.]+\",\"([0-9.]+)\"").matcher(text);
+        if (!m.find()) {
+            throw new IOException("redis-benchmark printed no SET line in CSV: " + text);
+        }
+        return new Measured(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)));
     }
 
     private static String kib(double bytes) {

@@ -510,7 +510,9 @@ public final class Backup implements AutoCloseable {
             }
             source.add(events, frontier);
             disk.trim(flushedThrough);
-            sendProgress();
+            if (in.available() == 0) {
+                sendProgress(); // one acknowledgement for a burst of EVENTS: the last one's, when nothing more has arrived
+            }
         }
 
         /** position u64, kind u8, channel u32, length u32: what {@link InputEvent#read} reads before the payload. */

@@ -84,10 +84,24 @@ final class FtChannel {
     }
 
     void write(int type, byte[] payload) throws IOException {
+        write(type, payload, true);
+    }
+
+    /**
+     * A message the next one follows at once (an epoch's pages before its COMMIT): it goes out with that one's flush —
+     * one system call for a small epoch, not two — or when the buffer fills.
+     */
+    void writeBuffered(int type, byte[] payload) throws IOException {
+        write(type, payload, false);
+    }
+
+    private void write(int type, byte[] payload, boolean flush) throws IOException {
         synchronized (out) {
             byte[] frame = frame(type, payload);
             out.write(frame);
-            out.flush();
+            if (flush) {
+                out.flush();
+            }
             sentBytes.accept(frame.length);
         }
     }

@@ -11,10 +11,13 @@ package io.lockstep.ft;
  * hex digits, the same on both sides (none by default; neither a backup nor a protection starts without one): each
  * side proves it holds it in the handshake and the stream is sealed under keys derived from it (docs/ft.md
  * "Sealing"); {@code cleartextForBenchmark}: the stream in CRC32C frames instead, only so the FT benchmark can measure
- * what sealing costs side by side — both sides must have it, and neither the agent nor ft-node can set it.
+ * what sealing costs side by side — both sides must have it, and neither the agent nor ft-node can set it;
+ * {@code earlyEpochMicros}: checkpointing ends an epoch this soon after the last one began when the guest has output
+ * held (a client waits for it), 0 for epochs at the period only ({@link FtTiming#EARLY_EPOCH_MICROS} by default).
  */
 public record FtOptions(FtMode mode, int epochMillis, int heartbeatMillis, int failAfterMillis, int lagTargetMillis, boolean lagControl,
-        boolean verifyDigests, int settleMillis, int diffCachePages, String authKey, boolean cleartextForBenchmark) {
+        boolean verifyDigests, int settleMillis, int diffCachePages, String authKey, boolean cleartextForBenchmark,
+        int earlyEpochMicros) {
 
     public FtOptions {
         String epochProblem = FtTiming.epochProblem(epochMillis);
@@ -31,6 +34,9 @@ public record FtOptions(FtMode mode, int epochMillis, int heartbeatMillis, int f
         if (!authKey.isEmpty() && Handshake.keyProblem(authKey) != null) {
             throw new IllegalArgumentException(Handshake.keyProblem(authKey));
         }
+        if (earlyEpochMicros < 0 || earlyEpochMicros > epochMillis * 1000) {
+            throw new IllegalArgumentException("early epochs: expected 0 (off) to the epoch's " + epochMillis * 1000 + " µs, found " + earlyEpochMicros);
+        }
         if (lagTargetMillis < 1) {
             throw new IllegalArgumentException("lag target: expected at least 1 ms, found " + lagTargetMillis);
         }
@@ -40,42 +46,52 @@ public record FtOptions(FtMode mode, int epochMillis, int heartbeatMillis, int f
     public static FtOptions defaults(FtMode mode, io.lockstep.cluster.Timing medium) {
         FtTiming t = FtTiming.of(medium);
         return new FtOptions(mode, FtTiming.DEFAULT_EPOCH_MILLIS, t.heartbeatMillis(), t.failAfterMillis(), 50, true, false, t.settleMillis(),
-                16_384, "", false);
+                16_384, "", false,
+                FtTiming.EARLY_EPOCH_MICROS);
     }
 
     public FtOptions withEpochMillis(int ms) {
-        return new FtOptions(mode, ms, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages, authKey, cleartextForBenchmark);
+        return new FtOptions(mode, ms, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages, authKey, cleartextForBenchmark, earlyEpochMicros);
     }
 
     public FtOptions withHeartbeat(int beatMillis, int failMillis) {
-        return new FtOptions(mode, epochMillis, beatMillis, failMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages, authKey, cleartextForBenchmark);
+        return new FtOptions(mode, epochMillis, beatMillis, failMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages, authKey, cleartextForBenchmark, earlyEpochMicros);
     }
 
     public FtOptions withLag(int targetMillis, boolean control) {
-        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, targetMillis, control, verifyDigests, settleMillis, diffCachePages, authKey, cleartextForBenchmark);
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, targetMillis, control, verifyDigests, settleMillis, diffCachePages, authKey, cleartextForBenchmark, earlyEpochMicros);
     }
 
     public FtOptions withVerifyDigests(boolean verify) {
-        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verify, settleMillis, diffCachePages, authKey, cleartextForBenchmark);
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verify, settleMillis, diffCachePages, authKey, cleartextForBenchmark, earlyEpochMicros);
     }
 
     public FtOptions withSettleMillis(int ms) {
-        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, ms, diffCachePages, authKey, cleartextForBenchmark);
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, ms, diffCachePages, authKey, cleartextForBenchmark, earlyEpochMicros);
     }
 
     public FtOptions withDiffCachePages(int pages) {
-        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, pages, authKey, cleartextForBenchmark);
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, pages, authKey, cleartextForBenchmark, earlyEpochMicros);
     }
 
     public FtOptions withAuthKey(String hex) {
         return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages,
-                hex, cleartextForBenchmark);
+                hex, cleartextForBenchmark, earlyEpochMicros);
     }
 
     /** Only for the FT benchmark's side-by-side comparison: the stream in CRC32C frames, not sealed (see the class comment). */
     public FtOptions withCleartextForBenchmark() {
         return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages,
-                authKey, true);
+                authKey, true, earlyEpochMicros);
+    }
+
+    /**
+     * Checkpointing: an epoch ends early when the guest has output held, at least {@code micros} after the last one
+     * began (0: only at the epoch's period, as before issue 22). See {@link FtTiming#EARLY_EPOCH_MICROS}.
+     */
+    public FtOptions withEarlyEpochMicros(int micros) {
+        return new FtOptions(mode, epochMillis, heartbeatMillis, failAfterMillis, lagTargetMillis, lagControl, verifyDigests, settleMillis, diffCachePages,
+                authKey, cleartextForBenchmark, micros);
     }
 
     Handshake.Sealing sealing() {

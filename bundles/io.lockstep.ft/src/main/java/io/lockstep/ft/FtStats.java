@@ -26,6 +26,7 @@ public final class FtStats {
     private long eventsSent;
     private long eventBytes;
     private long diskWritesSent;
+    private long earlyEpochs;
     private final java.util.concurrent.atomic.LongAdder wireBytes = new java.util.concurrent.atomic.LongAdder();
     private final List<LagPoint> lag = new ArrayList<>();
     private final long start = System.nanoTime();
@@ -76,6 +77,15 @@ public final class FtStats {
 
     public synchronized long epochs() {
         return epochs;
+    }
+
+    synchronized void earlyEpoch() {
+        earlyEpochs++;
+    }
+
+    /** Epochs ended before their period because a client waited for held output (issue 22). */
+    public synchronized long earlyEpochs() {
+        return earlyEpochs;
     }
 
     public synchronized long pagesSent() {

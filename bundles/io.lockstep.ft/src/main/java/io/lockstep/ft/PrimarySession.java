@@ -47,6 +47,22 @@ public final class PrimarySession {
     private final Object acks = new Object();
     private long ackedEpoch = -1;
     private int digestsOkInAck;
+    /** The epoch committed and not yet acknowledged, and its position: its ACK releases the NIC's outputs at once. */
+    private long committedEpoch = -1;
+    private long committedPosition;
+
+    // output demand: the position of the newest output the gate holds; the loop that ships state sleeps only while
+    // no client waits, and the vCPU wakes it (an unpark only when it sleeps: no system call per output otherwise)
+    private volatile long newestHeld = -1;
+    private volatile Thread shipper;
+    private volatile boolean shipperParked;
+    private final java.util.function.LongConsumer outputHeld = position -> {
+        newestHeld = position;
+        Thread t = shipper;
+        if (t != null && shipperParked) {
+            LockSupport.unpark(t);
+        }
+    };
 
     // checkpointing: the last copy of each page the backup holds (as far as this primary kept it), and its epoch
     private final LinkedHashMap<Integer, byte[]> lastSent;
@@ -57,6 +73,7 @@ public final class PrimarySession {
     private final Consumer<InputEvent> recorder = events::add;
     private final ArrayDeque<long[]> positionTimes = new ArrayDeque<>(); // {frontier, nanoTime}, frontier increasing
     private volatile double lagMillis;
+    private volatile long ackedFrontier = -1;
     private volatile long backupExecuted;
 
     PrimarySession(LiveVm live, InetSocketAddress peer, FtOptions options, long generation) {
@@ -143,6 +160,8 @@ public final class PrimarySession {
             ended = true;
         }
         vm.removeRecorder(recorder);
+        live.nic().onHeld(null);
+        LockSupport.unpark(shipper);
         try {
             if (socket != null) {
                 socket.close();
@@ -275,10 +294,17 @@ public final class PrimarySession {
             case Wire.ACK -> {
                 long epoch = d.readLong();
                 boolean digestOk = d.readBoolean();
+                long release = -1;
                 synchronized (acks) {
                     ackedEpoch = Math.max(ackedEpoch, epoch);
                     digestsOkInAck = digestOk ? 1 : 0;
+                    if (epoch == committedEpoch) {
+                        release = committedPosition;
+                    }
                     acks.notifyAll();
+                }
+                if (release >= 0) {
+                    live.nic().releaseThrough(release - 1); // here, not after the epoch's thread wakes: a client waits for it
                 }
             }
             case Wire.PROGRESS -> progress(d.readLong(), d.readLong());
@@ -419,7 +445,11 @@ public final class PrimarySession {
                 counts[2]++;
                 pageBytes += page.length;
             }
-            lastSent.put(index, page);
+            if (base != null) {
+                System.arraycopy(page, 0, base, 0, page.length); // the copy kept is reused: no page of garbage per page sent
+            } else {
+                lastSent.put(index, page);
+            }
             sentEpoch[index] = epoch;
         });
     }
@@ -439,11 +469,15 @@ public final class PrimarySession {
         for (byte[] b : batch) {
             msg.put(b);
         }
-        channel.write(Wire.PAGES, msg.array());
+        channel.writeBuffered(Wire.PAGES, msg.array()); // the COMMIT that follows flushes it
         batch.clear();
     }
 
     private void commit(long epoch, long position, int pages, byte[] device, byte[] digest, List<DiskWrite> writes) throws IOException {
+        synchronized (acks) {
+            committedEpoch = epoch;
+            committedPosition = position;
+        }
         channel.write(Wire.COMMIT, Wire.body(d -> {
             d.writeLong(epoch);
             d.writeLong(position);
@@ -477,18 +511,42 @@ public final class PrimarySession {
         long[] previous = new long[words];
         long lastPosition = position;
         long epoch = 0;
-        long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(o.epochMillis());
+        long period = TimeUnit.MILLISECONDS.toNanos(o.epochMillis());
+        long next = System.nanoTime() + period;
+        long lastStart = System.nanoTime();
+        long lastPause = 0;
+        shipper = Thread.currentThread();
+        live.nic().onHeld(outputHeld);
         while (!ended) {
-            for (long wait; (wait = next - System.nanoTime()) > 0 && !ended;) {
-                LockSupport.parkNanos(wait); // (a park can return early: a stray unpark, a spurious wake-up)
+            boolean early = false;
+            while (!ended) {
+                shipperParked = true; // before reading what is held: an output held from now on unparks this thread
+                long due = next;
+                if (o.earlyEpochMicros() > 0 && newestHeld >= lastPosition) {
+                    // a client waits for output this epoch produced: end it as soon as the bounds allow
+                    due = Math.min(due, lastStart + Math.max(o.earlyEpochMicros() * 1000L, FtTiming.EARLY_EPOCH_PAUSES * lastPause));
+                }
+                long wait = due - System.nanoTime();
+                if (wait <= 0) {
+                    early = due < next;
+                    break;
+                }
+                LockSupport.parkNanos(this, wait); // (a park can return early: an unpark, a spurious wake-up)
+            }
+            shipperParked = false;
+            if (ended) {
+                break;
             }
             // a fixed rate: the next epoch is due one period after this one was due (not after this one's work ended),
             // so the time an epoch takes to ship does not stretch the period; a primary that fell a whole period behind
-            // does not rush to catch up
-            long period = TimeUnit.MILLISECONDS.toNanos(o.epochMillis());
-            next = Math.max(next + period, System.nanoTime());
+            // does not rush to catch up. An early epoch starts the period again.
+            next = early ? System.nanoTime() + period : Math.max(next + period, System.nanoTime());
             epoch++;
+            if (early) {
+                stats.earlyEpoch();
+            }
             long t0 = System.nanoTime();
+            lastStart = t0;
             vm.pause();
             long[] dirty;
             Map<Integer, byte[]> hot = new java.util.HashMap<>();
@@ -514,6 +572,7 @@ public final class PrimarySession {
                 vm.resume();
             }
             long pause = System.nanoTime() - t0;
+            lastPause = pause;
             previous = dirty;
             int[] counts = new int[4];
             pageBytes = 0;
@@ -554,29 +613,59 @@ public final class PrimarySession {
         controller.setDaemon(true);
         controller.start();
         long lastVerify = System.nanoTime();
+        shipper = Thread.currentThread();
+        live.nic().onHeld(outputHeld);
+        int idleRounds = 0;
+        long sentAt = 0;
         while (!ended) {
             if (o.verifyDigests() && System.nanoTime() - lastVerify > 100_000_000) {
                 sentFrontier = verifyDigest();
+                sentAt = System.nanoTime();
                 lastVerify = System.nanoTime();
                 continue;
             }
+            // one EVENTS message unacknowledged at a time, for 0.5 ms at most: a lone client's output goes at once (the last
+            // acknowledgement is long back), and under load the next message carries everything that came meanwhile —
+            // batched, one round trip behind, the guest running all along
+            long inFlight = System.nanoTime() - sentAt;
+            if (ackedFrontier < sentFrontier && inFlight < 500_000) {
+                shipperParked = true; // before reading the acknowledgement: a PROGRESS from now on unparks this thread
+                if (ackedFrontier < sentFrontier) {
+                    LockSupport.parkNanos(this, 500_000 - inFlight);
+                }
+                shipperParked = false;
+                continue;
+            }
             long frontier = vm.frontier(); // read before draining: every input stamped below it is queued by now
+            // an output held at a position the frontier has not passed: the step that produced it is ending, and its
+            // frontier releases the output — give the vCPU the core until that step (not a later one) is over, and send
+            // once (not the step's inputs now and its frontier a round trip later)
+            long awaited = newestHeld;
+            for (int y = 0; awaited >= frontier && y < 1_000 && !ended; y++) {
+                Thread.yield();
+                frontier = vm.frontier();
+            }
             List<InputEvent> batch = new ArrayList<>();
-            InputEvent e;
-            while ((e = events.poll()) != null && batch.size() < 4096) {
+            for (InputEvent e; batch.size() < 4096 && (e = events.poll()) != null;) { // (the size first: no input polled and dropped)
                 batch.add(e);
             }
             if (!batch.isEmpty() || frontier != sentFrontier) {
                 long f = batch.size() == 4096 ? Math.min(frontier, batch.get(batch.size() - 1).position()) : frontier;
                 sendEvents(f, batch);
                 sentFrontier = f;
+                sentAt = System.nanoTime();
                 synchronized (positionTimes) {
                     if (positionTimes.isEmpty() || positionTimes.peekLast()[0] < f) {
                         positionTimes.add(new long[] {f, System.nanoTime()});
                     }
                 }
+                idleRounds = 0;
             } else {
-                LockSupport.parkNanos(500_000);
+                shipperParked = true; // before reading what is held: an output held from now on unparks this thread
+                if (newestHeld < sentFrontier || ++idleRounds > 3) { // (a vCPU stopped mid-step is not waited for by spinning)
+                    LockSupport.parkNanos(this, 500_000); // inputs alone can wait this long; a held output wakes it at once
+                }
+                shipperParked = false;
             }
         }
     }
@@ -623,6 +712,11 @@ public final class PrimarySession {
     /** The backup has every input below {@code receivedFrontier} and has executed up to {@code executed}. */
     private void progress(long receivedFrontier, long executed) throws IOException {
         live.nic().releaseThrough(receivedFrontier - 1);
+        ackedFrontier = Math.max(ackedFrontier, receivedFrontier); // (this reader thread alone writes it)
+        Thread t = shipper;
+        if (t != null && shipperParked) {
+            LockSupport.unpark(t); // the next EVENTS may go
+        }
         live.disk().release(receivedFrontier);
         backupExecuted = executed;
         long now = System.nanoTime();

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * The host side of a guest's virtual NIC: a TCP port on loopback whose connections become the guest's
@@ -34,6 +35,7 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
     private final AtomicLong sentBytes = new AtomicLong();
     private final java.util.List<TrafficListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean gated;
+    private volatile LongConsumer onHeld;
     private volatile long safeThrough = Long.MAX_VALUE;
     private volatile boolean closed;
 
@@ -176,10 +178,23 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
             if (gated) {
                 held.add(o);
                 releaseSafe();
+            } else {
+                toSend.add(o);
                 return;
             }
         }
-        toSend.add(o);
+        LongConsumer l = onHeld;
+        if (l != null) {
+            l.accept(position);
+        }
+    }
+
+    /**
+     * Told (on the vCPU's thread, so it must be quick) the position of each output the gate holds: an FT primary ends
+     * its epoch or sends its inputs early because a client waits. Null for none.
+     */
+    public void onHeld(LongConsumer listener) {
+        onHeld = listener;
     }
 
     /** Holds outputs from now on until {@link #releaseThrough} covers their position. */
