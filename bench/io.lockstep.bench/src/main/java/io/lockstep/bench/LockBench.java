@@ -141,8 +141,8 @@ public final class LockBench implements Callable<Integer> {
                     Table t5 = Table.markdown("", "file opened with", "opens", "reads", "bytes read", "writes", "fsync/fdatasync",
                             "fcntl locks", "a grant is durable because");
                     SanlockSide.Syscalls sc = s.syscalls();
-                    t5.row("sanlock", sc.openFlags(), f(sc.opens()), f(sc.reads()), bytes(sc.readBytes()), f(sc.writes()), f(sc.flushes()), "—",
-                            "every write is O_DIRECT|O_SYNC");
+                    t5.row("sanlock", sc.openFlags().replace("|", " + "), f(sc.opens()), f(sc.reads()), bytes(sc.readBytes()), f(sc.writes()), f(sc.flushes()), "—",
+                            "every write is O_DIRECT + O_SYNC");
                     for (AcquisitionMode mode : AcquisitionMode.values()) {
                         Traced o = traced(mode);
                         if (o != null) {
