@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
  * <li>acquisitions per second with 1, 2, 4, 8 host processes, each on its own lock and all on one lock;</li>
  * <li>time from a holder's SIGKILL to another process's takeover, against the lease timeout T;</li>
  * <li>sanlock (Debian's daemon, through libsanlock) acquiring and releasing a resource lease on the same kind of
- * file, and the ratio to ours — when sanlock and gcc are here.</li>
+ * file, and the ratio to ours; joining its lockspace and ours, timed — when sanlock and gcc are here;</li>
+ * <li>what each does on the lease file per acquire+release — opens and their flags, reads, writes, forces, fcntl locks —
+ * from strace in untimed passes, so that the durability each pays for is stated, not assumed — when strace is here.</li>
  * </ol>
  * Run: {@code ./lockstep bench locks} (or {@code --quick} for a smoke run).
  */
