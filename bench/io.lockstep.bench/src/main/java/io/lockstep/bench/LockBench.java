@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
  * <li>acquisitions per second with 1, 2, 4, 8 host processes, each on its own lock and all on one lock;</li>
  * <li>time from a holder's SIGKILL to another process's takeover, against the lease timeout T;</li>
  * <li>sanlock (Debian's daemon, through libsanlock) acquiring and releasing a resource lease on the same kind of
- * file, and the ratio to ours — when sanlock and gcc are here.</li>
+ * file, and the ratio to ours; joining its lockspace and ours, timed — when sanlock and gcc are here;</li>
+ * <li>what each does on the lease file per acquire+release — opens and their flags, reads, writes, forces, fcntl locks —
+ * from strace in untimed passes, so that the durability each pays for is stated, not assumed — when strace is here.</li>
  * </ol>
  * Run: {@code ./lockstep bench locks} (or {@code --quick} for a smoke run).
  */
@@ -87,9 +89,11 @@ public final class LockBench implements Callable<Integer> {
         Table t1 = Table.markdown("mode", "acquire p50 µs", "acquire p99 µs", "acquire+release p50 µs", "acquire+release p99 µs",
                 "sector I/Os per acquire", "first acquire I/Os");
         double[] oursAcquireRelease = new double[2];
+        double[] oursJoinMillis = new double[2];
         for (AcquisitionMode mode : AcquisitionMode.values()) {
             Uncontended u = uncontended(mode);
             oursAcquireRelease[mode.ordinal()] = u.both.micros(50);
+            oursJoinMillis[mode.ordinal()] = u.joinMillis;
             t1.row(mode.label(), f(u.acquire.micros(50)), f(u.acquire.micros(99)), f(u.both.micros(50)), f(u.both.micros(99)),
                     String.format(Locale.ROOT, "%.2f", u.iosPerAcquire), u.firstIos);
         }
@@ -123,20 +127,92 @@ public final class LockBench implements Callable<Integer> {
             if (s != null) {
                 out.println("4. sanlock " + s.version() + " (daemon with -w 0, resource lease via libsanlock, " + sanlockIterations
                         + " iterations, lockspace io_timeout 1 s) vs Lockstep on a file in the same directory");
-                Table t4 = Table.markdown("", "acquire p50 µs", "acquire p99 µs", "release p50 µs", "acquire+release p50 µs", "ratio to Lockstep ats");
-                t4.row("sanlock", f(s.acquire().micros(50)), f(s.acquire().micros(99)), f(s.release().micros(50)),
+                Table t4 = Table.markdown("", "join the lockspace ms", "acquire p50 µs", "acquire p99 µs", "release p50 µs",
+                        "acquire+release p50 µs", "ratio to Lockstep ats");
+                t4.row("sanlock", s.joinMillis(), f(s.acquire().micros(50)), f(s.acquire().micros(99)), f(s.release().micros(50)),
                         f(s.acquire().micros(50) + s.release().micros(50)), String.format(Locale.ROOT, "%.1fx",
                                 (s.acquire().micros(50) + s.release().micros(50)) / oursAcquireRelease[0]));
-                t4.row("Lockstep ats", "", "", "", f(oursAcquireRelease[0]), "1.0x");
-                t4.row("Lockstep reserve", "", "", "", f(oursAcquireRelease[1]),
+                t4.row("Lockstep ats", f(oursJoinMillis[0]), "", "", "", f(oursAcquireRelease[0]), "1.0x");
+                t4.row("Lockstep reserve", f(oursJoinMillis[1]), "", "", "", f(oursAcquireRelease[1]),
                         String.format(Locale.ROOT, "%.1fx", oursAcquireRelease[1] / oursAcquireRelease[0]));
                 t4.print(out);
+                if (s.syscalls() != null) {
+                    out.println();
+                    out.println("5. What each does on the lease file per acquire+release (strace, untimed passes; ours: a worker process looping "
+                            + "for 2 s, its join, heartbeats and leave included)");
+                    Table t5 = Table.markdown("", "file opened with", "opens", "reads", "bytes read", "writes", "fsync/fdatasync",
+                            "fcntl locks", "a grant is durable because");
+                    SanlockSide.Syscalls sc = s.syscalls();
+                    t5.row("sanlock", sc.openFlags().replace("|", " + "), f(sc.opens()), f(sc.reads()), bytes(sc.readBytes()), f(sc.writes()), f(sc.flushes()), "—",
+                            "every write is O_DIRECT + O_SYNC");
+                    for (AcquisitionMode mode : AcquisitionMode.values()) {
+                        Traced o = traced(mode);
+                        if (o != null) {
+                            t5.row("Lockstep " + mode.label(), "O_RDWR (page cache)", "0", f(o.reads), "—", f(o.writes), f(o.flushes),
+                                    f(o.locks), "fdatasync after the write (WRITE with FUA, COMPARE AND WRITE)");
+                        }
+                    }
+                    t5.print(out);
+                }
             }
         }
         return 0;
     }
 
-    private record Uncontended(Percentiles acquire, Percentiles both, double iosPerAcquire, long firstIos) {
+    private record Uncontended(Percentiles acquire, Percentiles both, double iosPerAcquire, long firstIos, double joinMillis) {
+    }
+
+    /** Our worker's calls on the LUN file per acquire+release, from strace. */
+    private record Traced(double reads, double writes, double flushes, double locks) {
+    }
+
+    /**
+     * Runs one {@link BenchWorker} loop for 2 s under {@code strace -f -P LUN} and counts its calls on the LUN file per
+     * acquire+release (its join, heartbeats and leave are included: a few dozen calls over hundreds of pairs).
+     */
+    private Traced traced(AcquisitionMode mode) throws Exception {
+        Path lun = freshLun("traced", Timing.DEFAULT_IO_TIMEOUT);
+        Path go = dir.resolve("go");
+        Path trace = dir.resolve("traced-" + mode.label() + ".strace");
+        Files.deleteIfExists(go);
+        Files.deleteIfExists(trace);
+        List<String> cmd = new ArrayList<>(List.of("strace", "-f", "-qq", "-P", lun.toAbsolutePath().toString(), "-e",
+                "trace=openat,pread64,pwrite64,preadv,pwritev,fsync,fdatasync,fcntl", "-o", trace.toString()));
+        cmd.addAll(workerCommand("loop", lun, "traced", mode, "/bench/own-0", "2", go.toString()));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            expect(r, "READY");
+            Files.createFile(go);
+            long pairs = Long.parseLong(expect(r, "COUNT").substring(6));
+            if (!p.waitFor(60, TimeUnit.SECONDS) || pairs == 0) {
+                return null;
+            }
+            long reads = 0;
+            long writes = 0;
+            long flushes = 0;
+            long locks = 0;
+            for (String line : Files.readAllLines(trace)) {
+                String call = line.replaceFirst("^\\d+ +", "").replaceFirst("\\(.*", "");
+                switch (call) {
+                    case "pread64", "preadv" -> reads++;
+                    case "pwrite64", "pwritev" -> writes++;
+                    case "fsync", "fdatasync" -> flushes++;
+                    case "fcntl" -> locks++;
+                    default -> {
+                    }
+                }
+            }
+            double n = pairs;
+            return new Traced(reads / n, writes / n, flushes / n, locks / n);
+        } finally {
+            p.destroyForcibly();
+            Files.deleteIfExists(trace);
+        }
+    }
+
+    private static String bytes(double b) {
+        return b >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MiB", b / (1 << 20)) : String.format(Locale.ROOT, "%.0f B", b);
     }
 
     private Uncontended uncontended(AcquisitionMode mode) throws IOException {
@@ -144,7 +220,9 @@ public final class LockBench implements Callable<Integer> {
         Percentiles acquire = new Percentiles();
         Percentiles both = new Percentiles();
         try (CountingMedium m = new CountingMedium(FileMedium.open(lun, "bench-host"))) {
+            long join0 = System.nanoTime();
             ClusterHost host = Cluster.open(m, mode).join(HostIdentity.named("bench-host"));
+            double joinMillis = (System.nanoTime() - join0) / 1e6;
             CountingMedium.Counts before = m.counts();
             host.acquire("/bench/first", EntityKind.FILE, LockMode.EXCLUSIVE, Duration.ofSeconds(5)).close();
             long firstIos = 0;
@@ -165,7 +243,7 @@ public final class LockBench implements Callable<Integer> {
                 }
             }
             host.close();
-            return new Uncontended(acquire, both, ios / (double) iterations, firstIos);
+            return new Uncontended(acquire, both, ios / (double) iterations, firstIos, joinMillis);
         }
     }
 
@@ -232,11 +310,15 @@ public final class LockBench implements Callable<Integer> {
     }
 
     private static Process worker(String role, Path lun, String name, AcquisitionMode mode, String entity, String... more) throws IOException {
+        return new ProcessBuilder(workerCommand(role, lun, name, mode, entity, more)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static List<String> workerCommand(String role, Path lun, String name, AcquisitionMode mode, String entity, String... more) {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m", "-XX:+UseSerialGC",
                 "-Djava.util.logging.config.file=/dev/null", "-cp", System.getProperty("java.class.path"), BenchWorker.class.getName(), role,
                 lun.toString(), name, mode.label(), entity));
         cmd.addAll(List.of(more));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return cmd;
     }
 
     private static String expect(BufferedReader r, String prefix) throws IOException {

@@ -21,7 +21,19 @@ import java.util.concurrent.TimeUnit;
  */
 final class SanlockSide {
 
-    record Result(String version, Percentiles acquire, Percentiles release) {
+    /**
+     * What one run measured: the lockspace join ({@code sanlock client add_lockspace}, which returns once the host
+     * holds its delta lease), acquire and release times, and — when strace is here — the daemon's disk system calls
+     * per acquire+release, counted over a separate, untimed pass (null without strace).
+     */
+    record Result(String version, long joinMillis, Percentiles acquire, Percentiles release, Syscalls syscalls) {
+    }
+
+    /**
+     * The daemon's I/O on the lease file per acquire+release: opens (and the flags they asked for), reads and their
+     * bytes, writes, and explicit flushes (fsync/fdatasync) — libaio submissions counted by their opcode.
+     */
+    record Syscalls(double opens, String openFlags, double reads, double readBytes, double writes, double flushes) {
     }
 
     private final Path dir;
@@ -72,15 +84,14 @@ final class SanlockSide {
             for (int i = 0; i < 100 && exec(env, "sanlock", "client", "status") != 0; i++) {
                 Thread.sleep(50);
             }
-            out.println("   (joining a sanlock lockspace takes ~20 s: sanlock waits out its delta-lease delay)");
+            out.println("   (joining the sanlock lockspace: sanlock waits out its delta-lease delay, timed below)");
+            long join0 = System.nanoTime();
             if (exec(env, "sanlock", "client", "add_lockspace", "-s", "LSBENCH:1:" + leases + ":0", "-o", "1") != 0) {
                 out.println("4. sanlock: skipped — add_lockspace failed (see " + work.resolve("daemon.log") + ")");
                 return null;
             }
-            ProcessBuilder bench = new ProcessBuilder(client.toString(), "LSBENCH", "RES", leases.toString(), "1048576",
-                    Integer.toString(iterations)).redirectError(ProcessBuilder.Redirect.INHERIT);
-            bench.environment().putAll(env);
-            Process p = bench.start();
+            long joinMillis = (System.nanoTime() - join0) / 1_000_000;
+            Process p = client(client, leases, iterations, env);
             Percentiles acquire = new Percentiles();
             Percentiles release = new Percentiles();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -97,7 +108,8 @@ final class SanlockSide {
                 out.println("4. sanlock: the client failed (exit " + p.exitValue() + ")");
                 return null;
             }
-            return new Result(version(), acquire, release);
+            Syscalls syscalls = syscalls(daemon, client, leases, env, work);
+            return new Result(version(), joinMillis, acquire, release, syscalls);
         } finally {
             exec(env, "sanlock", "client", "shutdown", "-f", "1");
             daemon.destroy();
@@ -105,6 +117,80 @@ final class SanlockSide {
                 daemon.destroyForcibly();
             }
         }
+    }
+
+    private static Process client(Path client, Path leases, int iterations, Map<String, String> env) throws IOException {
+        ProcessBuilder bench = new ProcessBuilder(client.toString(), "LSBENCH", "RES", leases.toString(), "1048576",
+                Integer.toString(iterations)).redirectError(ProcessBuilder.Redirect.INHERIT);
+        bench.environment().putAll(env);
+        return bench.start();
+    }
+
+    private static final int STRACED = 50;
+
+    /**
+     * Traces the daemon's calls on the lease file over {@value #STRACED} acquire+release pairs with strace attached
+     * (a pass of its own, untimed: strace slows every call) and counts them per pair.
+     */
+    private Syscalls syscalls(Process daemon, Path client, Path leases, Map<String, String> env, Path work)
+            throws IOException, InterruptedException {
+        if (!onPath("strace")) {
+            out.println("   (no strace here: the daemon's I/O per acquire is not counted)");
+            return null;
+        }
+        Path trace = work.resolve("strace.txt");
+        Files.deleteIfExists(trace);
+        Process strace = new ProcessBuilder("strace", "-f", "-e", "trace=openat,io_submit,pread64,pwrite64,preadv,pwritev,fsync,fdatasync",
+                "-o", trace.toString(), "-p", Long.toString(daemon.pid())).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            Thread.sleep(1000); // attached to every thread
+            Process p = client(client, leases, STRACED, env);
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            if (p.waitFor() != 0) {
+                return null;
+            }
+        } finally {
+            new ProcessBuilder("kill", "-INT", Long.toString(strace.pid())).start().waitFor();
+            if (!strace.waitFor(10, TimeUnit.SECONDS)) {
+                strace.destroyForcibly();
+            }
+        }
+        // one line per call, e.g. 24213 io_submit(0x.., 1, [{.., aio_lio_opcode=IOCB_CMD_PREAD, aio_fildes=12, .., aio_nbytes=1048576, ..}]) = 1
+        java.util.regex.Pattern submit = java.util.regex.Pattern.compile("aio_lio_opcode=IOCB_CMD_(PREAD|PWRITE)\\b.*?aio_nbytes=(\\d+)");
+        java.util.regex.Pattern open = java.util.regex.Pattern.compile("openat\\([^,]*, \"" + java.util.regex.Pattern.quote(leases.toString()) + "\", ([A-Z_|]+)");
+        long opens = 0;
+        long reads = 0;
+        long readBytes = 0;
+        long writes = 0;
+        long flushes = 0;
+        String flags = "";
+        for (String line : Files.readAllLines(trace)) {
+            java.util.regex.Matcher o = open.matcher(line);
+            if (o.find()) {
+                opens++;
+                flags = o.group(1);
+                continue;
+            }
+            java.util.regex.Matcher m = submit.matcher(line);
+            while (m.find()) {
+                if (m.group(1).equals("PREAD")) {
+                    reads++;
+                    readBytes += Long.parseLong(m.group(2));
+                } else {
+                    writes++;
+                }
+            }
+            if (line.matches("\\d+ +(pread64|preadv)\\(.*")) {
+                reads++;
+            } else if (line.matches("\\d+ +(pwrite64|pwritev)\\(.*")) {
+                writes++;
+            } else if (line.matches("\\d+ +(fsync|fdatasync)\\(.*")) {
+                flushes++;
+            }
+        }
+        double n = STRACED;
+        return new Syscalls(opens / n, flags, reads / n, readBytes / n, writes / n, flushes / n);
     }
 
     private static String version() throws IOException, InterruptedException {

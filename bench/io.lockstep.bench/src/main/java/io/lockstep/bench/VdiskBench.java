@@ -51,6 +51,26 @@ public final class VdiskBench implements Callable<Integer> {
         System.exit(new CommandLine(new VdiskBench()).execute(args));
     }
 
+    /**
+     * When the data must be on the disk: once at the end of a pass (the guest's own flush), or after every write
+     * (a guest that flushes each write, or writes with FUA). qemu is given the same: its cache mode writeback and a
+     * flush at the end, or writethrough (qemu-io's default), which flushes after every write request.
+     */
+    enum Flushes {
+        AT_END("one, at the end", "writeback"),
+        /** qemu without the flush its VMDK driver issues for every newly allocated grain, which writeback keeps. */
+        AT_END_UNORDERED("one, at the end; qemu -t unsafe + sync --data", "unsafe"),
+        EVERY_WRITE("one per write", "writethrough");
+
+        final String label;
+        final String qemuCache;
+
+        Flushes(String label, String qemuCache) {
+            this.label = label;
+            this.qemuCache = qemuCache;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (quick) {
@@ -61,89 +81,127 @@ public final class VdiskBench implements Callable<Integer> {
         Files.createDirectories(dir);
         out.printf("Lockstep virtual disk benchmark — %d MiB disk, sequential passes of %d MiB in 1 MiB I/Os, %d random 4 KiB I/Os, %s%n%n",
                 sizeMib, seqMib, randomOps, Files.getFileStore(dir).type());
-        Table t = Table.markdown("operation", "raw file MB/s", "Lockstep VMDK MB/s", "qemu MB/s", "Lockstep / qemu", "Lockstep / raw");
+        Table t = Table.markdown("operation", "flushes", "raw file MB/s", "Lockstep VMDK MB/s", "qemu-io MB/s", "qemu-img bench MB/s",
+                "Lockstep / qemu-io", "Lockstep / qemu-img bench", "Lockstep / raw");
         long bytes = (long) sizeMib << 20;
         byte[] seqData = random(1, seqMib << 20);
-
-        // sequential write, 1-deep: ours vs raw vs qemu-img convert (which writes the same data sequentially)
-        Path rawSeq = dir.resolve("seq.raw");
-        double raw = best(seqData.length, () -> rawWrite(rawSeq, bytes, seqData));
-        Path ours = dir.resolve("seq.vmdk");
-        double lockstep = best(seqData.length, () -> {
-            fresh(ours, bytes);
-            try (DiskChain d = DiskChain.open(ours, true)) {
-                for (int off = 0; off < seqData.length; off += 1 << 20) {
-                    d.write(off / 512, java.util.Arrays.copyOfRange(seqData, off, off + (1 << 20)));
-                }
-                d.flush();
-            }
-        });
-        Path qSeq = dir.resolve("seq-qemu.vmdk");
         long[] seqLbas = new long[seqData.length >> 20];
         for (int i = 0; i < seqLbas.length; i++) {
             seqLbas[i] = ((long) i << 20) / 512;
         }
-        double qemu = best(seqData.length, () -> {
-            fresh(qSeq, bytes);
-            qemuIo(qSeq, seqLbas, "write -P 0x5a", "1M", true);
-        });
-        t.row("sequential write (1 MiB), 1-deep", f(raw), f(lockstep), f(qemu), ratio(lockstep, qemu), ratio(lockstep, raw));
 
-        // random 4 KiB writes and reads through a 1-deep and a 4-deep chain
-        for (int depth : new int[] {1, 4}) {
-            Chain built = chain("rnd" + depth, bytes, depth);
-            Path top = built.top();
-            Path qtop = copyChain(top, "q" + depth);
-            long[] lbas = randomLbas(bytes, randomOps, depth);
-            byte[] block = random(2, 4096);
-            double rawW = timedMBps(randomOps * 4096L, () -> rawRandom(dir.resolve("rnd.raw"), bytes, lbas, block, true));
-            double oursW = timedMBps(randomOps * 4096L, () -> {
-                try (DiskChain d = DiskChain.open(top, true)) {
-                    for (long lba : lbas) {
-                        d.write(lba, block);
+        // sequential write, 1-deep, from a fresh disk: ours vs raw vs qemu-io and qemu-img bench (one request at a time)
+        Path rawSeq = dir.resolve("seq.raw");
+        Path ours = dir.resolve("seq.vmdk");
+        Path qSeq = dir.resolve("seq-qemu.vmdk");
+        for (Flushes fl : Flushes.values()) {
+            boolean each = fl == Flushes.EVERY_WRITE;
+            double raw = best(seqData.length, () -> rawWrite(rawSeq, bytes, seqData, each));
+            double lockstep = best(seqData.length, () -> {
+                fresh(ours, bytes);
+                try (DiskChain d = DiskChain.open(ours, true)) {
+                    for (int off = 0; off < seqData.length; off += 1 << 20) {
+                        d.write(off / 512, java.util.Arrays.copyOfRange(seqData, off, off + (1 << 20)));
+                        if (each) {
+                            d.flush();
+                        }
                     }
                     d.flush();
                 }
             });
-            double qW = timedMBps(randomOps * 4096L, () -> qemuIo(qtop, lbas, "write -P 0x5a", "4k", true));
-            t.row("random 4 KiB write, " + depth + "-deep", f(rawW), f(oursW), f(qW), ratio(oursW, qW), ratio(oursW, rawW));
+            double qio = best(seqData.length, () -> {
+                fresh(qSeq, bytes);
+                qemuIo(qSeq, fl, seqLbas, "write -P 0x5a", "1M", true);
+            });
+            double qbench = best(seqData.length, () -> {
+                fresh(qSeq, bytes);
+                qemuImgBench(qSeq, fl, true, seqLbas.length);
+            });
+            t.row("sequential write (1 MiB), 1-deep", fl.label, f(raw), f(lockstep), f(qio), f(qbench), ratio(lockstep, qio),
+                    ratio(lockstep, qbench), ratio(lockstep, raw));
+        }
+        // ... and read back (the data just written, 1 MiB at a time, in order)
+        double rawSeqR = best(seqData.length, () -> rawRead(rawSeq, seqLbas, 1 << 20));
+        double oursSeqR = best(seqData.length, () -> {
+            try (DiskChain d = DiskChain.open(ours, false)) {
+                for (long lba : seqLbas) {
+                    d.read(lba, 2048);
+                }
+            }
+        });
+        double qioSeqR = best(seqData.length, () -> qemuIo(qSeq, Flushes.AT_END, seqLbas, "read", "1M", false));
+        double qbenchSeqR = best(seqData.length, () -> qemuImgBench(qSeq, Flushes.AT_END, false, seqLbas.length));
+        t.row("sequential read (1 MiB), 1-deep", "—", f(rawSeqR), f(oursSeqR), f(qioSeqR), f(qbenchSeqR), ratio(oursSeqR, qioSeqR),
+                ratio(oursSeqR, qbenchSeqR), ratio(oursSeqR, rawSeqR));
+
+        // random 4 KiB writes and reads through a 1-deep and a 4-deep chain; each write pass on a chain of its own
+        byte[] block = random(2, 4096);
+        for (int depth : new int[] {1, 4}) {
+            long[] lbas = randomLbas(bytes, randomOps, depth);
+            for (Flushes fl : Flushes.values()) {
+                if (fl == Flushes.AT_END_UNORDERED && depth > 1) {
+                    continue; // the 1-deep row says what qemu's ordering costs
+                }
+                boolean each = fl == Flushes.EVERY_WRITE;
+                double rawW = 0;
+                double oursW = 0;
+                double qW = 0;
+                for (int pass = 0; pass < 2; pass++) { // the better of two, each on a fresh chain: the first pass warms the JIT
+                    Chain built = chain("w" + fl.ordinal() + "d" + depth, bytes, depth);
+                    Path top = built.top();
+                    Path qtop = copyChain(top, "q" + fl.ordinal() + "d" + depth);
+                    rawW = Math.max(rawW, timedMBps(randomOps * 4096L, () -> rawRandom(dir.resolve("rnd.raw"), bytes, lbas, block, true, each)));
+                    oursW = Math.max(oursW, timedMBps(randomOps * 4096L, () -> {
+                        try (DiskChain d = DiskChain.open(top, true)) {
+                            for (long lba : lbas) {
+                                d.write(lba, block);
+                                if (each) {
+                                    d.flush();
+                                }
+                            }
+                            d.flush();
+                        }
+                    }));
+                    qW = Math.max(qW, timedMBps(randomOps * 4096L, () -> qemuIo(qtop, fl, lbas, "write -P 0x5a", "4k", true)));
+                    deleteChain(top);
+                    deleteChain(qtop);
+                    Files.deleteIfExists(built.raw());
+                }
+                t.row("random 4 KiB write, " + depth + "-deep", fl.label, f(rawW), f(oursW), f(qW), "—", ratio(oursW, qW), "—",
+                        ratio(oursW, rawW));
+            }
+            Chain built = chain("rnd" + depth, bytes, depth);
+            Path top = built.top();
+            Path qtop = copyChain(top, "r" + depth);
             long[] readLbas = inChunks(built.chunkLbas(), randomOps, depth + 100); // allocated data, in every layer
-            double rawR = timedMBps(randomOps * 4096L, () -> rawRandom(built.raw(), bytes, readLbas, block, false));
-            double oursR = timedMBps(randomOps * 4096L, () -> {
+            double rawR = best(randomOps * 4096L, () -> rawRandom(built.raw(), bytes, readLbas, block, false, false));
+            double oursR = best(randomOps * 4096L, () -> {
                 try (DiskChain d = DiskChain.open(top, false)) {
                     for (long lba : readLbas) {
                         d.read(lba, 8);
                     }
                 }
             });
-            double qR = timedMBps(randomOps * 4096L, () -> qemuIo(qtop, readLbas, "read", "4k", false));
-            t.row("random 4 KiB read, " + depth + "-deep", f(rawR), f(oursR), f(qR), ratio(oursR, qR), ratio(oursR, rawR));
+            double qR = best(randomOps * 4096L, () -> qemuIo(qtop, Flushes.AT_END, readLbas, "read", "4k", false));
+            t.row("random 4 KiB read, " + depth + "-deep", "—", f(rawR), f(oursR), f(qR), "—", ratio(oursR, qR), "—", ratio(oursR, rawR));
         }
 
-        // sequential read through the 4-deep chain
+        // 1 MiB reads of the data through the 4-deep chain, in order (the chunks are not contiguous: no qemu-img bench)
         Chain seqChain = chain("seq4", bytes, 4);
         Path seq4 = seqChain.top();
         Path qseq4 = copyChain(seq4, "qs4");
         long[] chunks = seqChain.chunkLbas();
         long chunkBytes = (long) chunks.length << 20;
-        double oursSR = timedMBps(chunkBytes, () -> {
+        double oursSR = best(chunkBytes, () -> {
             try (DiskChain d = DiskChain.open(seq4, false)) {
                 for (long lba : chunks) {
                     d.read(lba, 2048);
                 }
             }
         });
-        double rawSR = timedMBps(chunkBytes, () -> {
-            try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(seqChain.raw())) {
-                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 20);
-                for (long lba : chunks) {
-                    b.clear();
-                    c.read(b, lba * 512);
-                }
-            }
-        });
-        double qSR = timedMBps(chunkBytes, () -> qemuIo(qseq4, chunks, "read", "1M", false));
-        t.row("1 MiB reads of the data, in order, 4-deep", f(rawSR), f(oursSR), f(qSR), ratio(oursSR, qSR), ratio(oursSR, rawSR));
+        double rawSR = best(chunkBytes, () -> rawRead(seqChain.raw(), chunks, 1 << 20));
+        double qSR = best(chunkBytes, () -> qemuIo(qseq4, Flushes.AT_END, chunks, "read", "1M", false));
+        t.row("1 MiB reads of the data, in order, 4-deep", "—", f(rawSR), f(oursSR), f(qSR), "—", ratio(oursSR, qSR), "—", ratio(oursSR, rawSR));
 
         // commit a delta holding seqMib of data into its parent, ours vs qemu-img commit on an identical copy
         Path cbase = dir.resolve("cbase.vmdk");
@@ -167,12 +225,18 @@ public final class VdiskBench implements Callable<Integer> {
                 d.commit();
             }
         });
-        double qC = timedMBps(seqData.length, () -> run("qemu-img", "commit", "-q", qdelta.toString()));
-        t.row("commit a delta of " + seqMib + " MiB", "—", f(oursC), f(qC) + " (qemu-img commit)", ratio(oursC, qC), "—");
+        double qC = timedMBps(seqData.length, () -> run("qemu-img", "commit", "-q", "-t", "writeback", qdelta.toString()));
+        t.row("commit a delta of " + seqMib + " MiB", "one, at the end", "—", f(oursC), f(qC) + " (qemu-img commit -t writeback)",
+                "—", ratio(oursC, qC), "—", "—");
         t.print(out);
         out.println();
-        out.println("MB/s = 10^6 bytes per second of data moved, including the final flush. qemu: qemu-io fed the same operations");
-        out.println("on stdin in one process (its start-up and command parsing included), qemu-img commit for the commit.");
+        long startMillis = qemuStartMillis(qSeq);
+        out.println("MB/s = 10^6 bytes per second of data moved, including the flushes; the better of two passes (a sync before each; the commit once).");
+        out.println("Every side does one request at a time.");
+        out.println("qemu-io: the same operations fed on stdin to one process, `-t writeback` and a `flush` command at the end, or");
+        out.println("`-t writethrough` (its default: a flush after every write); qemu-img bench: `-d 1 -s 1M`, the same cache modes.");
+        out.println("`-t unsafe` ignores every flush, so that row forces the image once afterwards with `sync --data`, as ours");
+        out.println("forces once. qemu's times include its start-up: opening the image and quitting took " + startMillis + " ms here.");
         return 0;
     }
 
@@ -184,6 +248,9 @@ public final class VdiskBench implements Callable<Integer> {
     }
 
     private static double timedMBps(long bytes, Job job) throws Exception {
+        // Every pass starts with nothing dirty: otherwise the kernel's write-back of the previous pass (up to a GiB of
+        // grains) lands in this one's flush, and whichever side runs second pays for the first.
+        run("sync");
         long start = System.nanoTime();
         job.run();
         return bytes / ((System.nanoTime() - start) / 1e9) / 1e6;
@@ -266,6 +333,16 @@ public final class VdiskBench implements Callable<Integer> {
         return dir.resolve(prefix + "-" + (depth - 1) + ".vmdk");
     }
 
+    /** Deletes a chain made by {@link #chain} or {@link #copyChain}, given its top (name-N.vmdk). */
+    private static void deleteChain(Path top) throws IOException {
+        String name = top.getFileName().toString();
+        String base = name.replaceAll("-\\d+\\.vmdk$", "");
+        int depth = Integer.parseInt(name.replaceAll(".*-(\\d+)\\.vmdk$", "$1")) + 1;
+        for (int i = 0; i < depth; i++) {
+            Files.deleteIfExists(top.resolveSibling(base + "-" + i + ".vmdk"));
+        }
+    }
+
     /** Rewrites a delta's parentFileNameHint in place (same length names only change the descriptor text). */
     private static void relink(Path delta, String from, String to) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(delta.toFile(), "rw")) {
@@ -293,7 +370,7 @@ public final class VdiskBench implements Callable<Integer> {
 
     // The raw baselines do the same positional FileChannel I/O as the VMDK code, so the difference is the format.
 
-    private static void rawWrite(Path raw, long size, byte[] data) throws IOException {
+    private static void rawWrite(Path raw, long size, byte[] data, boolean forceEach) throws IOException {
         Files.deleteIfExists(raw);
         try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(raw, java.nio.file.StandardOpenOption.CREATE_NEW,
                 java.nio.file.StandardOpenOption.WRITE)) {
@@ -301,12 +378,25 @@ public final class VdiskBench implements Callable<Integer> {
             c.write(java.nio.ByteBuffer.allocate(1), size - 1);
             for (int off = 0; off < data.length; off += 1 << 20) {
                 c.write(java.nio.ByteBuffer.wrap(data, off, 1 << 20), off);
+                if (forceEach) {
+                    c.force(false);
+                }
             }
             c.force(false);
         }
     }
 
-    private static void rawRandom(Path raw, long size, long[] lbas, byte[] block, boolean write) throws IOException {
+    private static void rawRead(Path raw, long[] lbas, int length) throws IOException {
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(raw)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(length);
+            for (long lba : lbas) {
+                b.clear();
+                c.read(b, lba * 512);
+            }
+        }
+    }
+
+    private static void rawRandom(Path raw, long size, long[] lbas, byte[] block, boolean write, boolean forceEach) throws IOException {
         try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(raw, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
             if (c.size() < size) {
@@ -316,6 +406,9 @@ public final class VdiskBench implements Callable<Integer> {
             for (long lba : lbas) {
                 if (write) {
                     c.write(java.nio.ByteBuffer.wrap(block), lba * 512);
+                    if (forceEach) {
+                        c.force(false);
+                    }
                 } else {
                     b.clear();
                     c.read(b, lba * 512);
@@ -327,9 +420,9 @@ public final class VdiskBench implements Callable<Integer> {
         }
     }
 
-    /** Feeds qemu-io one command per operation on stdin, then a flush. */
-    private static void qemuIo(Path image, long[] lbas, String op, String length, boolean flush) throws Exception {
-        Process p = new ProcessBuilder("qemu-io", image.toString()).redirectErrorStream(true)
+    /** Feeds qemu-io one command per operation on stdin in the cache mode of {@code flushes}, then a flush. */
+    private static void qemuIo(Path image, Flushes flushes, long[] lbas, String op, String length, boolean flush) throws Exception {
+        Process p = new ProcessBuilder("qemu-io", "-f", "vmdk", "-t", flushes.qemuCache, image.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try (OutputStream in = p.getOutputStream()) {
             StringBuilder script = new StringBuilder();
@@ -345,6 +438,34 @@ public final class VdiskBench implements Callable<Integer> {
         if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("qemu-io failed on " + image);
         }
+        if (flush && flushes == Flushes.AT_END_UNORDERED) {
+            run("sync", "--data", image.toString());
+        }
+    }
+
+    /** {@code qemu-img bench}: {@code count} sequential 1 MiB requests from offset 0, one at a time. */
+    private static void qemuImgBench(Path image, Flushes flushes, boolean write, int count) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("qemu-img", "bench", "-q", "-f", "vmdk", "-d", "1", "-s", "1M", "-c",
+                Integer.toString(count), "-t", flushes.qemuCache));
+        if (write) {
+            cmd.addAll(List.of("-w", "--pattern=90"));
+        }
+        cmd.add(image.toString());
+        run(cmd.toArray(String[]::new));
+        if (write && flushes == Flushes.AT_END_UNORDERED) {
+            run("sync", "--data", image.toString());
+        }
+    }
+
+    /** What qemu-io's start-up costs every qemu figure: open the image, quit (best of three, ms). */
+    private static long qemuStartMillis(Path image) throws Exception {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            run("qemu-io", "-f", "vmdk", "-c", "quit", image.toString());
+            best = Math.min(best, (System.nanoTime() - t0) / 1_000_000);
+        }
+        return best;
     }
 
     private static void run(String... cmd) throws Exception {
