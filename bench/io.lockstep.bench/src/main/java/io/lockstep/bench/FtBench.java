@@ -81,8 +81,12 @@ public final class FtBench implements Callable<Integer> {
     @Option(names = "--quick", description = "a smoke run: 2000 requests, 1 failover, 2 s lag runs")
     boolean quick;
 
-    @Option(names = "--only", split = ",", description = "run only these parts: throughput, native, failover, lag, sealing (default: all)")
+    @Option(names = "--only", split = ",", description = "run only these parts: throughput, native, failover, lag, sealing (default: all of "
+            + "these), scaling (only when named: throughput and latency as clients grow, with a chart)")
     List<String> only;
+
+    @Option(names = "--scaling-chart", defaultValue = "work/bench/ft/ft-scaling.png", description = "where the scaling chart goes (PNG)")
+    Path scalingChart;
 
     @Option(names = "--one-client-requests", defaultValue = "2000", description = "redis-benchmark -n for the single closed-loop client (native)")
     int oneClientRequests;
@@ -138,6 +142,9 @@ public final class FtBench implements Callable<Integer> {
         }
         if (part("sealing")) {
             sealing();
+        }
+        if (only != null && only.contains("scaling")) {
+            scaling();
         }
         return 0;
     }
@@ -249,6 +256,48 @@ public final class FtBench implements Callable<Integer> {
                 + "-n %d for one client, %d for 50, %d pipelined; latency as the client sees it; 'added' = protected minus unprotected "
                 + "(the epoch pause p99 is over the whole run, first sync included)%n", oneClientRequests, requests, requests * 5);
         t.print(out);
+        out.println();
+    }
+
+    /**
+     * Throughput and latency as closed-loop clients grow (1 to 50), the KV guest unprotected, checkpointed and replayed,
+     * side by side in one run; a table and a chart (SET/s on the left axis, the client's p50 latency on the right).
+     */
+    private void scaling() throws Exception {
+        int[] clients = {1, 2, 5, 10, 20, 50};
+        List<Config> configs = List.of(new Config("unprotected", null), new Config("checkpoint", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
+                .withAuthKey(key)), new Config("record/replay", FtOptions.defaults(FtMode.REPLAY, MEDIUM).withAuthKey(key)));
+        Table t = Table.markdown("KV guest", "clients", "SET req/s", "vs unprotected", "latency p50 / p99");
+        List<Charts.Line> rate = new ArrayList<>();
+        List<Charts.Line> latency = new ArrayList<>();
+        double[] base = new double[clients.length];
+        for (Config c : configs) {
+            out.printf("redis-benchmark -t set against the KV guest as clients grow, %s ...%n", c.name());
+            List<double[]> r = new ArrayList<>();
+            List<double[]> l = new ArrayList<>();
+            try (Pair p = new Pair(c.options(), "kv", 64L << 20, 1.0)) {
+                for (int i = 0; i < clients.length; i++) {
+                    int n = clients[i];
+                    Measured m = setBenchmark(p.live.port(), new Load(n + " clients", n, 1, Math.max(oneClientRequests, n * 400)));
+                    if (c.options() == null) {
+                        base[i] = m.rps();
+                    }
+                    t.row(c.name(), n, f(m.rps()), String.format(Locale.ROOT, "%.2f", m.rps() / base[i]),
+                            String.format(Locale.ROOT, "%.3f / %.3f ms", m.p50(), m.p99()));
+                    r.add(new double[] {n, m.rps()});
+                    l.add(new double[] {n, m.p50()});
+                }
+            }
+            rate.add(new Charts.Line(c.name() + " SET/s", r));
+            latency.add(new Charts.Line(c.name() + " p50 ms", l));
+        }
+        out.println();
+        out.println("As clients grow: redis-benchmark -t set, closed-loop clients, against the KV guest (64 MiB), side by side");
+        t.print(out);
+        Files.createDirectories(scalingChart.toAbsolutePath().getParent());
+        Charts.png(scalingChart, "KV guest: protected vs unprotected as clients grow", "closed-loop clients", "SET/s", rate, "client p50 latency (ms)",
+                latency);
+        out.println("chart: " + scalingChart);
         out.println();
     }
 
