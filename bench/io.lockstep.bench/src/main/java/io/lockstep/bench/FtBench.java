@@ -82,7 +82,8 @@ public final class FtBench implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--only", split = ",", description = "run only these parts: throughput, native, failover, lag, sealing (default: all of "
-            + "these), scaling (only when named: throughput and latency as clients grow, with a chart)")
+            + "these), scaling (only when named: throughput and latency as clients grow, with a chart), pause (only when named: the epoch pause "
+            + "of a 256 MiB guest dirtying 5 %/s)")
     List<String> only;
 
     @Option(names = "--scaling-chart", defaultValue = "work/bench/ft/ft-scaling.png", description = "where the scaling chart goes (PNG)")
@@ -145,6 +146,9 @@ public final class FtBench implements Callable<Integer> {
         }
         if (only != null && only.contains("scaling")) {
             scaling();
+        }
+        if (only != null && only.contains("pause")) {
+            pause();
         }
         return 0;
     }
@@ -298,6 +302,37 @@ public final class FtBench implements Callable<Integer> {
         Charts.png(scalingChart, "KV guest: protected vs unprotected as clients grow", "closed-loop clients", "SET/s", rate, "client p50 latency (ms)",
                 latency);
         out.println("chart: " + scalingChart);
+        out.println();
+    }
+
+    /**
+     * The epoch pause of issue 22's target: a 256 MiB guest that uses all its memory and dirties 5 % of it a second
+     * (the churn guest, paced by its 50 ms timer: 164 random pages a tick, 3,280 a second), checkpointed with the
+     * default epochs for {@code seconds} after its first sync; pause p50/p99/max, epochs/s, pages and bytes per epoch.
+     */
+    private void pause() throws Exception {
+        int seconds = quick ? 5 : 30;
+        long memory = 256L << 20;
+        int pages = (int) (memory / 4096);
+        String guest = "churn:workingSetPages=" + (pages - 1) + ",dirtyPagesPerStep=164,workPerStep=200,paced=1,prefill=1";
+        out.printf("the epoch pause of a 256 MiB guest dirtying 5 %%/s (%s), checkpoint mode, %d s after the first sync ...%n", guest, seconds);
+        Table t = Table.markdown("guest", "first sync", "epochs/s", "pages / epoch", "bytes / epoch", "pause p50", "pause p99", "pause max");
+        try (Pair p = new Pair(FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withAuthKey(key), guest, memory, 1.0)) {
+            FtStats st = p.live.stats();
+            long e0 = st.epochs();
+            long p0 = st.pagesSent();
+            long b0 = st.wireBytes();
+            long t0 = System.nanoTime();
+            Thread.sleep(seconds * 1000L);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            long epochs = Math.max(1, st.epochs() - e0);
+            t.row("256 MiB, 5 %/s dirtied", String.format(Locale.ROOT, "%.1f s", p.syncNanos / 1e9), f(epochs / secs), f((st.pagesSent() - p0) / (double) epochs),
+                    kib((st.wireBytes() - b0) / (double) epochs), String.format(Locale.ROOT, "%.2f ms", st.pausePercentile(50) / 1e6),
+                    String.format(Locale.ROOT, "%.2f ms", st.pausePercentile(99) / 1e6), String.format(Locale.ROOT, "%.2f ms", st.pausePercentile(100) / 1e6));
+        }
+        out.println();
+        out.println("Epoch pause, 256 MiB guest dirtying 5 %/s (target: p99 <= 2 ms; pauses over the whole protection, first sync included)");
+        t.print(out);
         out.println();
     }
 
