@@ -243,12 +243,8 @@ public final class ApiServer implements AutoCloseable {
         if (request.getLength() == 0) {
             return new byte[0];
         }
-        var endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
         java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
-            late.set(true);
-            endPoint.close();
-        }, bodyDeadlineMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        java.util.concurrent.ScheduledFuture<?> deadline = closeAtDeadline(request, late);
         try {
             InputStream in = Content.Source.asInputStream(request);
             byte[] b = in.readNBytes(MAX_BODY + 1);
@@ -266,10 +262,18 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** Closes the request's connection {@link #bodyDeadlineMillis} from now (setting {@code late}) unless the returned future is cancelled first. */
+    private java.util.concurrent.ScheduledFuture<?> closeAtDeadline(Request request, java.util.concurrent.atomic.AtomicBoolean late) {
+        var endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        return DEADLINES.schedule(() -> {
+            late.set(true);
+            endPoint.close();
+        }, bodyDeadlineMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Reads and drops what is left of a refused body (up to {@link #DRAIN} bytes, within the body deadline) so the client reads the refusal. */
     private void drain(Request request) {
-        var endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
-        java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule((Runnable) endPoint::close, bodyDeadlineMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        java.util.concurrent.ScheduledFuture<?> deadline = closeAtDeadline(request, new java.util.concurrent.atomic.AtomicBoolean());
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] sink = new byte[1 << 16];
             long total = 0;

@@ -127,6 +127,11 @@ final class VmStore {
         return root.resolve(".wwns");
     }
 
+    /** The claim file of {@code wwn} ({@code 50:01:…} is claimed as {@code 50-01-…}). */
+    private Path wwnClaim(String wwn) {
+        return wwns().resolve(wwn.replace(':', '-').toLowerCase(java.util.Locale.ROOT));
+    }
+
     /**
      * Claims {@code wwn} (a WWPN or WWNN, as text) for VM {@code vm}: creating the claim file is atomic on the datastore,
      * so two VMs created at once (here or on two hosts) never both get one WWN. A claim whose VM is gone, or no longer
@@ -134,7 +139,7 @@ final class VmStore {
      */
     void claimWwn(String wwn, String vm) throws IOException {
         Files.createDirectories(wwns());
-        Path f = wwns().resolve(wwn.replace(':', '-').toLowerCase(java.util.Locale.ROOT));
+        Path f = wwnClaim(wwn);
         byte[] me = vm.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
@@ -188,7 +193,7 @@ final class VmStore {
 
     /** Gives back a WWN claim when it still names {@code vm}. */
     void releaseWwn(String wwn, String vm) throws IOException {
-        Path f = wwns().resolve(wwn.replace(':', '-').toLowerCase(java.util.Locale.ROOT));
+        Path f = wwnClaim(wwn);
         if (Files.exists(f) && new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8).equals(vm)) {
             Files.delete(f);
         }

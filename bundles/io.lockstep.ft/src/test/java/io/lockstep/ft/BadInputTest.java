@@ -21,10 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.lockstep.cluster.AcquisitionMode;
 import io.lockstep.cluster.datastore.Datastore;
-import io.lockstep.cluster.HostIdentity;
-import io.lockstep.storage.Media;
 import io.lockstep.vdisk.DiskChain;
 import io.lockstep.vm.GuestRegistry;
 import io.lockstep.vm.Vm;
@@ -53,8 +50,8 @@ class BadInputTest {
     void setUp() throws Exception {
         f = new Fixture(dir);
         disk = f.disk("vm");
-        hostA = Datastore.mount(Media.open(f.lun.toString(), "esx-a"), HostIdentity.named("esx-a"), AcquisitionMode.ATS);
-        hostB = Datastore.mount(Media.open(f.lun.toString(), "esx-b"), HostIdentity.named("esx-b"), AcquisitionMode.ATS);
+        hostA = f.host("esx-a");
+        hostB = f.host("esx-b");
     }
 
     @AfterEach

@@ -26,6 +26,12 @@ final class Fixture {
         }
     }
 
+    /** The datastore as host {@code name} mounts it (ATS). */
+    io.lockstep.cluster.datastore.Datastore host(String name) throws IOException {
+        return io.lockstep.cluster.datastore.Datastore.mount(io.lockstep.storage.Media.open(lun.toString(), name), io.lockstep.cluster.HostIdentity.named(name),
+                io.lockstep.cluster.AcquisitionMode.ATS);
+    }
+
     Path disk(String name) throws IOException {
         Path d = dir.resolve(name + ".vmdk");
         DiskChain.create(d, 64L << 20);

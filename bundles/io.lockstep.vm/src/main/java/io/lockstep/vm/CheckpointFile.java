@@ -64,6 +64,21 @@ public final class CheckpointFile {
     private CheckpointFile() {
     }
 
+    /** Writes a checkpoint file's header as {@link #readHeader} reads it: magic, version, then the header's fields. */
+    static void writeHeader(java.io.DataOutputStream out, Header h) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeShort(VERSION);
+        out.writeInt(h.id());
+        out.writeLong(h.createdMillis());
+        out.writeUTF(h.name());
+        out.writeUTF(h.guestSpec());
+        out.writeLong(h.memoryBytes());
+        out.writeLong(h.position());
+        out.writeUTF(h.diskLayer());
+        out.writeInt(h.deviceState().length);
+        out.write(h.deviceState());
+    }
+
     /** Reads just the header (for listing); a file that is not a checkpoint is named as such. */
     public static Header readHeader(Path file) throws IOException {
         long size = Files.size(file);

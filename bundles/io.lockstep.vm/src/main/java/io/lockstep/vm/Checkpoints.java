@@ -386,17 +386,7 @@ public final class Checkpoints implements AutoCloseable {
             try (FileChannel ch = OwnerOnly.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) { // 0600: guest memory
                 OutputStream counted = new CountingStream(Channels.newOutputStream(ch), task);
                 DataOutputStream out = new DataOutputStream(new DigestOutputStream(new BufferedOutputStream(counted, 1 << 16), fileSha));
-                out.writeInt(CheckpointFile.MAGIC);
-                out.writeShort(CheckpointFile.VERSION);
-                out.writeInt(h.id());
-                out.writeLong(h.createdMillis());
-                out.writeUTF(h.name());
-                out.writeUTF(h.guestSpec());
-                out.writeLong(h.memoryBytes());
-                out.writeLong(h.position());
-                out.writeUTF(h.diskLayer());
-                out.writeInt(h.deviceState().length);
-                out.write(h.deviceState());
+                CheckpointFile.writeHeader(out, h);
                 byte[] index = new byte[4];
                 for (int i = 0; i < memory.pageCount(); i++) {
                     byte[] page = memory.frozenPage(i);

@@ -39,17 +39,7 @@ final class CheckpointFiles {
         h = change.apply(h);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(CheckpointFile.MAGIC);
-        out.writeShort(CheckpointFile.VERSION);
-        out.writeInt(h.id());
-        out.writeLong(h.createdMillis());
-        out.writeUTF(h.name());
-        out.writeUTF(h.guestSpec());
-        out.writeLong(h.memoryBytes());
-        out.writeLong(h.position());
-        out.writeUTF(h.diskLayer());
-        out.writeInt(h.deviceState().length);
-        out.write(h.deviceState());
+        CheckpointFile.writeHeader(out, h);
         MessageDigest state = Vm.sha256();
         state.update(h.deviceState());
         int pages = 0;
