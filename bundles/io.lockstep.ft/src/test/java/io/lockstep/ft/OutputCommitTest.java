@@ -106,11 +106,12 @@ class OutputCommitTest {
 
     @Test
     void aClientThatWaitsEndsTheEpochInsteadOfWaitingOutItsPeriod() throws Exception {
-        // epochs of 10 s: a reply that waited for the period would not come within the 8 s the client waits
+        // epochs of 10 s: what is asserted is that every reply ended an epoch early (counted by the primary), not how
+        // fast it came; the socket's timeout only keeps a broken build from hanging (a busy machine never nears it)
         protectedPair(options(FtMode.CHECKPOINT).withEpochMillis(FtTiming.MAX_EPOCH_MILLIS));
         long before = primary.stats().earlyEpochs();
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), primary.port())) {
-            s.setSoTimeout(8_000);
+            s.setSoTimeout(60_000);
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
             for (int i = 0; i < 20; i++) {
