@@ -225,13 +225,19 @@ public final class FtBench implements Callable<Integer> {
         List<Load> loads = List.of(new Load("1 client", 1, 1, oneClientRequests), new Load("50 clients", 50, 1, requests),
                 new Load("50 clients -P 16", 50, 16, requests * 5));
         Table t = Table.markdown("KV guest", "load", "SET req/s", "vs unprotected", "latency p50 / p99", "added p50 / p99", "epochs/s",
-                "epoch pause p99");
+                "epoch pause p99", "CPU busy", "CPU µs / SET");
         out.println("warming up (an unprotected run that is not counted) ...");
         try (Pair warm = new Pair(null, "kv", 64L << 20, 1.0)) {
             for (Load l : loads) {
                 setBenchmark(warm.live.port(), l);
             }
         }
+        List<String> phaseHeader = new ArrayList<>(List.of("checkpoint", "load"));
+        for (FtStats.Phase ph : FtStats.Phase.values()) {
+            phaseHeader.add(ph.label() + " p50");
+        }
+        phaseHeader.addAll(List.of("sum of p50s", "pages / epoch", "wire / epoch"));
+        Table phases = Table.markdown(phaseHeader.toArray(String[]::new));
         Measured[] base = new Measured[loads.size()];
         for (Config c : configs) {
             out.printf("redis-benchmark -t set against the KV guest, %s ...%n", c.name());
@@ -240,9 +246,30 @@ public final class FtBench implements Callable<Integer> {
                 for (int i = 0; i < loads.size(); i++) {
                     Load l = loads.get(i);
                     long e0 = st.epochs();
+                    int mark = st.phaseCount();
+                    long pages0 = st.pagesSent();
+                    long wire0 = st.wireBytes();
                     long t0 = System.nanoTime();
+                    long[] cpu0 = machineCpu();
                     Measured m = setBenchmark(p.live.port(), l);
+                    long[] cpu1 = machineCpu();
                     double secs = (System.nanoTime() - t0) / 1e9;
+                    double busy = (cpu1[0] - cpu0[0]) / (double) Math.max(1, cpu1[1] - cpu0[1]); // of every core
+                    double busySeconds = (cpu1[0] - cpu0[0]) / (double) CLOCK_TICKS;
+                    if (st.phaseCount() > mark) {
+                        List<Object> row = new ArrayList<>(List.of(c.name(), l.name()));
+                        long sum = 0;
+                        for (FtStats.Phase ph : FtStats.Phase.values()) {
+                            long v = st.phasePercentile(ph, 50, mark);
+                            sum += v;
+                            row.add(String.format(Locale.ROOT, "%.3f ms", v / 1e6));
+                        }
+                        long epochs = Math.max(1, st.epochs() - e0);
+                        row.add(String.format(Locale.ROOT, "%.3f ms", sum / 1e6));
+                        row.add(String.format(Locale.ROOT, "%.1f", (st.pagesSent() - pages0) / (double) epochs));
+                        row.add(kib((st.wireBytes() - wire0) / (double) epochs));
+                        phases.row(row.toArray());
+                    }
                     if (base[i] == null) {
                         base[i] = m;
                     }
@@ -251,15 +278,22 @@ public final class FtBench implements Callable<Integer> {
                             String.format(Locale.ROOT, "%.3f / %.3f ms", m.p50(), m.p99()),
                             c.options() == null ? "—" : String.format(Locale.ROOT, "%.3f / %.3f ms", m.p50() - base[i].p50(), m.p99() - base[i].p99()),
                             checkpoint ? f((st.epochs() - e0) / secs) : "—",
-                            checkpoint ? String.format(Locale.ROOT, "%.2f ms", st.pausePercentile(99) / 1e6) : "—");
+                            checkpoint ? String.format(Locale.ROOT, "%.2f ms", st.pausePercentile(99) / 1e6) : "—",
+                            String.format(Locale.ROOT, "%.0f %%", busy * 100), String.format(Locale.ROOT, "%.0f", busySeconds * 1e6 / l.requests()));
                 }
             }
         }
         out.println();
         out.printf("Protection at native speed: redis-benchmark -t set against the KV guest (64 MiB), unprotected and protected, side by side; "
                 + "-n %d for one client, %d for 50, %d pipelined; latency as the client sees it; 'added' = protected minus unprotected "
-                + "(the epoch pause p99 is over the whole run, first sync included)%n", oneClientRequests, requests, requests * 5);
+                + "(the epoch pause p99 is over the whole run, first sync included); CPU busy = the machine's cores busy during the "
+                + "load (all %d: client, guest, backup), CPU µs / SET = their busy time per request%n", oneClientRequests, requests, requests * 5,
+                Runtime.getRuntime().availableProcessors());
         t.print(out);
+        out.println();
+        out.println("Where a checkpoint epoch that a client waited for spends its time (p50 of each phase, from the first held output "
+                + "to its release; FtStats.Phase), with pages and bytes on the wire per epoch");
+        phases.print(out);
         out.println();
     }
 
@@ -316,19 +350,29 @@ public final class FtBench implements Callable<Integer> {
         int pages = (int) (memory / 4096);
         String guest = "churn:workingSetPages=" + (pages - 1) + ",dirtyPagesPerStep=164,workPerStep=200,paced=1,prefill=1";
         out.printf("the epoch pause of a 256 MiB guest dirtying 5 %%/s (%s), checkpoint mode, %d s after the first sync ...%n", guest, seconds);
-        Table t = Table.markdown("guest", "first sync", "epochs/s", "pages / epoch", "bytes / epoch", "pause p50", "pause p99", "pause max");
-        try (Pair p = new Pair(FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withAuthKey(key), guest, memory, 1.0)) {
-            FtStats st = p.live.stats();
-            long e0 = st.epochs();
-            long p0 = st.pagesSent();
-            long b0 = st.wireBytes();
-            long t0 = System.nanoTime();
-            Thread.sleep(seconds * 1000L);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            long epochs = Math.max(1, st.epochs() - e0);
-            t.row("256 MiB, 5 %/s dirtied", String.format(Locale.ROOT, "%.1f s", p.syncNanos / 1e9), f(epochs / secs), f((st.pagesSent() - p0) / (double) epochs),
-                    kib((st.wireBytes() - b0) / (double) epochs), String.format(Locale.ROOT, "%.2f ms", st.pausePercentile(50) / 1e6),
-                    String.format(Locale.ROOT, "%.2f ms", st.pausePercentile(99) / 1e6), String.format(Locale.ROOT, "%.2f ms", st.pausePercentile(100) / 1e6));
+        Table t = Table.markdown("diff cache", "first sync", "epochs/s", "pages / epoch", "as differences", "bytes / epoch", "bytes / page",
+                "pause p50", "pause p99", "pause max");
+        FtOptions defaults = FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM).withAuthKey(key);
+        // the default cache of last-sent copies (a quarter of this guest's pages) and one of every page, side by side: a
+        // page that is not in the cache goes whole, 4 KiB for an 8-byte change
+        for (int cache : new int[] {defaults.diffCachePages(), pages}) {
+            try (Pair p = new Pair(defaults.withDiffCachePages(cache), guest, memory, 1.0)) {
+                FtStats st = p.live.stats();
+                long e0 = st.epochs();
+                long p0 = st.pagesSent();
+                long d0 = st.diffPages();
+                long b0 = st.wireBytes();
+                long t0 = System.nanoTime();
+                Thread.sleep(seconds * 1000L);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                long epochs = Math.max(1, st.epochs() - e0);
+                long sent = Math.max(1, st.pagesSent() - p0);
+                long bytes = st.wireBytes() - b0;
+                t.row(String.format(Locale.ROOT, "%,d pages (%s)", cache, kib(cache * 4096.0)), String.format(Locale.ROOT, "%.1f s", p.syncNanos / 1e9),
+                        f(epochs / secs), f(sent / (double) epochs), String.format(Locale.ROOT, "%.0f %%", 100.0 * (st.diffPages() - d0) / sent),
+                        kib(bytes / (double) epochs), f(bytes / (double) sent), String.format(Locale.ROOT, "%.2f ms", st.pausePercentile(50) / 1e6),
+                        String.format(Locale.ROOT, "%.2f ms", st.pausePercentile(99) / 1e6), String.format(Locale.ROOT, "%.2f ms", st.pausePercentile(100) / 1e6));
+            }
         }
         out.println();
         out.println("Epoch pause, 256 MiB guest dirtying 5 %/s (target: p99 <= 2 ms; pauses over the whole protection, first sync included)");
@@ -342,9 +386,27 @@ public final class FtBench implements Callable<Integer> {
                         .withAuthKey(key)),
                 new Config("checkpoint, epochs ended by held output (≥ 1 ms apart)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
                         .withEarlyEpochMicros(1000).withAuthKey(key)),
-                new Config("checkpoint, epochs ended by held output (≥ 0.25 ms apart, the default)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
+                new Config("checkpoint, epochs ended by held output (≥ 0.25 ms apart)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
+                        .withEarlyEpochMicros(250).withAuthKey(key)),
+                new Config("checkpoint, epochs ended by held output (≥ 0.1 ms apart, the default)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
                         .withAuthKey(key)),
+                new Config("checkpoint, epochs ended by held output (≥ 0.05 ms apart)", FtOptions.defaults(FtMode.CHECKPOINT, MEDIUM)
+                        .withEarlyEpochMicros(50).withAuthKey(key)),
                 new Config("record/replay", FtOptions.defaults(FtMode.REPLAY, MEDIUM).withAuthKey(key)));
+    }
+
+    /** USER_HZ: /proc/stat counts in these ticks (100 on every Linux this runs on). */
+    private static final int CLOCK_TICKS = 100;
+
+    /** The machine's CPU time from /proc/stat, in ticks of every core: {busy (all but idle and iowait), total}. */
+    private static long[] machineCpu() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+"); // "cpu user nice system idle iowait irq softirq steal ..."
+        long total = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) {
+            total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+        return new long[] {total - idle, total};
     }
 
     private Measured setBenchmark(int port, Load l) throws Exception {

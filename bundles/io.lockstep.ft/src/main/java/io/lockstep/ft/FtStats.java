@@ -79,6 +79,68 @@ public final class FtStats {
         return epochs;
     }
 
+    /**
+     * Where a checkpoint epoch that a client waited for spent its time, from the first output it held to that output's
+     * release (issue 22's profile): each a phase, in order.
+     */
+    public enum Phase {
+        /** From the first held output to the pause: the epoch runs out its minimum interval. */
+        WAIT("held output → pause"),
+        /** The guest stopped: dirty pages taken, hot ones copied, device state, the guest resumed. */
+        PAUSE("pause"),
+        /** Pages encoded against the backup's copies and queued, the guest running. */
+        SHIP("encode pages"),
+        /** From the COMMIT's write to the ACK read: the wire both ways, sealing, and the backup applying the epoch. */
+        ACK("commit → ACK read"),
+        /** From the ACK read to the outputs handed back to the NIC. */
+        RELEASE("ACK → released");
+
+        private final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private long[][] phases = new long[Phase.values().length][1024];
+    private int phaseCount;
+
+    /** One epoch a client waited for: the nanoseconds of each {@link Phase}, in order. */
+    synchronized void phases(long... nanos) {
+        if (phaseCount >= MAX_SAMPLES) {
+            return;
+        }
+        if (phaseCount == phases[0].length) {
+            for (int i = 0; i < phases.length; i++) {
+                phases[i] = Arrays.copyOf(phases[i], phaseCount * 2);
+            }
+        }
+        for (int i = 0; i < phases.length; i++) {
+            phases[i][phaseCount] = nanos[i];
+        }
+        phaseCount++;
+    }
+
+    /** How many epochs a client waited for were timed by phase (a mark for {@link #phasePercentile}). */
+    public synchronized int phaseCount() {
+        return phaseCount;
+    }
+
+    /** The p-th percentile (0-100) of one phase, in nanoseconds, over the epochs timed since mark {@code from} (0 when none). */
+    public synchronized long phasePercentile(Phase phase, double p, int from) {
+        int n = phaseCount - from;
+        if (n <= 0) {
+            return 0;
+        }
+        long[] sorted = Arrays.copyOfRange(phases[phase.ordinal()], from, phaseCount);
+        Arrays.sort(sorted);
+        return sorted[(int) Math.min(n - 1, Math.floor(p / 100.0 * n))];
+    }
+
     synchronized void earlyEpoch() {
         earlyEpochs++;
     }

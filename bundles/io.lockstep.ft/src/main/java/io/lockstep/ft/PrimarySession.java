@@ -50,14 +50,24 @@ public final class PrimarySession {
     /** The epoch committed and not yet acknowledged, and its position: its ACK releases the NIC's outputs at once. */
     private long committedEpoch = -1;
     private long committedPosition;
+    /** For the phase profile of the committed epoch (when a client waited for it): first held output, pause start and end, COMMIT written. */
+    private long committedHeld;
+    private long committedPauseStart;
+    private long committedPauseEnd;
+    private long committedShipped;
 
     // output demand: the position of the newest output the gate holds; the loop that ships state sleeps only while
     // no client waits, and the vCPU wakes it (an unpark only when it sleeps: no system call per output otherwise)
     private volatile long newestHeld = -1;
+    /** When the first output of the running epoch was held (0: none yet), for the phase profile. */
+    private volatile long heldSince;
     private volatile Thread shipper;
     private volatile boolean shipperParked;
     private final java.util.function.LongConsumer outputHeld = position -> {
         newestHeld = position;
+        if (heldSince == 0) {
+            heldSince = System.nanoTime();
+        }
         Thread t = shipper;
         if (t != null && shipperParked) {
             LockSupport.unpark(t);
@@ -294,17 +304,26 @@ public final class PrimarySession {
             case Wire.ACK -> {
                 long epoch = d.readLong();
                 boolean digestOk = d.readBoolean();
+                long ackAt = System.nanoTime();
                 long release = -1;
+                long[] profile = null;
                 synchronized (acks) {
                     ackedEpoch = Math.max(ackedEpoch, epoch);
                     digestsOkInAck = digestOk ? 1 : 0;
                     if (epoch == committedEpoch) {
                         release = committedPosition;
+                        if (committedHeld != 0) {
+                            profile = new long[] {committedHeld, committedPauseStart, committedPauseEnd, committedShipped};
+                        }
                     }
                     acks.notifyAll();
                 }
                 if (release >= 0) {
                     live.nic().releaseThrough(release - 1); // here, not after the epoch's thread wakes: a client waits for it
+                }
+                if (profile != null) {
+                    stats.phases(Math.max(0, profile[1] - profile[0]), profile[2] - profile[1], profile[3] - profile[2], ackAt - profile[3],
+                            System.nanoTime() - ackAt);
                 }
             }
             case Wire.PROGRESS -> progress(d.readLong(), d.readLong());
@@ -548,6 +567,8 @@ public final class PrimarySession {
             long t0 = System.nanoTime();
             lastStart = t0;
             vm.pause();
+            long held = heldSince; // outputs held from here on are the next epoch's
+            heldSince = 0;
             long[] dirty;
             Map<Integer, byte[]> hot = new java.util.HashMap<>();
             byte[] device;
@@ -593,6 +614,12 @@ public final class PrimarySession {
                 memory.endCopyOnWrite();
             }
             List<DiskWrite> writes = live.disk().heldBetween(lastPosition, now);
+            synchronized (acks) {
+                committedHeld = held;
+                committedPauseStart = t0;
+                committedPauseEnd = t0 + pause;
+                committedShipped = System.nanoTime();
+            }
             commit(epoch, now, counts[0], device, digest, writes);
             awaitAck(epoch, o.failAfterMillis());
             afterAck(now);
