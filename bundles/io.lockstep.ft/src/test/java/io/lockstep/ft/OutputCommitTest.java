@@ -110,6 +110,7 @@ class OutputCommitTest {
         // fast it came; the socket's timeout only keeps a broken build from hanging (a busy machine never nears it)
         protectedPair(options(FtMode.CHECKPOINT).withEpochMillis(FtTiming.MAX_EPOCH_MILLIS));
         long before = primary.stats().earlyEpochs();
+        int timed = primary.stats().phaseCount();
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), primary.port())) {
             s.setSoTimeout(60_000);
             OutputStream out = s.getOutputStream();
@@ -121,6 +122,15 @@ class OutputCommitTest {
             }
         }
         assertTrue(primary.stats().earlyEpochs() - before >= 20, "every SET's reply ended an epoch early: " + primary.stats().earlyEpochs() + " — " + said);
+        // each of those epochs was timed phase by phase (the profile bench ft prints): 20 at least, none negative, and the
+        // time waited before the pause is no epoch period (10 s) — the reply did not wait the period out
+        FtStats st = primary.stats();
+        assertTrue(st.phaseCount() - timed >= 20, "every epoch a client waited for was timed by phase: " + (st.phaseCount() - timed));
+        for (FtStats.Phase ph : FtStats.Phase.values()) {
+            assertTrue(st.phasePercentile(ph, 0, timed) >= 0, ph + " is never negative");
+        }
+        assertTrue(st.phasePercentile(FtStats.Phase.WAIT, 100, timed) < FtTiming.MAX_EPOCH_MILLIS * 1_000_000L / 2,
+                "no reply waited out the period: " + st.phasePercentile(FtStats.Phase.WAIT, 100, timed) + " ns");
         assertEquals(LiveVm.Protection.PROTECTED, primary.protection(), said.toString());
     }
 
