@@ -42,11 +42,12 @@ for tool in apt-get apt-cache dpkg-deb cpio gzip sha256sum find sort; do
     command -v "$tool" >/dev/null || missing+=("$tool")
 done
 [ ${#missing[@]} -eq 0 ] || die "missing host tools: ${missing[*]} (cpio comes from the Debian package 'cpio': apt-get install cpio)"
-cpio --help 2>/dev/null | grep -q -- '--reproducible' \
-    || die "this cpio has no --reproducible option (GNU cpio >= 2.13 expected, found: $(cpio --version | head -1))"
+cpio_help=$(cpio --help 2>&1 || true)  # no `cpio --help | grep -q`: grep's early exit would fail the pipe
+grep -q -- '--reproducible' <<<"$cpio_help" \
+    || die "this cpio has no --reproducible option (GNU cpio >= 2.13 expected, found: $(sed -n 1p <<<"$(cpio --version)"))"
 
 # --- package lists --------------------------------------------------------------------------------------------------
-candidate() { apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ { print $2; exit }'; }
+candidate() { apt-cache policy "$1" 2>/dev/null | awk '$1 == "Candidate:" && !n++ { print $2 }'; }
 bbv=$(candidate busybox-static)
 if [ -z "$bbv" ] || [ "$bbv" = "(none)" ]; then
     if [ "$(id -u)" = 0 ]; then
@@ -60,7 +61,7 @@ fi
 # --- which packages -------------------------------------------------------------------------------------------------
 # The kernel: the version the cloud metapackage points at (never installed on the host, only downloaded).
 kmeta=linux-image-cloud-amd64
-kpkg=$(apt-cache depends "$kmeta" | awk '$1 == "Depends:" && $2 ~ /^linux-image-[0-9].*-cloud-amd64$/ { print $2; exit }')
+kpkg=$(apt-cache depends "$kmeta" | awk '$1 == "Depends:" && $2 ~ /^linux-image-[0-9].*-cloud-amd64$/ && !n++ { print $2 }')
 [ -n "$kpkg" ] || die "apt-cache depends $kmeta names no linux-image-<version>-cloud-amd64 package"
 seeds=("$kpkg" busybox-static redis-server redis-tools sg3-utils)
 
@@ -105,7 +106,7 @@ while read -r p v arch sum; do
         [ "$got" = "$sum" ] || die "$f: sha256 $got, but apt's package list says $sum"
         downloaded=$((downloaded + 1))
     fi
-    printf '%-28s %-28s %s\n' "$p" "$v" "$sum" >>"$manifest_new"
+    printf '%-34s %-24s %s\n' "$p" "$v" "$sum" >>"$manifest_new"
 done < <(apt-cache show "${specs[@]}" | awk '
     /^Package:/ { p=$2 } /^Version:/ { v=$2 } /^Architecture:/ { a=$2 } /^SHA256:/ { s=$2 }
     /^$/ { if (p != "") print p, v, a, s; p=""; v=""; a=""; s="" }
@@ -243,7 +244,7 @@ cp "$stage/boot/vmlinuz-$kver" "$new/vmlinuz"
 touch -d "@$SOURCE_DATE_EPOCH" "$new/vmlinuz" "$new/initrd.img"
 {
     echo "# Lockstep QEMU guest image: kernel $kver, SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH"
-    echo "# package                    version                      sha256 of the .deb"
+    printf '# %-32s %-24s %s\n' package version "sha256 of the .deb"
     cat "$manifest_new"
 } >"$new/manifest.txt"
 (cd "$new" && sha256sum vmlinuz initrd.img manifest.txt >SHA256SUMS)
