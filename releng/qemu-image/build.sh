@@ -173,8 +173,10 @@ for b in "${bins[@]}"; do
         [ "$arrow" = "=>" ] || continue
         case "$name" in /*) continue ;; esac  # the loader itself, copied below
         [ "$path" != "not" ] || die "$b needs $name, which none of the downloaded packages provides (add its package to the closure)"
+        # The loader falls back to the host's default directories: a library found there is missing from the packages.
+        case "$path" in "$stage"/*) ;; *) die "$b needs $name, found only on the host ($path), in none of the downloaded packages" ;; esac
         libs[$name]="$path"
-    done < <("$ldso" --library-path "$libpath" --list "$root$b")
+    done < <("$ldso" --inhibit-cache --library-path "$libpath" --list "$root$b")
 done
 for name in "${!libs[@]}"; do
     cp "$(readlink -f "${libs[$name]}")" "$root/lib/x86_64-linux-gnu/$name"
