@@ -137,6 +137,124 @@ final class HostNetwork {
         }
     }
 
+    /**
+     * A QEMU VM's link to this host's network: a tap device the VM's NIC is attached to, routed (not bridged) to the VM's
+     * address, with proxy ARP on both sides — clients on the datacenter network reach the address through this host (as
+     * they reach a Java guest's), and the guest reaches them through the tap. Taking the address moves the route here
+     * and announces it; letting go deletes the tap (and the route with it).
+     */
+    Tap tapFor(String vm, String address) throws IOException {
+        if (iface == null || address == null) {
+            throw new IOException(vm + ": a QEMU VM needs an address on the host's network (a host of `lockstep up` run as root, with "
+                    + "a VM address range); this host has " + (iface == null ? "no network of its own (every host on loopback)" : "no VM address for it"));
+        }
+        return new Tap(vm, address);
+    }
+
+    /** The tap device's name for a VM: 15 characters at most (the kernel's limit), the same for the same VM. */
+    static String tapName(String vm) {
+        return "lsq" + Integer.toHexString(vm.hashCode() & 0x7fffffff);
+    }
+
+    final class Tap implements NicAddress {
+        private final String vm;
+        private final String address;
+        private final String device;
+        private final InetAddress inet;
+        private volatile boolean created;
+
+        Tap(String vm, String address) {
+            this.vm = vm;
+            this.address = address;
+            this.device = tapName(vm);
+            this.inet = AddressRange.inet(address);
+        }
+
+        String device() {
+            return device;
+        }
+
+        @Override
+        public InetAddress address() {
+            return inet;
+        }
+
+        /** The host's address on its network and that network's prefix length: the guest's gateway and netmask. */
+        String[] hostCidr() throws IOException {
+            for (String line : run(List.of("ip", "-4", "-o", "addr", "show", "dev", iface)).split("\n")) {
+                int at = line.indexOf(" inet ");
+                if (at >= 0) {
+                    String cidr = line.substring(at + 6).trim().split("\\s+")[0];
+                    if (!cidr.endsWith("/32")) {
+                        return cidr.split("/");
+                    }
+                }
+            }
+            throw new IOException(iface + " has no address of this host's (only VM addresses or none): `ip -4 addr show dev " + iface + "`");
+        }
+
+        /** Makes the tap (before QEMU opens it): up, proxy ARP on it and on the host's interface, forwarding on. */
+        void create() throws IOException {
+            try {
+                run(List.of("ip", "link", "del", device)); // a tap left by an earlier life of this agent
+            } catch (IOException e) {
+                // none: the usual case
+            }
+            run(List.of("ip", "tuntap", "add", "dev", device, "mode", "tap"));
+            created = true;
+            run(List.of("ip", "link", "set", device, "up"));
+            sysctl("1", "net", "ipv4", "ip_forward");
+            sysctl("1", "net", "ipv4", "conf", iface, "proxy_arp"); // (by path: an interface name may hold a dot)
+            sysctl("1", "net", "ipv4", "conf", device, "proxy_arp");
+        }
+
+        @Override
+        public void claim() throws IOException {
+            run(List.of("ip", "route", "replace", address + "/32", "dev", device));
+            Thread announce = new Thread(() -> {
+                try {
+                    // this host answers for the address now (proxy ARP): tell the neighbours and the bridge at once
+                    run(List.of("arping", "-U", "-c", "2", "-w", "2", "-I", iface, address));
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, vm + ": announcing " + address + " on " + iface + ": " + e.getMessage());
+                }
+            }, "arp-" + vm);
+            announce.setDaemon(true);
+            announce.start();
+            LOG.log(System.Logger.Level.INFO, vm + " holds " + address + " through " + device);
+        }
+
+        @Override
+        public void release() {
+            if (!created) {
+                return;
+            }
+            try {
+                run(List.of("ip", "link", "del", device));
+                created = false;
+                LOG.log(System.Logger.Level.INFO, vm + " let go of " + address + " (" + device + " deleted)");
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, vm + ": deleting " + device + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return address + " through " + device + " on " + iface;
+        }
+    }
+
+    private static void sysctl(String value, String... key) throws IOException {
+        java.nio.file.Path p = java.nio.file.Path.of("/proc/sys", key);
+        try {
+            if (!java.nio.file.Files.readString(p).trim().equals(value)) {
+                java.nio.file.Files.writeString(p, value);
+            }
+        } catch (IOException e) {
+            throw new IOException("setting " + p + " to " + value + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Runs a network command (5 s at most); its output, or an IOException with its exit status and output. */
     static String run(List<String> cmd) throws IOException {
         Process p = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true).start();

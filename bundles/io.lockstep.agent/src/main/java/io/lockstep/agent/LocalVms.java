@@ -34,6 +34,8 @@ final class LocalVms {
     private final Map<String, RunningVm> running = new ConcurrentHashMap<>();
     private final Map<String, BackupRole> backups = new ConcurrentHashMap<>();
     private final Map<String, String> notes = new ConcurrentHashMap<>();
+    /** The QEMU VMs that run here (issue 23), beside the Java guests of {@link #running}. */
+    private volatile QemuVms qemu;
 
     LocalVms(String host, VmStore store, VmLocks locks, Path history) throws IOException {
         this.host = host;
@@ -79,7 +81,29 @@ final class LocalVms {
     }
 
     boolean runs(String name) {
-        return running.containsKey(name);
+        return running.containsKey(name) || (qemu != null && qemu.runs(name));
+    }
+
+    void qemu(QemuVms q) {
+        this.qemu = q;
+        q.onDeath((vm, why) -> {
+            notes.put(vm, vm + " stopped on " + host + " (" + Agent.time(System.currentTimeMillis()) + "): " + why);
+            saveHistory();
+        });
+    }
+
+    QemuVms qemu() {
+        return qemu;
+    }
+
+    /** The QEMU VM {@code name} when it runs here. */
+    Optional<QemuVms.Running> runningQemu(String name) {
+        return qemu == null ? Optional.empty() : qemu.running(name);
+    }
+
+    void startedQemu(String name) {
+        notes.remove(name);
+        saveHistory();
     }
 
     void started(RunningVm r) {
@@ -92,6 +116,10 @@ final class LocalVms {
     RunningVm requireRunning(String name) throws IOException {
         store.config(name);
         RunningVm r = running.get(name);
+        if (r == null && qemu != null && qemu.runs(name)) {
+            throw ApiException.conflict(name + " is a QEMU guest: this serves the Java guests only so far (checkpoints, FT and the DoS guard of QEMU "
+                    + "guests are not built yet)");
+        }
         if (r == null) {
             VmLocks.Where w = locks.where(name);
             throw ApiException.conflict(name + " is not powered on at " + host + (w.host() == null ? " (it is powered off)" : " (it runs at " + w.host() + ")"));
@@ -199,6 +227,11 @@ final class LocalVms {
         Map<String, Object> h = new TreeMap<>();
         for (RunningVm r : running.values()) {
             h.put(r.name, Map.of("state", "running", "since", System.currentTimeMillis()));
+        }
+        if (qemu != null) {
+            for (QemuVms.Running q : qemu.running()) {
+                h.put(q.name(), Map.of("state", "running", "since", q.since));
+            }
         }
         try {
             Path tmp = history.resolveSibling("ran.json.tmp");

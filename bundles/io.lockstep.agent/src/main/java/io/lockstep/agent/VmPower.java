@@ -67,6 +67,10 @@ final class VmPower {
             configLease.close();
             throw e;
         }
+        if (QemuGuest.is(c.guest())) {
+            onQemu(c, configLease, diskLease);
+            return;
+        }
         Path dir = store.folder(name);
         DiskChain chain = null;
         LiveVm live = null;
@@ -114,7 +118,32 @@ final class VmPower {
         events.publish(EventType.VM_POWER, name, new PowerEvent("poweredOn", here.host(), null, null));
     }
 
+    /** A QEMU guest: its LUN sessions as its own initiator, then QEMU on a tap to its address ({@link QemuVms}). */
+    private void onQemu(VmConfig c, Lease configLease, Lease diskLease) throws IOException {
+        List<Medium> sessions = new ArrayList<>();
+        try {
+            luns.login(c, sessions);
+            here.qemu().start(c, configLease, diskLease, sessions);
+        } catch (IOException | RuntimeException e) {
+            for (Medium m : sessions) {
+                m.close();
+            }
+            configLease.close();
+            diskLease.close();
+            throw e;
+        }
+        here.startedQemu(c.name());
+        events.publish(EventType.VM_POWER, c.name(), new PowerEvent("poweredOn", here.host(), null, null));
+    }
+
     void off(String name) throws IOException {
+        var q = here.runningQemu(name);
+        if (q.isPresent()) {
+            here.qemu().stop(q.get());
+            here.startedQemu(name); // (the history without it)
+            events.publish(EventType.VM_POWER, name, new PowerEvent("poweredOff", here.host(), null, null));
+            return;
+        }
         RunningVm r = here.requireRunning(name);
         if (r.hasBackup()) {
             ft.unprotect(name);
@@ -124,6 +153,15 @@ final class VmPower {
     }
 
     void suspend(String name) throws IOException, InterruptedException {
+        var q = here.runningQemu(name);
+        if (q.isPresent()) {
+            if (q.get().suspended) {
+                throw ApiException.conflict(name + " is suspended already");
+            }
+            here.qemu().suspend(q.get());
+            events.publish(EventType.VM_POWER, name, new PowerEvent("suspended", here.host(), null, null));
+            return;
+        }
         RunningVm r = here.requireRunning(name);
         if (r.isFtPrimary()) {
             throw ApiException.conflict(name + " is an FT primary (" + r.live.protection().name().toLowerCase() + "); unprotect it before suspending it");
@@ -137,6 +175,15 @@ final class VmPower {
     }
 
     void resume(String name) throws IOException {
+        var q = here.runningQemu(name);
+        if (q.isPresent()) {
+            if (!q.get().suspended) {
+                throw ApiException.conflict(name + " is not suspended");
+            }
+            here.qemu().resume(q.get());
+            events.publish(EventType.VM_POWER, name, new PowerEvent("poweredOn", here.host(), null, null));
+            return;
+        }
         RunningVm r = here.requireRunning(name);
         if (!r.suspended) {
             throw ApiException.conflict(name + " is not suspended");

@@ -58,26 +58,41 @@ final class VmProvisioning {
         String name = Names.check("name", b.text("name", null));
         String guest = b.text("guest", "kv");
         String spec;
-        try {
-            spec = GuestRegistry.create(guest).spec();
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("guest", "guest: " + e.getMessage());
-        }
-        long memory = b.integer("memoryMiB", 64, 4, 4096);
-        long disk = b.integer("diskMiB", 64, 1, 65_536);
-        try {
-            GuestRegistry.create(guest).checkFits(memory << 20, (disk << 20) / 512);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("guest", "guest: " + e.getMessage() + " (memoryMiB " + memory + ", diskMiB " + disk + ")");
+        long memory;
+        long disk;
+        if (QemuGuest.is(guest)) {
+            try {
+                spec = QemuGuest.parse(guest).spec();
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("guest", "guest: " + e.getMessage());
+            }
+            memory = b.integer("memoryMiB", 256, QemuVms.MIN_MEMORY_MIB, 4096);
+            disk = b.integer("diskMiB", 64, 1, 65_536);
+        } else {
+            try {
+                spec = GuestRegistry.create(guest).spec();
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("guest", "guest: " + e.getMessage() + " (or qemu, qemu:kernel=PATH,initrd=PATH, qemu:image=PATH)");
+            }
+            memory = b.integer("memoryMiB", 64, 4, 4096);
+            disk = b.integer("diskMiB", 64, 1, 65_536);
+            try {
+                GuestRegistry.create(guest).checkFits(memory << 20, (disk << 20) / 512);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("guest", "guest: " + e.getMessage() + " (memoryMiB " + memory + ", diskMiB " + disk + ")");
+            }
         }
         int port = (int) b.integer("port", 0, 0, 65_535);
-        if (port != 0 && port < 1024) {
+        if (QemuGuest.is(guest)) {
+            // a QEMU guest serves at its own address (its tap), not on a port of this host: its Redis port, 6379 unless given
+            port = port == 0 ? QemuGuest.SERVICE_PORT : port;
+        } else if (port != 0 && port < 1024) {
             throw ApiException.badRequest("port", "port: expected 1024 to 65535 (or 0 to choose a free one), found " + port);
         }
-        if (port != 0 && port == apiPort) {
+        if (!QemuGuest.is(guest) && port != 0 && port == apiPort) {
             throw ApiException.conflict("port: " + port + " is this agent's own API port; expected another (or 0 to choose a free one)");
         }
-        if (port != 0 && !free(port)) {
+        if (!QemuGuest.is(guest) && port != 0 && !free(port)) {
             throw ApiException.conflict("port: " + port + " is in use on " + here.host() + " (by another VM or program); expected a free port "
                     + "(or 0 to choose one)");
         }

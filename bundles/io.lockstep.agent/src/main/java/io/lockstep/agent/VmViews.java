@@ -56,10 +56,14 @@ final class VmViews {
         String at;
         Long position = null;
         String note = null;
+        QemuVms.Running q = r == null ? here.runningQemu(name).orElse(null) : null;
         if (r != null) {
             powerState = r.suspended ? "suspended" : r.live.protection() == LiveVm.Protection.HALTED ? "halted" : "poweredOn";
             at = host;
             position = r.vm.position();
+        } else if (q != null) {
+            powerState = q.suspended ? "suspended" : "poweredOn";
+            at = host;
         } else {
             VmLocks.Where w = locks.where(name);
             if (w.host() != null && (w.previousLife() || w.host().equals(host))) {

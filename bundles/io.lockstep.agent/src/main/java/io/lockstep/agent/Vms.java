@@ -63,6 +63,7 @@ final class Vms implements AutoCloseable {
         store = new VmStore(datastore.sharedFileSystem().getPath("/")); // VM folders live on the LUN; the VM's locks say who runs it
         locks = new VmLocks(datastore, lockTable, locksChanged);
         here = new LocalVms(host, store, locks, dataDir.resolve("ran.json"));
+        here.qemu(new QemuVms(host, locks, network, events));
         provisioning = new VmProvisioning(store, here, locks, events, network);
         luns = new LunAccess(store, datastoreDir.resolve("luns"), here);
         guard = new GuardPolicy(guardPolicy, here, events, alarms);
@@ -79,6 +80,10 @@ final class Vms implements AutoCloseable {
             here.note(r.name, r.name + " stopped: " + here.host() + " was fenced (" + reason + ")");
             here.stop(r, "fenced");
         }
+        for (QemuVms.Running q : here.qemu().running()) {
+            here.note(q.name(), q.name() + " stopped: " + here.host() + " was fenced (" + reason + ")");
+        }
+        here.qemu().closeAll();
         stopBackups();
     }
 
@@ -97,6 +102,7 @@ final class Vms implements AutoCloseable {
         for (RunningVm r : here.running()) {
             here.stop(r, "the agent stops");
         }
+        here.qemu().closeAll();
         stopBackups();
         work.shutdownNow();
     }

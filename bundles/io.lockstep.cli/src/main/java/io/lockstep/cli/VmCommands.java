@@ -93,11 +93,12 @@ final class VmCommands {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a VM: its folder, vm.json and VMDK on the datastore.")
     static final class Create extends OnVm {
-        @Option(names = "--guest", defaultValue = "kv", description = "the guest (kv, churn:…, disk:…; default kv)")
+        @Option(names = "--guest", defaultValue = "kv", description = "the guest: a Java guest (kv, churn:…, disk:…; default kv), or a QEMU "
+                + "guest: qemu (the default Linux image with redis), qemu:kernel=PATH,initrd=PATH[,append=…], qemu:image=PATH")
         String guest;
 
-        @Option(names = "--memory", defaultValue = "64", description = "memory in MiB (default 64)")
-        long memory;
+        @Option(names = "--memory", description = "memory in MiB (default 64 for a Java guest, 256 for a QEMU guest)")
+        Long memory;
 
         @Option(names = "--disk", defaultValue = "64", description = "disk in MiB (default 64)")
         long disk;

@@ -1,0 +1,239 @@
+package io.lockstep.agent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.lockstep.agent.api.EventType;
+import io.lockstep.agent.api.PowerEvent;
+import io.lockstep.cluster.Lease;
+import io.lockstep.qemu.Accel;
+import io.lockstep.qemu.QemuMachine;
+import io.lockstep.qemu.QemuSpec;
+import io.lockstep.storage.Medium;
+
+/**
+ * The QEMU VMs that run on this host (issue 23): each one qemu-system process ({@link QemuMachine}, TCG unless KVM is
+ * asked for and works), booted from the default image or the guest's own kernel, its NIC on a tap device routed to
+ * the VM's address ({@link HostNetwork.Tap}), driven over QMP. A QEMU VM holds the same locks as a Java guest (its
+ * config and disk, so it runs on one host) and the same LUN sessions; a QEMU that dies by itself is reported (event,
+ * note with its last output) and everything it held is let go.
+ */
+final class QemuVms {
+
+    private static final System.Logger LOG = System.getLogger(QemuVms.class.getName());
+
+    /** The default image's kernel needs this much to boot to Redis (the initramfs unpacks to 22 MB). */
+    static final int MIN_MEMORY_MIB = 64;
+    /** How long QEMU has to answer on QMP after it starts. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a guest has to power itself off (ACPI) before QEMU is told to quit. */
+    static final Duration POWER_OFF_GRACE = Duration.ofSeconds(10);
+
+    /** One QEMU VM that runs here, and what it holds. */
+    static final class Running {
+        final VmConfig config;
+        final QemuMachine machine;
+        final HostNetwork.Tap tap;
+        final long since = System.currentTimeMillis();
+        volatile Lease configLease;
+        volatile Lease diskLease;
+        final List<Medium> lunSessions = new CopyOnWriteArrayList<>();
+        volatile boolean suspended;
+        volatile boolean stopping;
+
+        Running(VmConfig config, QemuMachine machine, HostNetwork.Tap tap) {
+            this.config = config;
+            this.machine = machine;
+            this.tap = tap;
+        }
+
+        String name() {
+            return config.name();
+        }
+    }
+
+    private final String host;
+    private final VmLocks locks;
+    private final HostNetwork network;
+    private final Events events;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private volatile java.util.function.BiConsumer<String, String> onDeath = (vm, why) -> {
+    };
+
+    QemuVms(String host, VmLocks locks, HostNetwork network, Events events) {
+        this.host = host;
+        this.locks = locks;
+        this.network = network;
+        this.events = events;
+    }
+
+    /** Told (VM, what happened) when a QEMU ends that nobody here asked to end. */
+    void onDeath(java.util.function.BiConsumer<String, String> listener) {
+        this.onDeath = listener;
+    }
+
+    boolean runs(String name) {
+        return running.containsKey(name);
+    }
+
+    Optional<Running> running(String name) {
+        return Optional.ofNullable(running.get(name));
+    }
+
+    Collection<Running> running() {
+        return List.copyOf(running.values());
+    }
+
+    /**
+     * Boots the VM of {@code c} here, holding {@code configLease}, {@code diskLease} and {@code sessions} (let go if it
+     * does not boot). A guest that cannot boot here (no image, no address, QEMU refusing) is a 409 that says why.
+     */
+    Running start(VmConfig c, Lease configLease, Lease diskLease, List<Medium> sessions) throws IOException {
+        QemuGuest g;
+        try {
+            g = QemuGuest.parse(c.guest());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
+        }
+        HostNetwork.Tap tap;
+        try {
+            tap = network.tapFor(c.name(), c.address());
+        } catch (IOException e) {
+            throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
+        }
+        QemuSpec spec = spec(c, g, tap);
+        QemuMachine machine;
+        try {
+            machine = new QemuMachine(spec);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
+        }
+        Running r = new Running(c, machine, tap);
+        r.configLease = configLease;
+        r.diskLease = diskLease;
+        r.lunSessions.addAll(sessions);
+        try {
+            tap.create();
+            machine.onExit(exit -> ended(r, exit));
+            machine.start(START_TIMEOUT);
+            tap.claim();
+        } catch (IOException | RuntimeException e) {
+            try {
+                if (machine.isAlive()) {
+                    machine.kill();
+                }
+            } catch (IOException | RuntimeException ke) {
+                e.addSuppressed(ke);
+            }
+            tap.release();
+            throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
+        }
+        running.put(c.name(), r);
+        LOG.log(System.Logger.Level.INFO, c.name() + ": QEMU " + machine.pid() + " started (" + spec.accel().qemuName() + ", " + spec.memoryMiB() + " MiB, "
+                + tap + ")");
+        return r;
+    }
+
+    /** The QEMU spec of a VM: its image, memory, NIC on the tap with a MAC of its own, its address on the command line. */
+    static QemuSpec spec(VmConfig c, QemuGuest g, HostNetwork.Tap tap) throws IOException {
+        int memory = (int) c.memoryMiB();
+        QemuSpec spec;
+        if (g.image() != null) {
+            spec = QemuSpec.disk(c.name(), memory, 1, g.image());
+        } else {
+            Path kernel = g.kernel();
+            Path initrd = g.initrd();
+            String append = g.append();
+            if (g.isDefault()) {
+                Path dir = QemuGuest.defaultImage();
+                kernel = dir.resolve("vmlinuz");
+                initrd = dir.resolve("initrd.img");
+                if (!Files.isRegularFile(kernel) || !Files.isRegularFile(initrd)) {
+                    throw ApiException.conflict(c.name() + " cannot boot: the default QEMU image is not built on " + "this host (expected vmlinuz and "
+                            + "initrd.img in " + dir + "); build it with `./lockstep image` (releng/qemu-image/build.sh)");
+                }
+                String[] cidr = tap.hostCidr();
+                append = "console=ttyS0 panic=-1 quiet lockstep.ip=" + c.address() + "/" + cidr[1] + " lockstep.gw=" + cidr[0] + " lockstep.name=" + c.name()
+                        + (c.port() == QemuGuest.SERVICE_PORT ? "" : " lockstep.redis.port=" + c.port());
+            }
+            spec = QemuSpec.kernel(c.name(), memory, 1, kernel, initrd, append);
+        }
+        return spec.withNic(tap.device(), mac(c.name())).withAccel(Accel.detect()).withExtraArgs(List.of("-no-reboot"));
+    }
+
+    /** A locally administered unicast MAC of QEMU's prefix for the VM, the same wherever it runs. */
+    static String mac(String vm) {
+        int h = vm.hashCode();
+        return String.format("52:54:00:%02x:%02x:%02x", (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff);
+    }
+
+    void suspend(Running r) throws IOException {
+        r.machine.pause();
+        r.suspended = true;
+    }
+
+    void resume(Running r) throws IOException {
+        r.machine.resume();
+        r.suspended = false;
+    }
+
+    /** Powers the VM off (ACPI, then quit, then kill) and lets go of everything it held. */
+    QemuMachine.PowerOff stop(Running r) throws IOException {
+        r.stopping = true;
+        try {
+            return r.machine.powerOff(POWER_OFF_GRACE);
+        } finally {
+            release(r);
+        }
+    }
+
+    /** QEMU ended: when nobody here asked (a crash, a kill from outside, the guest powering off), say so and let go. */
+    private void ended(Running r, QemuMachine.Exit exit) {
+        if (r.stopping) {
+            return;
+        }
+        String why = exit.describe();
+        LOG.log(System.Logger.Level.WARNING, r.name() + ": " + why);
+        release(r);
+        events.publish(EventType.VM_POWER, r.name(), new PowerEvent("poweredOff", host, why, null));
+        onDeath.accept(r.name(), why);
+    }
+
+    private void release(Running r) {
+        if (!running.remove(r.name(), r)) {
+            return; // let go already
+        }
+        r.tap.release();
+        for (Medium m : r.lunSessions) {
+            try {
+                m.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, r.name() + ": logging out of " + m.uri() + ": " + e.getMessage());
+            }
+        }
+        r.lunSessions.clear();
+        locks.release(r.configLease);
+        locks.release(r.diskLease);
+    }
+
+    /** At the agent's close: every QEMU here is killed (a host that stops takes its VMs with it). */
+    void closeAll() {
+        for (Running r : running()) {
+            r.stopping = true;
+            try {
+                r.machine.kill();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, r.name() + ": killing QEMU: " + e.getMessage());
+            }
+            release(r);
+        }
+    }
+}

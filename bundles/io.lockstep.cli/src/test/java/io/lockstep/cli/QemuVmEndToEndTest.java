@@ -1,0 +1,198 @@
+package io.lockstep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lockstep.agent.client.AgentClient;
+
+/**
+ * A real VM (issue 23) through {@code ./lockstep} only, as root with a namespace per host: {@code vm create --guest qemu}
+ * boots the default image (a Debian kernel, busybox and redis-server) under QEMU; clients in the root namespace reach
+ * its Redis at the VM's own address (a tap routed to it, proxy ARP) with redis-cli; suspend stops it answering and
+ * resume brings it back; a QEMU killed from outside is reported with its last output and lets go of its locks and
+ * address, so the VM starts again on the other host, at the same address; power-off ends it and removes its tap.
+ */
+class QemuVmEndToEndTest {
+
+    @TempDir
+    Path work;
+
+    final DatacenterEndToEndTest cli = new DatacenterEndToEndTest();
+
+    @BeforeEach
+    void needsRootQemuAndTheImage() {
+        List<String> missing = HostNamespaces.missing();
+        Assumptions.assumeTrue(missing.isEmpty(), "hosts in network namespaces need " + missing + " (CI runs as root with them)");
+        Assumptions.assumeTrue(HostNamespaces.which("qemu-system-x86_64") != null, "QEMU is not installed (Debian package qemu-system-x86)");
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path image = (cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache")).resolve("lockstep/qemu-image/image");
+        Assumptions.assumeTrue(Files.exists(image.resolve("vmlinuz")) && Files.exists(image.resolve("initrd.img")),
+                "the default QEMU image is not built (./lockstep test builds it as root: ./lockstep image)");
+        cli.work = work;
+    }
+
+    @AfterEach
+    void down() throws Exception {
+        if (Files.exists(work.resolve("dc").resolve("datacenter.json"))) {
+            cli.lockstep("down");
+        }
+    }
+
+    @Test
+    void aQemuGuestServesRedisAtItsAddressSuspendsResumesAndMovesAfterItsQemuIsKilled() throws Exception {
+        cli.ok("up", "--hosts", "2");
+        JsonNode vm = AgentClient.mapper().readTree(cli.ok("vm", "create", "web1", "--guest", "qemu", "--json").out());
+        assertEquals("qemu", vm.path("guest").asText(), vm.toString());
+        assertEquals(256, vm.path("memoryMiB").asInt(), "a QEMU guest gets 256 MiB unless told: " + vm);
+        String address = vm.path("address").asText();
+        assertTrue(address.matches("10\\.\\d+\\.\\d+\\.1\\d\\d"), "the VM has an address of the VM range: " + vm);
+        assertEquals(6379, vm.path("port").asInt(), "its service port is its guest's Redis port: " + vm);
+
+        cli.ok("vm", "start", "web1", "--host", "host-1");
+        awaitPong(address, 180);
+        assertEquals("OK", redisCli(address, "SET", "k", "before"));
+        assertEquals("before", redisCli(address, "GET", "k"));
+        JsonNode seen = view("web1");
+        assertEquals("poweredOn", seen.path("powerState").asText(), seen.toString());
+        assertEquals("host-1", seen.path("host").asText(), seen.toString());
+
+        cli.ok("vm", "suspend", "web1");
+        assertEquals("suspended", view("web1").path("powerState").asText());
+        assertThrows(SocketTimeoutException.class, () -> ping(address, 1500), "a suspended QEMU guest does not answer");
+        cli.ok("vm", "resume", "web1");
+        awaitPong(address, 60);
+        assertEquals("before", redisCli(address, "GET", "k"), "resumed with its memory");
+
+        // QEMU killed from outside: the agent says so, with QEMU's own words, and lets go of locks, tap and address
+        long qemu = qemuPid("web1");
+        ProcessHandle.of(qemu).orElseThrow().destroyForcibly();
+        JsonNode after = awaitState("web1", "poweredOff", 30);
+        assertTrue(after.path("note").asText().contains("QEMU of machine web1") && after.path("note").asText().contains("killed by signal 9"),
+                "the note says how QEMU ended: " + after);
+        cli.ok("vm", "start", "web1", "--host", "host-2");
+        awaitPong(address, 180);
+        assertEquals("host-2", view("web1").path("host").asText(), "it runs on the other host now, at the same address");
+        assertNotEquals(qemu, qemuPid("web1"));
+        assertEquals("", redisCli(address, "GET", "k"), "a new boot: the guest's memory did not survive its QEMU (no checkpoint yet)");
+
+        cli.ok("vm", "stop", "web1");
+        assertEquals("poweredOff", view("web1").path("powerState").asText());
+        assertThrows(IOException.class, () -> ping(address, 1500), "powered off, nothing answers at its address");
+        assertFalse(isRunning("web1"), "no QEMU of web1 is left");
+    }
+
+    @Test
+    void aQemuGuestNeedsAHostWithANetworkOfItsOwnAndSaysSo() throws Exception {
+        cli.ok("up", "--hosts", "1", "--loopback");
+        cli.ok("vm", "create", "web2", "--guest", "qemu");
+        DatacenterEndToEndTest.Result r = cli.lockstep("vm", "start", "web2");
+        assertNotEquals(0, r.code(), r.all());
+        assertTrue(r.err().contains("web2 cannot boot") && r.err().contains("no network of its own"), r.all());
+        assertEquals("poweredOff", view("web2").path("powerState").asText(), "nothing of it runs");
+        DatacenterEndToEndTest.Result bad = cli.lockstep("vm", "create", "web3", "--guest", "qemu:kernel=relative/vmlinuz");
+        assertNotEquals(0, bad.code(), bad.all());
+        assertTrue(bad.err().contains("kernel must be an absolute path, found 'relative/vmlinuz'"), bad.all());
+    }
+
+    private JsonNode view(String name) throws Exception {
+        for (JsonNode v : cli.json("vm", "ls")) {
+            if (v.path("name").asText().equals(name)) {
+                return v;
+            }
+        }
+        throw new AssertionError(name + " is not listed");
+    }
+
+    private JsonNode awaitState(String name, String state, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        JsonNode v = view(name);
+        while (!v.path("powerState").asText().equals(state) && System.nanoTime() < end) {
+            Thread.sleep(200);
+            v = view(name);
+        }
+        assertEquals(state, v.path("powerState").asText(), v.toString());
+        return v;
+    }
+
+    private static boolean isRunning(String vm) {
+        try {
+            qemuPid(vm);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The pid of the QEMU that runs {@code vm} (in whichever host's namespace). */
+    private static long qemuPid(String vm) throws Exception {
+        String out = HostNamespaces.run(List.of("pgrep", "-f", "qemu-system-x86_64 .*-name " + vm + "( |$)")).trim();
+        assertFalse(out.isEmpty() || out.contains("\n"), "one QEMU runs " + vm + ": '" + out + "'");
+        return Long.parseLong(out);
+    }
+
+    /** PING until PONG, for up to {@code seconds} (a TCG boot takes 5 s on a quiet machine, more on a busy one). */
+    private static void awaitPong(String address, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        IOException last = null;
+        while (System.nanoTime() < end) {
+            try {
+                if (ping(address, 2000).equals("+PONG")) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the guest's Redis did not answer at " + address + ":6379 within " + seconds + " s: " + last);
+    }
+
+    /** One PING over RESP from this (the root) namespace: the reply line. */
+    private static String ping(String address, int timeoutMillis) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(address, 6379), timeoutMillis);
+            s.setSoTimeout(timeoutMillis);
+            OutputStream out = s.getOutputStream();
+            out.write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            StringBuilder b = new StringBuilder();
+            for (int c; (c = in.read()) != -1 && c != '\r';) {
+                b.append((char) c);
+            }
+            return b.toString();
+        }
+    }
+
+    /** redis-cli (a client nobody here wrote) against the guest: its output, trimmed. */
+    private static String redisCli(String address, String... command) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("redis-cli", "-h", address, "-p", "6379"));
+        cmd.addAll(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "redis-cli " + String.join(" ", command) + " finished");
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    }
+}
