@@ -3,7 +3,9 @@ package io.lockstep.agent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.ReadableByteChannel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import io.lockstep.agent.api.EventType;
 import io.lockstep.agent.api.PowerEvent;
 import io.lockstep.cluster.Lease;
 import io.lockstep.qemu.Accel;
+import io.lockstep.qemu.MemorySnapshot;
 import io.lockstep.qemu.QemuMachine;
 import io.lockstep.qemu.QemuSpec;
 import io.lockstep.storage.Medium;
@@ -48,11 +51,16 @@ final class QemuVms {
         final List<Medium> lunSessions = new CopyOnWriteArrayList<>();
         volatile boolean suspended;
         volatile boolean stopping;
+        /** The checkpoint this QEMU was started from (0: a fresh boot). */
+        volatile int revertedTo;
+        /** What it boots from (a QEMU started from a checkpoint has more arguments: {@link MemorySnapshot#incomingArgs()}). */
+        final QemuSpec boot;
 
-        Running(VmConfig config, QemuMachine machine, HostNetwork.Tap tap) {
+        Running(VmConfig config, QemuMachine machine, HostNetwork.Tap tap, QemuSpec boot) {
             this.config = config;
             this.machine = machine;
             this.tap = tap;
+            this.boot = boot;
         }
 
         String name() {
@@ -116,7 +124,7 @@ final class QemuVms {
         } catch (IllegalArgumentException e) {
             throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
         }
-        Running r = new Running(c, machine, tap);
+        Running r = new Running(c, machine, tap, spec);
         r.configLease = configLease;
         r.diskLease = diskLease;
         r.lunSessions.addAll(sessions);
@@ -173,6 +181,45 @@ final class QemuVms {
     static String mac(String vm) {
         int h = vm.hashCode();
         return String.format("52:54:00:%02x:%02x:%02x", (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff);
+    }
+
+    /**
+     * Ends the VM's QEMU and starts another from a checkpoint's stream ({@link MemorySnapshot}), on the same tap, holding
+     * the same locks; when that fails the VM is powered off (and says why).
+     */
+    Running restartFrom(Running r, ReadableByteChannel in, Duration timeout) throws IOException {
+        List<String> args = new ArrayList<>(r.boot.extraArgs());
+        args.addAll(MemorySnapshot.incomingArgs());
+        QemuMachine m = new QemuMachine(r.boot.withStartPaused(true).withExtraArgs(args));
+        Running again = new Running(r.config, m, r.tap, r.boot);
+        again.configLease = r.configLease;
+        again.diskLease = r.diskLease;
+        again.lunSessions.addAll(r.lunSessions);
+        r.stopping = true;
+        r.machine.kill(); // its tap stays: the new QEMU opens it
+        if (!running.replace(r.name(), r, again)) {
+            throw ApiException.conflict(r.name() + " stopped meanwhile");
+        }
+        m.onExit(exit -> ended(again, exit));
+        try {
+            m.start(START_TIMEOUT);
+            MemorySnapshot.load(m, in, x -> {
+            }, timeout);
+        } catch (IOException | RuntimeException e) {
+            again.stopping = true;
+            try {
+                m.kill();
+            } catch (IOException | RuntimeException ke) {
+                e.addSuppressed(ke);
+            }
+            release(again);
+            String why = "reverting failed, so it is powered off: " + e.getMessage();
+            events.publish(EventType.VM_POWER, r.name(), new PowerEvent("poweredOff", host, why, null));
+            onDeath.accept(r.name(), why);
+            throw ApiException.conflict(r.name() + ": " + why);
+        }
+        LOG.log(System.Logger.Level.INFO, r.name() + ": QEMU " + m.pid() + " started from a checkpoint");
+        return again;
     }
 
     void suspend(Running r) throws IOException {

@@ -25,12 +25,14 @@ final class VmCheckpoints {
     private final Tasks tasks;
     private final Events events;
     private final ExecutorService work;
+    private final QemuCheckpoints qemu;
 
-    VmCheckpoints(LocalVms here, Tasks tasks, Events events, ExecutorService work) {
+    VmCheckpoints(LocalVms here, Tasks tasks, Events events, ExecutorService work, QemuCheckpoints qemu) {
         this.here = here;
         this.tasks = tasks;
         this.events = events;
         this.work = work;
+        this.qemu = qemu;
     }
 
     private static void refuseWhileProtected(RunningVm r, String what) {
@@ -47,6 +49,14 @@ final class VmCheckpoints {
             throw ApiException.badRequest("name", "name: expected at most 200 characters, found " + label.length());
         }
         long rate = b.integer("rateLimitMiBps", 0, 0, 100_000);
+        var q = here.runningQemu(name);
+        if (q.isPresent()) {
+            if (rate != 0) {
+                throw ApiException.badRequest("rateLimitMiBps", "rateLimitMiBps: a QEMU guest's checkpoint is written as fast as the datastore takes it; "
+                        + "expected 0, found " + rate);
+            }
+            return qemu.take(q.get(), label);
+        }
         RunningVm r = here.requireRunning(name);
         refuseWhileProtected(r, "a checkpoint");
         Checkpoints cps = r.checkpoints();
@@ -81,6 +91,10 @@ final class VmCheckpoints {
     }
 
     List<CheckpointView> list(String name) throws IOException {
+        var q = here.runningQemu(name);
+        if (q.isPresent()) {
+            return qemu.list(q.get());
+        }
         RunningVm r = here.requireRunning(name);
         Checkpoints cps = r.checkpoints();
         int current = cps.current();
@@ -93,6 +107,11 @@ final class VmCheckpoints {
     }
 
     void revert(String name, int id) throws IOException, InterruptedException {
+        var q = here.runningQemu(name);
+        if (q.isPresent()) {
+            qemu.revert(q.get(), id);
+            return;
+        }
         RunningVm r = here.requireRunning(name);
         refuseWhileProtected(r, "a revert");
         find(r, id);
@@ -113,6 +132,18 @@ final class VmCheckpoints {
     }
 
     TaskView delete(String name, int id) throws IOException {
+        var q = here.runningQemu(name);
+        if (q.isPresent()) {
+            Tasks.Task task = tasks.start("checkpoint.delete", name, "deleting checkpoint " + id);
+            try {
+                qemu.delete(q.get(), id);
+            } catch (IOException | RuntimeException e) {
+                task.fail("deleting checkpoint " + id + " failed: " + e.getMessage());
+                throw e;
+            }
+            task.succeed("checkpoint " + id + " deleted", Map.of("id", id));
+            return task.view();
+        }
         RunningVm r = here.requireRunning(name);
         refuseWhileProtected(r, "deleting a checkpoint");
         Checkpoints cps = r.checkpoints();

@@ -67,7 +67,7 @@ final class Vms implements AutoCloseable {
         provisioning = new VmProvisioning(store, here, locks, events, network);
         luns = new LunAccess(store, datastoreDir.resolve("luns"), here);
         guard = new GuardPolicy(guardPolicy, here, events, alarms);
-        checkpoints = new VmCheckpoints(here, tasks, events, work);
+        checkpoints = new VmCheckpoints(here, tasks, events, work, new QemuCheckpoints(store, here.qemu(), tasks, events, work));
         ftPrimary = new FtPrimary(here, locks, peers, datastore, tasks, events, alarms, work);
         ftBackup = new FtBackup(store, here, locks, guard, ftPrimary, datastore, events, alarms, work, network);
         power = new VmPower(store, here, locks, luns, guard, ftPrimary, datastore, events, network);

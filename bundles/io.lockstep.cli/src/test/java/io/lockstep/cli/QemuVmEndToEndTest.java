@@ -62,7 +62,7 @@ class QemuVmEndToEndTest {
     }
 
     @Test
-    void aQemuGuestServesRedisAtItsAddressSuspendsResumesAndMovesAfterItsQemuIsKilled() throws Exception {
+    void aQemuGuestServesRedisAtItsAddressIsCheckpointedUnderLoadRevertedSuspendedAndMovesAfterItsQemuIsKilled() throws Exception {
         cli.ok("up", "--hosts", "2");
         JsonNode vm = AgentClient.mapper().readTree(cli.ok("vm", "create", "web1", "--guest", "qemu", "--json").out());
         assertEquals("qemu", vm.path("guest").asText(), vm.toString());
@@ -85,6 +85,42 @@ class QemuVmEndToEndTest {
         cli.ok("vm", "resume", "web1");
         awaitPong(address, 60);
         assertEquals("before", redisCli(address, "GET", "k"), "resumed with its memory");
+
+        // a checkpoint while redis-benchmark loads the guest and a sequential writer numbers its SETs; revert: the
+        // guest holds exactly a prefix of the writer's keys, every one acknowledged before the checkpoint began and
+        // none sent after it ended
+        Process bench = new ProcessBuilder("redis-benchmark", "-h", address, "-p", "6379", "-t", "set", "-n", "1000000", "-r", "100000", "-c", "4",
+                "-q").redirectErrorStream(true).redirectOutput(work.resolve("bench.txt").toFile()).start();
+        SeqWriter writer = new SeqWriter(address);
+        writer.start();
+        long ackedBefore;
+        long sentAfter;
+        try {
+            writer.awaitAcked(50);
+            ackedBefore = writer.acked;
+            DatacenterEndToEndTest.Result cp = cli.ok("vm", "checkpoint", "web1", "--name", "under-load");
+            sentAfter = writer.sent + 1;
+            writer.awaitAcked(sentAfter + 20);
+            assertTrue(cp.out().contains("checkpoint 1 of web1"), cp.all());
+        } finally {
+            writer.stop = true;
+            writer.join(30_000);
+            bench.destroyForcibly();
+        }
+        assertEquals(null, writer.failure, "the writer's SETs were all acknowledged while the checkpoint ran");
+        JsonNode cps = cli.json("vm", "checkpoints", "web1");
+        assertEquals(1, cps.size(), cps.toString());
+        assertTrue(cps.get(0).path("bytes").asLong() > 1 << 20, "the checkpoint holds the guest's memory: " + cps);
+        cli.ok("vm", "revert", "web1", "1");
+        awaitPong(address, 60);
+        assertEquals("before", redisCli(address, "GET", "k"), "reverted: the key set before the checkpoint");
+        long n = Long.parseLong(redisCli(address, "EVAL", "return #redis.call('KEYS', 'seq:*')", "0"));
+        assertTrue(n >= ackedBefore && n < sentAfter, "the checkpoint holds the keys of one instant: " + n + " of the writer's, acknowledged "
+                + ackedBefore + " before it began, " + sentAfter + " sent after it ended");
+        assertEquals(Long.toString(n), redisCli(address, "GET", "seq:" + n), "the last key of the prefix is there");
+        assertEquals("", redisCli(address, "GET", "seq:" + (n + 1)), "and none after it: a prefix, as the writer wrote them");
+        assertEquals("1", redisCli(address, "EXISTS", "seq:1"));
+        assertEquals("poweredOn", view("web1").path("powerState").asText());
 
         // QEMU killed from outside: the agent says so, with QEMU's own words, and lets go of locks, tap and address
         long qemu = qemuPid("web1");
@@ -115,6 +151,61 @@ class QemuVmEndToEndTest {
         DatacenterEndToEndTest.Result bad = cli.lockstep("vm", "create", "web3", "--guest", "qemu:kernel=relative/vmlinuz");
         assertNotEquals(0, bad.code(), bad.all());
         assertTrue(bad.err().contains("kernel must be an absolute path, found 'relative/vmlinuz'"), bad.all());
+    }
+
+    /** SETs seq:1, seq:2, … one at a time, each waited for: what was acknowledged and what was sent. */
+    private static final class SeqWriter extends Thread {
+        final String address;
+        volatile long sent;
+        volatile long acked;
+        volatile boolean stop;
+        volatile Throwable failure;
+
+        SeqWriter(String address) {
+            super("seq-writer");
+            this.address = address;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(address, 6379), 5000);
+                s.setSoTimeout(60_000);
+                OutputStream out = s.getOutputStream();
+                InputStream in = s.getInputStream();
+                for (long i = 1; !stop; i++) {
+                    String k = "seq:" + i;
+                    String v = Long.toString(i);
+                    out.write(("*3\r\n$3\r\nSET\r\n$" + k.length() + "\r\n" + k + "\r\n$" + v.length() + "\r\n" + v + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    sent = i;
+                    StringBuilder line = new StringBuilder();
+                    for (int c; (c = in.read()) != '\n';) {
+                        if (c < 0) {
+                            throw new IOException("the guest closed the connection after " + acked + " SETs");
+                        }
+                        line.append((char) c);
+                    }
+                    if (!line.toString().trim().equals("+OK")) {
+                        throw new IOException("SET " + k + ": " + line);
+                    }
+                    acked = i;
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        void awaitAcked(long n) throws Exception {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acked < n && failure == null && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertEquals(null, failure, "the writer failed");
+            assertTrue(acked >= n, "the writer got " + n + " SETs acknowledged: " + acked);
+        }
     }
 
     private JsonNode view(String name) throws Exception {
