@@ -107,6 +107,11 @@ public final class CountingMedium implements Medium {
     }
 
     @Override
+    public void testUnitReady() throws IOException {
+        medium.testUnitReady();
+    }
+
+    @Override
     public void flush() throws IOException {
         medium.flush();
     }

@@ -39,6 +39,13 @@ public interface Medium extends AutoCloseable {
      */
     void compareAndWrite(long lba, byte[] expected, byte[] replacement) throws IOException;
 
+    /**
+     * TEST UNIT READY: reports (throws, and so consumes) this initiator's oldest pending unit attention, as a target
+     * does; returns when there is none. Media without unit attentions of their own keep this default.
+     */
+    default void testUnitReady() throws IOException {
+    }
+
     /** SYNCHRONIZE CACHE: everything written so far is durable. */
     void flush() throws IOException;
 

@@ -563,6 +563,11 @@ public final class FileMedium implements Medium {
     }
 
     @Override
+    public void testUnitReady() throws IOException {
+        guarded("testUnitReady", () -> readStateForIn("TEST UNIT READY"));
+    }
+
+    @Override
     public PrKeys readKeys() throws IOException {
         return guarded("readKeys", () -> doReadKeys());
     }

@@ -8,7 +8,17 @@ import io.lockstep.storage.PrType;
 public final class Cdb {
 
     public static final int TEST_UNIT_READY = 0x00;
+    public static final int READ_6 = 0x08;
+    public static final int WRITE_6 = 0x0A;
     public static final int INQUIRY = 0x12;
+    public static final int MODE_SENSE_6 = 0x1A;
+    public static final int START_STOP_UNIT = 0x1B;
+    public static final int READ_CAPACITY_10 = 0x25;
+    public static final int READ_10 = 0x28;
+    public static final int WRITE_10 = 0x2A;
+    public static final int MODE_SENSE_10 = 0x5A;
+    public static final int SYNCHRONIZE_CACHE_16 = 0x91;
+    public static final int REPORT_LUNS = 0xA0;
     public static final int RESERVE_6 = 0x16;
     public static final int RELEASE_6 = 0x17;
     public static final int SYNCHRONIZE_CACHE_10 = 0x35;

@@ -26,10 +26,18 @@ public final class ScsiTarget {
     private final String vendor;
     private final String product;
 
+    /** The largest READ or WRITE this target takes, in bytes (announced in the Block Limits VPD page). */
+    public static final int MAX_TRANSFER_BYTES = 8 << 20;
+
     public ScsiTarget(Medium lu, String vendor, String product) {
         this.lu = lu;
         this.vendor = vendor;
         this.product = product;
+    }
+
+    /** The medium this target serves (one initiator's view of the logical unit). */
+    public Medium medium() {
+        return lu;
     }
 
     public ScsiResponse execute(byte[] cdb, byte[] dataOut) {
@@ -49,8 +57,45 @@ public final class ScsiTarget {
         int opcode = cdb[0] & 0xFF;
         ByteBuffer b = ByteBuffer.wrap(cdb);
         return switch (opcode) {
-            case Cdb.TEST_UNIT_READY -> new byte[0];
-            case Cdb.INQUIRY -> inquiry();
+            case Cdb.TEST_UNIT_READY -> {
+                lu.testUnitReady();
+                yield new byte[0];
+            }
+            case Cdb.INQUIRY -> inquiry(cdb);
+            case Cdb.START_STOP_UNIT -> new byte[0];
+            case Cdb.READ_6 -> {
+                int blocks = cdb[4] & 0xFF;
+                yield read("READ(6)", (((cdb[1] & 0x1F) << 16) | ((cdb[2] & 0xFF) << 8) | (cdb[3] & 0xFF)), blocks == 0 ? 256 : blocks);
+            }
+            case Cdb.WRITE_6 -> {
+                int blocks = cdb[4] & 0xFF;
+                yield write("WRITE(6)", (((cdb[1] & 0x1F) << 16) | ((cdb[2] & 0xFF) << 8) | (cdb[3] & 0xFF)), blocks == 0 ? 256 : blocks,
+                        false, dataOut);
+            }
+            case Cdb.READ_10 -> {
+                need(cdb, 10, "READ(10)");
+                yield read("READ(10)", b.getInt(2) & 0xFFFFFFFFL, b.getShort(7) & 0xFFFF);
+            }
+            case Cdb.WRITE_10 -> {
+                need(cdb, 10, "WRITE(10)");
+                yield write("WRITE(10)", b.getInt(2) & 0xFFFFFFFFL, b.getShort(7) & 0xFFFF, (cdb[1] & 0x08) != 0, dataOut);
+            }
+            case Cdb.READ_CAPACITY_10 -> {
+                need(cdb, 10, "READ CAPACITY(10)");
+                ByteBuffer cap = ByteBuffer.allocate(8);
+                cap.putInt((int) Math.min(0xFFFFFFFFL, lu.sectorCount() - 1));
+                cap.putInt(lu.sectorSize());
+                yield cap.array();
+            }
+            case Cdb.MODE_SENSE_6 -> modeSense(cdb, false);
+            case Cdb.MODE_SENSE_10 -> {
+                need(cdb, 10, "MODE SENSE(10)");
+                yield modeSense(cdb, true);
+            }
+            case Cdb.SYNCHRONIZE_CACHE_16 -> {
+                lu.flush();
+                yield new byte[0];
+            }
             case Cdb.RESERVE_6 -> {
                 lu.reserve();
                 yield new byte[0];
@@ -61,17 +106,11 @@ public final class ScsiTarget {
             }
             case Cdb.READ_16 -> {
                 need(cdb, 16, "READ(16)");
-                yield lu.read(b.getLong(2), b.getInt(10));
+                yield read("READ(16)", b.getLong(2), b.getInt(10) & 0xFFFFFFFFL);
             }
             case Cdb.WRITE_16 -> {
                 need(cdb, 16, "WRITE(16)");
-                int blocks = b.getInt(10);
-                if (dataOut.length != blocks * lu.sectorSize()) {
-                    throw illegal("WRITE(16)", Sense.INVALID_FIELD_IN_CDB, "transfer length " + blocks + " blocks but "
-                            + dataOut.length + " bytes of data");
-                }
-                lu.write(b.getLong(2), dataOut, (cdb[1] & 0x08) != 0);
-                yield new byte[0];
+                yield write("WRITE(16)", b.getLong(2), b.getInt(10) & 0xFFFFFFFFL, (cdb[1] & 0x08) != 0, dataOut);
             }
             case Cdb.COMPARE_AND_WRITE -> {
                 need(cdb, 16, "COMPARE AND WRITE");
@@ -103,6 +142,75 @@ public final class ScsiTarget {
             default -> throw illegal(String.format("opcode 0x%02x", opcode), Sense.INVALID_COMMAND_OPERATION_CODE,
                     "this target does not implement it");
         };
+    }
+
+    private byte[] read(String cmd, long lba, long blocks) throws IOException {
+        checkTransfer(cmd, lba, blocks);
+        return blocks == 0 ? new byte[0] : lu.read(lba, (int) blocks);
+    }
+
+    private byte[] write(String cmd, long lba, long blocks, boolean fua, byte[] dataOut) throws IOException {
+        checkTransfer(cmd, lba, blocks);
+        if (dataOut.length != blocks * lu.sectorSize()) {
+            throw illegal(cmd, Sense.INVALID_FIELD_IN_CDB, "transfer length " + blocks + " blocks but " + dataOut.length + " bytes of data");
+        }
+        if (blocks > 0) {
+            lu.write(lba, dataOut, fua);
+        }
+        return new byte[0];
+    }
+
+    /** A transfer beyond the Block Limits or the end of the medium is refused before anything is allocated. */
+    private void checkTransfer(String cmd, long lba, long blocks) throws CheckConditionException {
+        if (blocks * lu.sectorSize() > MAX_TRANSFER_BYTES) {
+            throw illegal(cmd, Sense.INVALID_FIELD_IN_CDB, "transfer length " + blocks + " blocks, more than the "
+                    + MAX_TRANSFER_BYTES / lu.sectorSize() + " of the Block Limits page");
+        }
+        if (lba < 0 || blocks > lu.sectorCount() || lba > lu.sectorCount() - blocks) {
+            throw illegal(cmd, Sense.LBA_OUT_OF_RANGE, "sectors " + Long.toUnsignedString(lba) + "+" + blocks + " beyond the "
+                    + lu.sectorCount() + " sectors of the medium");
+        }
+    }
+
+    /**
+     * MODE SENSE(6)/(10): no block descriptors; the Caching page (write cache enabled: SYNCHRONIZE CACHE makes writes
+     * durable) and the Control page, alone or all (0x3F). The device-specific byte says DPOFUA and not write-protected.
+     */
+    private byte[] modeSense(byte[] cdb, boolean ten) throws CheckConditionException {
+        String cmd = ten ? "MODE SENSE(10)" : "MODE SENSE(6)";
+        int page = cdb[2] & 0x3F;
+        java.io.ByteArrayOutputStream pages = new java.io.ByteArrayOutputStream();
+        if (page == 0x08 || page == 0x3F) {
+            byte[] caching = new byte[20];
+            caching[0] = 0x08;
+            caching[1] = 0x12;
+            caching[2] = 0x04; // WCE, as current, default and changeable values alike
+            pages.writeBytes(caching);
+        }
+        if (page == 0x0A || page == 0x3F) {
+            byte[] control = new byte[12];
+            control[0] = 0x0A;
+            control[1] = 0x0A;
+            pages.writeBytes(control);
+        }
+        if (pages.size() == 0 && page != 0x00) {
+            throw illegal(cmd, Sense.INVALID_FIELD_IN_CDB, String.format("mode page 0x%02x is not one of 0x08 (Caching), 0x0A (Control), "
+                    + "0x3F (all)", page));
+        }
+        byte[] p = pages.toByteArray();
+        int header = ten ? 8 : 4;
+        byte[] out = new byte[header + p.length];
+        if (ten) {
+            out[0] = (byte) ((out.length - 2) >>> 8);
+            out[1] = (byte) (out.length - 2);
+            out[3] = 0x10; // DPOFUA
+        } else {
+            out[0] = (byte) (out.length - 1);
+            out[2] = 0x10; // DPOFUA
+        }
+        System.arraycopy(p, 0, out, header, p.length);
+        int allocation = ten ? ((cdb[7] & 0xFF) << 8) | (cdb[8] & 0xFF) : cdb[4] & 0xFF;
+        return java.util.Arrays.copyOf(out, Math.min(out.length, allocation));
     }
 
     private byte[] persistentReserveIn(byte[] cdb) throws IOException {
@@ -179,7 +287,67 @@ public final class ScsiTarget {
         }
     }
 
-    private byte[] inquiry() {
+    /** INQUIRY: standard data or the VPD pages 0x00, 0x80 (serial), 0x83 (identification), 0xB0 (Block Limits). */
+    private byte[] inquiry(byte[] cdb) throws CheckConditionException {
+        int allocation = ((cdb[3] & 0xFF) << 8) | (cdb[4] & 0xFF);
+        byte[] d;
+        if ((cdb[1] & 0x01) == 0) {
+            if (cdb[2] != 0) {
+                throw illegal("INQUIRY", Sense.INVALID_FIELD_IN_CDB, String.format("page code 0x%02x without EVPD", cdb[2] & 0xFF));
+            }
+            d = standardInquiry();
+        } else {
+            d = vpd(cdb[2] & 0xFF);
+        }
+        return java.util.Arrays.copyOf(d, Math.min(d.length, allocation));
+    }
+
+    /** A serial number of this logical unit: stable for its URI, the same for every initiator. */
+    private String serial() {
+        return String.format("%016x", (long) lu.uri().hashCode() * 0x9E3779B97F4A7C15L);
+    }
+
+    private byte[] vpd(int page) throws CheckConditionException {
+        switch (page) {
+            case 0x00 -> {
+                return new byte[] {0, 0x00, 0, 4, 0x00, (byte) 0x80, (byte) 0x83, (byte) 0xB0};
+            }
+            case 0x80 -> {
+                byte[] s = serial().getBytes(StandardCharsets.US_ASCII);
+                byte[] d = new byte[4 + s.length];
+                d[1] = (byte) 0x80;
+                d[3] = (byte) s.length;
+                System.arraycopy(s, 0, d, 4, s.length);
+                return d;
+            }
+            case 0x83 -> {
+                byte[] id = new byte[8 + 16 + 16];
+                put(id, 0, vendor, 8);
+                put(id, 8, product, 16);
+                put(id, 24, serial(), 16);
+                byte[] d = new byte[4 + 4 + id.length];
+                d[1] = (byte) 0x83;
+                d[3] = (byte) (4 + id.length);
+                d[4] = 0x02; // code set ASCII
+                d[5] = 0x01; // association: logical unit; designator type: T10 vendor ID
+                d[7] = (byte) id.length;
+                System.arraycopy(id, 0, d, 8, id.length);
+                return d;
+            }
+            case 0xB0 -> {
+                ByteBuffer d = ByteBuffer.allocate(64);
+                d.put(1, (byte) 0xB0);
+                d.putShort(2, (short) 60);
+                d.put(5, (byte) (lu.capabilities().compareAndWrite() ? Math.min(255, lu.capabilities().maxCompareAndWriteSectors()) : 0));
+                d.putInt(8, MAX_TRANSFER_BYTES / lu.sectorSize()); // MAXIMUM TRANSFER LENGTH
+                return d.array();
+            }
+            default -> throw illegal("INQUIRY", Sense.INVALID_FIELD_IN_CDB, String.format(
+                    "VPD page 0x%02x is not one of 0x00, 0x80, 0x83, 0xB0", page));
+        }
+    }
+
+    private byte[] standardInquiry() {
         byte[] d = new byte[36];
         d[0] = 0x00; // direct-access block device
         d[2] = 0x06; // SPC-4
