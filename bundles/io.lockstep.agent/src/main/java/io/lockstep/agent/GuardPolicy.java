@@ -1,8 +1,14 @@
 package io.lockstep.agent;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.lockstep.agent.Alarms.Severity;
 import io.lockstep.guard.Guard;
@@ -17,6 +23,9 @@ import io.lockstep.agent.api.PowerEvent;
  * under attack the policy suspends the VM attacked ({@code target}) or the host's other VMs ({@code others}) — never an
  * FT primary, whose backup would have to take over first —, raises an alarm, and resumes what it suspended when the
  * attack is over. {@code off}: no guard.
+ *
+ * <p>QEMU VMs are watched on their frames ({@link QemuFrames}: QEMU's filter-mirror of the NIC, decoded into
+ * connections): the same rules, events and alarms; suspending one is QMP {@code stop} ({@link QemuVms#suspend}).
  */
 final class GuardPolicy {
 
@@ -25,19 +34,91 @@ final class GuardPolicy {
     private final Events events;
     private final Alarms alarms;
 
+    /** The QEMU VMs watched here, by name, with their guards. */
+    private final Map<String, QemuWatch> qemu = new ConcurrentHashMap<>();
+    /** The QEMU VMs this policy suspended (resumed when the attack is over). */
+    private final Set<String> qemuSuspended = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger mirrors = new AtomicInteger();
+    private volatile Path mirrorDir;
+
+    private record QemuWatch(QemuFrames frames, Guard guard, Thread ticker) {
+    }
+
     GuardPolicy(String policy, LocalVms here, Events events, Alarms alarms) {
         this.policy = policy;
         this.here = here;
         this.events = events;
         this.alarms = alarms;
+        if (!policy.equals("off") && here.qemu() != null) {
+            here.qemu().frameWatch(new QemuVms.FrameWatch() {
+                @Override
+                public List<String> mirrorArgs(String vm) throws IOException {
+                    return watchQemu(vm);
+                }
+
+                @Override
+                public void stopped(String vm) {
+                    unwatchQemu(vm);
+                }
+            });
+        }
     }
 
-    /** Starts watching a VM that now runs here. */
-    void watch(RunningVm r) {
-        if (policy.equals("off")) {
+    /** Watches the frames of a QEMU VM about to boot: a mirror socket of its own; the QEMU arguments that feed it. */
+    List<String> watchQemu(String vm) throws IOException {
+        unwatchQemu(vm); // a VM booted again (a new QEMU) gets a new mirror
+        Path dir = mirrorDir;
+        if (dir == null) {
+            synchronized (this) {
+                if (mirrorDir == null) {
+                    mirrorDir = Files.createTempDirectory("lsguard"); // short: a Unix socket path has at most 107 bytes
+                    mirrorDir.toFile().deleteOnExit();
+                }
+                dir = mirrorDir;
+            }
+        }
+        int n = mirrors.incrementAndGet();
+        QemuFrames frames = new QemuFrames(vm, dir.resolve("m" + n + ".sock"), "lsmirror" + n);
+        Guard g = new Guard(vm, frames.flows, Thresholds.defaults(), listener());
+        Thread ticker = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                frames.flows.tick(); // half-open flows end even when no frame comes
+            }
+        }, "guard-flows-" + vm);
+        ticker.setDaemon(true);
+        ticker.start();
+        qemu.put(vm, new QemuWatch(frames, g, ticker));
+        return frames.args();
+    }
+
+    /** The QEMU VM no longer runs here: its guard and mirror end. */
+    void unwatchQemu(String vm) {
+        QemuWatch w = qemu.remove(vm);
+        if (w == null) {
             return;
         }
-        r.guard = new Guard(r.name, r.live.nic(), Thresholds.defaults(), new Guard.Listener() {
+        w.ticker().interrupt();
+        w.guard().close();
+        w.frames().close();
+        qemuSuspended.remove(vm);
+        if (w.guard().underAttack()) {
+            alarms.clear("guard." + vm);
+        }
+    }
+
+    /** The guard of a QEMU VM watched here (tests, diagnostics). */
+    Guard qemuGuard(String vm) {
+        QemuWatch w = qemu.get(vm);
+        return w == null ? null : w.guard();
+    }
+
+    private Guard.Listener listener() {
+        return new Guard.Listener() {
             @Override
             public void attackStarted(String vm, String reason, TrafficMonitor.Rates rates) {
                 onAttack(vm, reason);
@@ -47,7 +128,15 @@ final class GuardPolicy {
             public void attackEnded(String vm, long lastedMillis) {
                 onAttackOver(vm, lastedMillis);
             }
-        });
+        };
+    }
+
+    /** Starts watching a VM that now runs here. */
+    void watch(RunningVm r) {
+        if (policy.equals("off")) {
+            return;
+        }
+        r.guard = new Guard(r.name, r.live.nic(), Thresholds.defaults(), listener());
     }
 
     /** Suspends what the policy names; an FT primary is never suspended (its backup would have to take over first). */
@@ -79,6 +168,22 @@ final class GuardPolicy {
                 return;
             }
         }
+        QemuVms q = here.qemu();
+        for (QemuVms.Running r : q == null ? List.<QemuVms.Running>of() : q.running()) {
+            boolean underAttack = r.name().equals(vm);
+            boolean named = policy.equals("target") ? underAttack : !underAttack;
+            if (!named || r.suspended) {
+                continue;
+            }
+            try {
+                q.suspend(r); // QMP stop
+                qemuSuspended.add(r.name());
+                suspended.add(r.name());
+                events.publish(EventType.VM_POWER, r.name(), new PowerEvent("suspended", here.host(), "guard", null));
+            } catch (IOException e) {
+                spared.add(r.name() + " (QMP stop failed: " + e.getMessage() + ")");
+            }
+        }
         String text = vm + " is under attack (" + reason + ")" + (suspended.isEmpty() ? "" : "; suspended: " + String.join(", ", suspended))
                 + (spared.isEmpty() ? "" : "; not suspended: " + String.join(", ", spared));
         alarms.raise("guard." + vm, Severity.CRITICAL, vm, text);
@@ -94,6 +199,21 @@ final class GuardPolicy {
                 r.suspendedByGuard = false;
                 resumed.add(r.name);
                 events.publish(EventType.VM_POWER, r.name, new PowerEvent("poweredOn", here.host(), "guard", null));
+            }
+        }
+        QemuVms q = here.qemu();
+        for (String name : List.copyOf(qemuSuspended)) {
+            qemuSuspended.remove(name);
+            var r = q == null ? java.util.Optional.<QemuVms.Running>empty() : q.running(name);
+            if (r.isPresent() && r.get().suspended) {
+                try {
+                    q.resume(r.get()); // QMP cont
+                    resumed.add(name);
+                    events.publish(EventType.VM_POWER, name, new PowerEvent("poweredOn", here.host(), "guard", null));
+                } catch (IOException e) {
+                    alarms.raise("guard.resume." + name, Severity.WARNING, name, "the guard could not resume " + name + " after the attack on " + vm
+                            + ": " + e.getMessage());
+                }
             }
         }
         alarms.clear("guard." + vm);

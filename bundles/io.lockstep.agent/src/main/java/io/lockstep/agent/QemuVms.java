@@ -83,6 +83,22 @@ final class QemuVms {
         this.events = events;
     }
 
+    /**
+     * The DoS guard's view of a QEMU VM's frames ({@link GuardPolicy}): the QEMU arguments that mirror its NIC's frames
+     * to the guard (asked for at each boot), and word when the VM no longer runs here.
+     */
+    interface FrameWatch {
+        List<String> mirrorArgs(String vm) throws IOException;
+
+        void stopped(String vm);
+    }
+
+    private volatile FrameWatch frameWatch;
+
+    void frameWatch(FrameWatch w) {
+        this.frameWatch = w;
+    }
+
     /** Told (VM, what happened) when a QEMU ends that nobody here asked to end. */
     void onDeath(java.util.function.BiConsumer<String, String> listener) {
         this.onDeath = listener;
@@ -118,10 +134,19 @@ final class QemuVms {
             throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
         }
         QemuSpec spec = spec(c, g, tap);
+        FrameWatch watch = frameWatch;
+        if (watch != null) { // the DoS guard's mirror of the NIC's frames (filter-mirror)
+            List<String> args = new ArrayList<>(spec.extraArgs());
+            args.addAll(watch.mirrorArgs(c.name()));
+            spec = spec.withExtraArgs(args);
+        }
         QemuMachine machine;
         try {
             machine = new QemuMachine(spec);
         } catch (IllegalArgumentException e) {
+            if (watch != null) {
+                watch.stopped(c.name());
+            }
             throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
         }
         Running r = new Running(c, machine, tap, spec);
@@ -142,6 +167,9 @@ final class QemuVms {
                 e.addSuppressed(ke);
             }
             tap.release();
+            if (watch != null) {
+                watch.stopped(c.name());
+            }
             throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
         }
         running.put(c.name(), r);
@@ -259,6 +287,10 @@ final class QemuVms {
             return; // let go already
         }
         r.tap.release();
+        FrameWatch watch = frameWatch;
+        if (watch != null) {
+            watch.stopped(r.name());
+        }
         for (Medium m : r.lunSessions) {
             try {
                 m.close();

@@ -3,10 +3,11 @@ package io.lockstep.guard;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.lockstep.vm.NetForwarder;
+import io.lockstep.vm.TrafficSource;
 
 /**
- * The DoS guard of one VM: its NIC's {@link TrafficMonitor}, a detector that checks the sliding window against
+ * The DoS guard of one VM: its NIC's {@link TrafficMonitor} (fed by a {@link TrafficSource}: a Java guest's NetForwarder or a QEMU
+ * guest's {@link PacketFlows}), a detector that checks the sliding window against
  * the {@link Thresholds} and a learned baseline every 100 ms, and a listener told when an attack starts (with
  * the rule that fired and how long after the first suspicious window it was detected) and when it has been quiet
  * for the hold-down time. What to do (suspend whom) is the policy's, in the agent.
@@ -21,7 +22,7 @@ public final class Guard implements AutoCloseable {
     }
 
     private final String vm;
-    private final NetForwarder nic;
+    private final TrafficSource nic;
     private final Thresholds t;
     private final Listener listener;
     private final TrafficMonitor monitor = new TrafficMonitor();
@@ -33,7 +34,7 @@ public final class Guard implements AutoCloseable {
     private long quietSince;
     private volatile String reason;
 
-    public Guard(String vm, NetForwarder nic, Thresholds thresholds, Listener listener) {
+    public Guard(String vm, TrafficSource nic, Thresholds thresholds, Listener listener) {
         this.vm = vm;
         this.nic = nic;
         this.t = thresholds;

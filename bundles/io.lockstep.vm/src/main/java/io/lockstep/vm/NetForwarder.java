@@ -20,7 +20,7 @@ import java.util.function.LongConsumer;
  * order by one sender thread. Outputs pass a gate: released at once by default, or held until
  * {@link #releaseThrough} says the position that produced them is safe (an FT pair's output commit).
  */
-public final class NetForwarder implements OutputSink, AutoCloseable {
+public final class NetForwarder implements OutputSink, TrafficSource, AutoCloseable {
 
     private record Output(int connection, long sequence, byte[] bytes, long position) {
     }
@@ -76,10 +76,12 @@ public final class NetForwarder implements OutputSink, AutoCloseable {
         }
     }
 
+    @Override
     public void addTrafficListener(TrafficListener l) {
         listeners.add(l);
     }
 
+    @Override
     public void removeTrafficListener(TrafficListener l) {
         listeners.remove(l);
     }
