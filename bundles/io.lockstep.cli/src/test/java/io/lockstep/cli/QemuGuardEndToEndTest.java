@@ -1,0 +1,274 @@
+package io.lockstep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lockstep.agent.client.AgentClient;
+
+/**
+ * The DoS guard on a QEMU guest's frames (issue 23), through {@code ./lockstep} only, as root with hosts in
+ * namespaces: clients from 60 source addresses of the datacenter network (added to its bridge in the root namespace
+ * for the test) and redis-benchmark load the guest's Redis with requests for a while and raise nothing; then a SYN
+ * flood from the root namespace ({@code hping3 -S}, at most 300,000 SYNs, every SYN-ACK answered by the kernel's RST) is detected on the
+ * mirrored frames, the VM is suspended (QMP stop) with an event naming the rule, and it runs again after the flood.
+ * Bounded: 60 clients for 10 s, a flood of at most 30 s; timeouts are hang guards only.
+ */
+class QemuGuardEndToEndTest {
+
+    @TempDir
+    Path work;
+
+    final DatacenterEndToEndTest cli = new DatacenterEndToEndTest();
+    final List<String> addedAddresses = new ArrayList<>();
+    String bridge;
+    Process events;
+    Process flood;
+
+    @BeforeEach
+    void needsRootQemuTheImageAndHping3() {
+        List<String> missing = HostNamespaces.missing();
+        Assumptions.assumeTrue(missing.isEmpty(), "hosts in network namespaces need " + missing + " (CI runs as root with them)");
+        Assumptions.assumeTrue(HostNamespaces.which("qemu-system-x86_64") != null, "QEMU is not installed (Debian package qemu-system-x86)");
+        Assumptions.assumeTrue(HostNamespaces.which("hping3") != null, "hping3 is not installed (Debian package hping3): it sends the SYN flood");
+        Assumptions.assumeTrue(HostNamespaces.which("redis-benchmark") != null, "redis-benchmark is not installed (Debian package redis-tools)");
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path image = (cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache")).resolve("lockstep/qemu-image/image");
+        Assumptions.assumeTrue(Files.exists(image.resolve("vmlinuz")) && Files.exists(image.resolve("initrd.img")),
+                "the default QEMU image is not built (./lockstep test builds it as root: ./lockstep image)");
+        cli.work = work;
+    }
+
+    @AfterEach
+    void down() throws Exception {
+        for (Process p : new Process[] {flood, events}) {
+            if (p != null) {
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        for (String a : addedAddresses) {
+            try {
+                HostNamespaces.run(List.of("ip", "addr", "del", a + "/32", "dev", bridge));
+            } catch (IOException e) {
+                System.err.println("removing " + a + " from " + bridge + ": " + e.getMessage());
+            }
+        }
+        if (Files.exists(work.resolve("dc").resolve("datacenter.json"))) {
+            cli.lockstep("down");
+        }
+    }
+
+    @Test
+    void aSynFloodOnAQemuGuestIsSeenOnItsFramesAndSuspendsItWhileClientsFromManyAddressesRaiseNothing() throws Exception {
+        cli.ok("up", "--hosts", "2");
+        JsonNode vm = AgentClient.mapper().readTree(cli.ok("vm", "create", "web1", "--guest", "qemu", "--json").out());
+        String address = vm.path("address").asText();
+        cli.ok("vm", "start", "web1", "--host", "host-1");
+        awaitPong(address, 180);
+        Path eventsFile = work.resolve("events.jsonl");
+        ProcessBuilder eb = new ProcessBuilder("bash", DatacenterEndToEndTest.root().resolve("lockstep").toString(), "events", "--host", "host-1",
+                "--json").redirectErrorStream(true).redirectOutput(eventsFile.toFile());
+        eb.environment().put("LOCKSTEP_CLASSPATH", System.getProperty("java.class.path"));
+        eb.environment().put("LOCKSTEP_WORK", work.toString());
+        eb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        events = eb.start();
+
+        // benign: 60 clients, each from an address of its own on the datacenter bridge, with requests on kept
+        // connections (and a new connection every 200 requests), and redis-benchmark beside them
+        JsonNode net = AgentClient.mapper().readTree(work.resolve("dc").resolve("network.json").toFile());
+        bridge = net.path("bridge").asText();
+        String subnet = net.path("subnet").asText();
+        assertTrue(!bridge.isEmpty() && subnet.matches("10\\.\\d+\\.\\d+"), net.toString());
+        List<String> sources = new ArrayList<>();
+        for (int i = 30; i < 90; i++) {
+            String a = subnet + "." + i;
+            HostNamespaces.run(List.of("ip", "addr", "add", a + "/32", "dev", bridge));
+            addedAddresses.add(a);
+            sources.add(a);
+        }
+        Process bench = new ProcessBuilder("redis-benchmark", "-h", address, "-p", "6379", "-t", "set,get", "-n", "2000000", "-c", "20", "-q")
+                .redirectErrorStream(true).redirectOutput(work.resolve("bench.txt").toFile()).start();
+        AtomicLong requests = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> clients = new ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            for (String source : sources) {
+                Thread t = new Thread(() -> client(source, address, end, requests, failure), "client-" + source);
+                t.setDaemon(true);
+                t.start();
+                clients.add(t);
+            }
+            for (Thread t : clients) {
+                t.join(120_000);
+            }
+        } finally {
+            bench.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertEquals(null, failure.get(), "every client's requests were answered");
+        assertTrue(requests.get() > 0, "the clients made requests");
+        System.out.println("benign: " + requests.get() + " requests from " + sources.size() + " addresses in 10 s beside redis-benchmark: "
+                + Files.readString(work.resolve("bench.txt")).replace('\r', '\n').lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(""));
+        assertEquals("poweredOn", view("web1").path("powerState").asText(), "no false alarm: the VM runs");
+        assertTrue(guardEvents(eventsFile).isEmpty(), "no guard event under requests from many addresses: " + guardEvents(eventsFile));
+
+        // the flood: SYNs from the root namespace, every SYN-ACK answered by the kernel's RST
+        long started = System.currentTimeMillis();
+        flood = new ProcessBuilder("hping3", "-S", "-p", "6379", "-i", "u100", "-c", "300000", address).redirectErrorStream(true)
+                .redirectOutput(work.resolve("hping3.txt").toFile()).start();
+        JsonNode suspended = awaitState("web1", "suspended", 60);
+        JsonNode attack = awaitEvent(eventsFile, "guard.attack", 30);
+        flood.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        String reason = attack.path("data").path("reason").asText();
+        assertEquals("web1", attack.path("subject").asText(), attack.toString());
+        assertTrue(reason.contains("connections/s") || reason.contains("dropped without a byte"), "the event names the rule that fired: " + attack);
+        assertTrue(attack.path("data").path("suspended").toString().contains("web1"), attack.toString());
+        System.out.println("flood: detected " + (attack.path("data").path("detectedAt").asLong(attack.path("time").asLong()) - started)
+                + " ms after hping3 started: " + reason + "; vm ls: " + suspended);
+
+        // after the flood: resumed after the hold-down, serving again
+        try {
+            awaitState("web1", "poweredOn", 60);
+            awaitPong(address, 60);
+            awaitEvent(eventsFile, "guard.over", 30);
+        } catch (AssertionError e) {
+            Path log = work.resolve("dc").resolve("host-1").resolve("agent.log");
+            throw new AssertionError(e.getMessage() + "\nvm ls: " + view("web1") + "\nevents:\n" + Files.readString(eventsFile) + "\nhost-1's log (end):\n"
+                    + (Files.exists(log) ? tail(Files.readString(log), 6000) : "(none at " + log + ")"), e);
+        }
+    }
+
+    private static String tail(String s, int n) {
+        return s.length() <= n ? s : s.substring(s.length() - n);
+    }
+
+    /** One client bound to {@code source}: SET/GET on one connection, a new one every 200 requests, until {@code end}. */
+    private static void client(String source, String address, long end, AtomicLong requests, AtomicReference<Throwable> failure) {
+        try {
+            int n = 0;
+            while (System.nanoTime() < end && failure.get() == null) {
+                try (Socket s = new Socket()) {
+                    s.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+                    s.connect(new InetSocketAddress(address, 6379), 10_000);
+                    s.setSoTimeout(30_000);
+                    OutputStream out = s.getOutputStream();
+                    InputStream in = s.getInputStream();
+                    for (int i = 0; i < 200 && System.nanoTime() < end; i++, n++) {
+                        String k = "c:" + source + ":" + (n % 100);
+                        out.write(("*3\r\n$3\r\nSET\r\n$" + k.length() + "\r\n" + k + "\r\n$1\r\nv\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        String line = line(in);
+                        if (!line.equals("+OK")) {
+                            throw new IOException("SET " + k + " from " + source + ": " + line);
+                        }
+                        requests.incrementAndGet();
+                    }
+                }
+            }
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c; (c = in.read()) != '\n';) {
+            if (c < 0) {
+                throw new IOException("the guest closed the connection");
+            }
+            if (c != '\r') {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static List<JsonNode> guardEvents(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String l : Files.readAllLines(file)) {
+            if (l.startsWith("{")) {
+                JsonNode e = AgentClient.mapper().readTree(l);
+                if (e.path("type").asText().startsWith("guard.")) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode awaitEvent(Path file, String type, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            for (JsonNode e : guardEvents(file)) {
+                if (e.path("type").asText().equals(type)) {
+                    return e;
+                }
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no " + type + " event within " + seconds + " s; events: " + Files.readString(file));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private JsonNode view(String name) throws Exception {
+        for (JsonNode v : cli.json("vm", "ls")) {
+            if (v.path("name").asText().equals(name)) {
+                return v;
+            }
+        }
+        throw new AssertionError(name + " is not listed");
+    }
+
+    private JsonNode awaitState(String name, String state, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        JsonNode v = view(name);
+        while (!v.path("powerState").asText().equals(state) && System.nanoTime() < end) {
+            Thread.sleep(100);
+            v = view(name);
+        }
+        assertEquals(state, v.path("powerState").asText(), v.toString());
+        return v;
+    }
+
+    private static void awaitPong(String address, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        IOException last = null;
+        while (System.nanoTime() < end) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(address, 6379), 2000);
+                s.setSoTimeout(2000);
+                s.getOutputStream().write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+                if (line(s.getInputStream()).equals("+PONG")) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the guest's Redis did not answer at " + address + ":6379 within " + seconds + " s: " + last);
+    }
+}
