@@ -2,7 +2,7 @@
 # What QEMU's filter-mirror of a guest's NIC costs (the DoS guard's packet view, docs/qemu.md): redis-benchmark SET/s
 # through the default image's Redis (TCG, 256 MiB, virtio-net on a tap in a namespace of its own), without and with
 # the mirror read by the agent's frame path (MirrorReader: FrameMirror, FrameDecoder, PacketFlows, TrafficMonitor),
-# alternated twice, two runs each. As root, after a build (the classes in bundles/*/target/classes):
+# alternated twice, two runs each (MODES="plain discard mirror": also QEMU's side alone). As root, after a build (the classes in bundles/*/target/classes):
 #   flock /tmp/lockstep-mvn.lock bench/qemu-mirror/mirror-cost.sh
 # Everything it makes (namespace lsg-bench, its tap, QEMU, the reader, the socket) is removed on exit.
 set -u
@@ -18,10 +18,18 @@ ip netns exec $NS ip link set lo up
 ip netns exec $NS ip tuntap add dev lsgtap0 mode tap
 ip netns exec $NS ip link set lsgtap0 up
 ip netns exec $NS ip addr add 10.77.0.1/24 dev lsgtap0
-run() { # $1: plain or mirror
+run() { # $1: plain, mirror (the agent's frame path) or discard (a reader that only drains the socket: QEMU's side alone)
   local extra=()
-  if [ "$1" = mirror ]; then
-    java -cp "$CP" bench/qemu-mirror/MirrorReader.java $S 52:54:00:aa:bb:cc > /tmp/lsg-bench-reader.log 2>&1 & RP=$!
+  if [ "$1" != plain ]; then
+    if [ "$1" = mirror ]; then
+      java -cp "$CP" bench/qemu-mirror/MirrorReader.java $S 52:54:00:aa:bb:cc > /tmp/lsg-bench-reader.log 2>&1 & RP=$!
+    else
+      python3 -c "import socket,os,sys
+s=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(1)
+while True:
+    c,_=s.accept()
+    while c.recv(262144): pass" $S > /tmp/lsg-bench-reader.log 2>&1 & RP=$!
+    fi
     while [ ! -S $S ]; do sleep 0.1; done
     extra=(-chardev socket,id=m0,path=$S,reconnect=1 -object filter-mirror,id=m0f,netdev=net0,queue=all,outdev=m0,vnet_hdr_support=on)
   fi
@@ -36,4 +44,4 @@ run() { # $1: plain or mirror
   kill $QP; wait $QP 2>/dev/null; QP=
   if [ -n "$RP" ]; then sleep 2; echo "  reader: $(tail -1 /tmp/lsg-bench-reader.log)"; kill $RP; wait $RP 2>/dev/null; RP=; fi
 }
-run plain; run mirror; run plain; run mirror
+for m in ${MODES:-plain mirror plain mirror}; do run $m; done
