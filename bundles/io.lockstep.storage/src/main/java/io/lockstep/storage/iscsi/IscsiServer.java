@@ -105,6 +105,13 @@ public final class IscsiServer implements AutoCloseable {
             return this;
         }
 
+        /** Removes {@code targetIqn}, its LUNs and who may log in (sessions it has stay until they end). */
+        public synchronized Masking remove(String targetIqn) {
+            luns.remove(name(targetIqn));
+            allowed.remove(name(targetIqn));
+            return this;
+        }
+
         /** No longer lets {@code initiatorIqn} log in to {@code targetIqn} (sessions it has stay until they end). */
         public synchronized Masking deny(String targetIqn, String initiatorIqn) {
             allowed.getOrDefault(name(targetIqn), Set.of()).remove(name(initiatorIqn));
