@@ -125,7 +125,6 @@ public final class QemuMachine implements AutoCloseable {
     private volatile Thread outputReader;
     private volatile Thread serialReader;
     private volatile String requested;
-    private volatile String shutdownReason;
     private volatile CpuGroup cpuGroup;
     private volatile double cpuShare = 1.0;
     private boolean started;
@@ -230,11 +229,6 @@ public final class QemuMachine implements AutoCloseable {
         try {
             Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
             qmp = Qmp.connect(runDir.resolve("qmp.sock"), spec.name(), left, process::isAlive);
-            qmp.addEventListener(e -> {
-                if (e.name().equals("SHUTDOWN")) {
-                    shutdownReason = e.data().path("reason").asText(null);
-                }
-            });
             serialChannel = connectSerial(runDir.resolve("serial.sock"), deadline);
             serialReader = daemon("qemu-serial-" + spec.name(), this::readSerial);
             if (cpuShare < 1.0) {
@@ -734,9 +728,16 @@ public final class QemuMachine implements AutoCloseable {
         }
         join(outputReader, 2000);
         Qmp q = qmp;
+        String shutdownReason = null;
         if (q != null) {
-            // let the reader take QEMU's last events (SHUTDOWN) before closing
+            // QEMU's socket closed with it: let the reader take its last events (SHUTDOWN) before closing ours
+            q.awaitClosed(Duration.ofSeconds(2));
             q.close();
+            for (QmpEvent e : q.recentEvents()) {
+                if (e.name().equals("SHUTDOWN")) {
+                    shutdownReason = e.data().path("reason").asText(null);
+                }
+            }
         }
         SocketChannel s = serialChannel;
         if (s != null) {
