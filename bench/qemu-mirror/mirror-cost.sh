@@ -20,6 +20,7 @@ ip netns exec $NS ip link set lsgtap0 up
 ip netns exec $NS ip addr add 10.77.0.1/24 dev lsgtap0
 run() { # $1: plain, mirror (the agent's frame path) or discard (a reader that only drains the socket: QEMU's side alone)
   local extra=()
+  rm -f $S
   if [ "$1" != plain ]; then
     if [ "$1" = mirror ]; then
       java -cp "$CP" bench/qemu-mirror/MirrorReader.java $S 52:54:00:aa:bb:cc > /tmp/lsg-bench-reader.log 2>&1 & RP=$!

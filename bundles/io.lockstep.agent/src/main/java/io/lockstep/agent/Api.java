@@ -169,6 +169,13 @@ final class Api {
             vms.power.resume(c.param("vm"));
             return vms.views.view(c.param("vm"));
         });
+        op("GET", "/v1/vms/{vm}/console", one(io.lockstep.agent.api.ConsoleView.class), c -> vms.power.console(c.param("vm")));
+        op("POST", "/v1/vms/{vm}/console", one(io.lockstep.agent.api.ConsoleView.class), c -> {
+            Body b = c.json();
+            b.only(io.lockstep.agent.api.ConsoleInput.class);
+            return vms.power.type(c.param("vm"), b.text("text", null));
+        });
+        op("GET", "/v1/vms/{vm}/machine", one(io.lockstep.agent.api.MachineView.class), c -> vms.power.machine(c.param("vm")));
         op("GET", "/v1/vms/{vm}/checkpoints", many(CheckpointView.class), c -> vms.checkpoints.list(c.param("vm")));
         op("POST", "/v1/vms/{vm}/checkpoints", one(TaskView.class), c -> new Reply(202, vms.checkpoints.take(c.param("vm"), c.json())));
         op("POST", "/v1/vms/{vm}/checkpoints/{id}/revert", one(VmView.class), c -> {

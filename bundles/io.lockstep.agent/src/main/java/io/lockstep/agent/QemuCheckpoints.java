@@ -19,14 +19,18 @@ import io.lockstep.agent.api.CheckpointView;
 import io.lockstep.agent.api.EventType;
 import io.lockstep.agent.api.TaskView;
 import io.lockstep.qemu.MemorySnapshot;
+import io.lockstep.vdisk.DiskChain;
+import io.lockstep.vm.Checkpoints;
 
 /**
  * Checkpoints of QEMU VMs (issue 23): the guest's memory and device state at one point in time, written while it runs
  * (QEMU's background snapshot, {@link MemorySnapshot}) into {@code qemu-checkpoints/<id>.mem} in the VM's folder on the
  * datastore, with its record beside it ({@code <id>.json}: name, time, bytes, downtime); progress as a task. Revert
- * starts a new QEMU from the file (the old one is ended) at the same address. The default image lives in its
- * initramfs, so memory is all of its state; a VM with a disk of its own is refused until disks are served by the
- * agent's target (whose delta switch makes the disk match the memory).
+ * starts a new QEMU from the file (the old one is ended) at the same address. The disk matches the memory: the guest
+ * is paused (QEMU drains its disk I/O), the disk chain that this host's target serves switches to a new delta (the old
+ * top, frozen, is the checkpoint's disk), and QEMU's background snapshot begins while the guest is paused, so its
+ * memory is captured at that same instant; QEMU resumes the guest once its memory is write-protected (or the save
+ * resumes it). Revert runs the new QEMU on a new delta over the checkpoint's frozen disk.
  */
 final class QemuCheckpoints {
 
@@ -55,7 +59,7 @@ final class QemuCheckpoints {
     }
 
     private static void refuseDisk(QemuVms.Running r) {
-        if (r.machine.spec().disk() != null) {
+        if (r.boot.disk() != null) {
             throw ApiException.conflict(r.name() + " boots from a disk image: checkpoints of QEMU VMs hold memory only so far, which would not match "
                     + "its disk; expected a VM of the default image or a kernel and initrd");
         }
@@ -68,13 +72,32 @@ final class QemuCheckpoints {
         }
         int id = nextId(r.name());
         Path mem = dir(r.name()).resolve(id + ".mem");
-        Tasks.Task task = tasks.start("checkpoint", r.name(), "writing the memory of " + r.name() + " while it runs");
+        Path folder = store.folder(r.name());
+        Path newTop = folder.resolve(String.format(Locale.ROOT, "%s-qcp%06d.vmdk", r.name(), id));
+        Tasks.Task task = tasks.start("checkpoint", r.name(), "pausing " + r.name() + " to switch its disk");
         long expected = r.config.memoryMiB() << 20;
         work.submit(() -> {
             try (FileChannel out = FileChannel.open(mem, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                DiskChain.PreparedDelta delta = r.chain.prepareSnapshot(newTop); // (the new file made before the pause)
+                Path frozen = r.chain.top();
+                long seq = r.machine.qmp().lastEventSeq();
+                long paused = System.nanoTime();
+                r.machine.pause(); // QEMU drains the disk's requests before it answers
+                try {
+                    r.chain.flush();
+                    r.chain.switchTo(delta);
+                } catch (IOException | RuntimeException e) {
+                    delta.discard();
+                    r.machine.resume();
+                    throw e;
+                }
+                long switched = System.nanoTime() - paused;
+                Checkpoints.writeRunningDisk(folder, newTop);
+                task.progress(0, String.format(Locale.ROOT, "disk switched in %.2f ms; writing the memory while it runs", switched / 1e6));
                 MemorySnapshot.Saved s = MemorySnapshot.save(r.machine, out, bytes -> task.progress(Math.min(0.99, bytes / (double) expected),
-                        String.format(Locale.ROOT, "%.1f of ~%d MiB written", bytes / 1048576.0, expected >> 20)), TIMEOUT);
+                        String.format(Locale.ROOT, "%.1f of ~%d MiB written", bytes / 1048576.0, expected >> 20)), TIMEOUT, true);
                 out.force(true);
+                long stunMicros = stunMicros(r, seq);
                 Map<String, Object> rec = new TreeMap<>();
                 rec.put("id", id);
                 rec.put("name", label);
@@ -83,10 +106,12 @@ final class QemuCheckpoints {
                 rec.put("downtimeMillis", s.downtimeMillis());
                 rec.put("totalMillis", s.totalMillis());
                 rec.put("memoryMiB", r.config.memoryMiB());
+                rec.put("disk", frozen.getFileName().toString());
+                rec.put("stunMicros", stunMicros);
                 Path json = mem.resolveSibling(id + ".json");
                 Files.write(json, Json.MAPPER.writeValueAsBytes(rec));
-                task.succeed("checkpoint " + id + " written (" + s.bytes() / 1048576 + " MiB, downtime " + s.downtimeMillis() + " ms)",
-                        Map.of("id", id, "bytes", s.bytes(), "downtimeMillis", s.downtimeMillis(), "stunMicros", s.downtimeMillis() * 1000,
+                task.succeed(String.format(Locale.ROOT, "checkpoint %d written (%d MiB; the guest stood still %.2f ms)", id, s.bytes() >> 20,
+                        stunMicros / 1000.0), Map.of("id", id, "bytes", s.bytes(), "downtimeMillis", s.downtimeMillis(), "stunMicros", stunMicros,
                                 "writeMillis", s.totalMillis()));
                 events.publish(EventType.VM_CHECKPOINT, r.name(), Map.of("id", id, "name", label));
             } catch (Exception e) {
@@ -99,6 +124,25 @@ final class QemuCheckpoints {
             }
         });
         return task.view();
+    }
+
+    /**
+     * How long the guest stood still for the checkpoint: from the STOP of our pause to the next RESUME, by QEMU's own
+     * event clock (microseconds); -1 when the events are not in the ring.
+     */
+    private static long stunMicros(QemuVms.Running r, long afterSeq) {
+        long stop = -1;
+        for (io.lockstep.qemu.QmpEvent e : r.machine.qmp().recentEvents()) {
+            if (e.seq() <= afterSeq) {
+                continue;
+            }
+            if (stop < 0 && e.name().equals("STOP")) {
+                stop = e.qemuMicros();
+            } else if (stop >= 0 && e.name().equals("RESUME")) {
+                return e.qemuMicros() - stop;
+            }
+        }
+        return -1;
     }
 
     private int nextId(String vm) throws IOException {
@@ -145,8 +189,22 @@ final class QemuCheckpoints {
                     + r.config.memoryMiB() + " MiB now");
         }
         Path mem = dir(r.name()).resolve(id + ".mem");
+        Path folder = store.folder(r.name());
+        String disk = rec.path("disk").asText(null);
+        DiskChain chain = r.chain;
+        if (disk != null) {
+            // a new delta over the checkpoint's frozen disk: what the guest writes from here on
+            Path frozen = folder.resolve(disk);
+            Path top = null;
+            for (int n = 1; top == null || Files.exists(top); n++) {
+                top = folder.resolve(String.format(Locale.ROOT, "%s-qrv%06d-%d.vmdk", r.name(), id, n));
+            }
+            DiskChain.createDelta(frozen, top);
+            chain = DiskChain.open(top, true);
+            Checkpoints.writeRunningDisk(folder, top);
+        }
         try (FileChannel in = FileChannel.open(mem, StandardOpenOption.READ)) {
-            QemuVms.Running again = qemu.restartFrom(r, in, TIMEOUT);
+            QemuVms.Running again = qemu.restartFrom(r, in, chain, TIMEOUT);
             again.revertedTo = id;
         }
         events.publish(EventType.VM_REVERT, r.name(), Map.of("id", id));

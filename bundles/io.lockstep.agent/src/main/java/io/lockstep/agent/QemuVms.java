@@ -21,6 +21,7 @@ import io.lockstep.qemu.MemorySnapshot;
 import io.lockstep.qemu.QemuMachine;
 import io.lockstep.qemu.QemuSpec;
 import io.lockstep.storage.Medium;
+import io.lockstep.vdisk.DiskChain;
 
 /**
  * The QEMU VMs that run on this host (issue 23): each one qemu-system process ({@link QemuMachine}, TCG unless KVM is
@@ -55,12 +56,15 @@ final class QemuVms {
         volatile int revertedTo;
         /** What it boots from (a QEMU started from a checkpoint has more arguments: {@link MemorySnapshot#incomingArgs()}). */
         final QemuSpec boot;
+        /** Its disk: the delta chain in its folder, served by this host's target ({@link QemuDisks}). */
+        final DiskChain chain;
 
-        Running(VmConfig config, QemuMachine machine, HostNetwork.Tap tap, QemuSpec boot) {
+        Running(VmConfig config, QemuMachine machine, HostNetwork.Tap tap, QemuSpec boot, DiskChain chain) {
             this.config = config;
             this.machine = machine;
             this.tap = tap;
             this.boot = boot;
+            this.chain = chain;
         }
 
         String name() {
@@ -73,6 +77,7 @@ final class QemuVms {
     private final HostNetwork network;
     private final Events events;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final QemuDisks disks = new QemuDisks();
     private volatile java.util.function.BiConsumer<String, String> onDeath = (vm, why) -> {
     };
 
@@ -120,7 +125,11 @@ final class QemuVms {
      * Boots the VM of {@code c} here, holding {@code configLease}, {@code diskLease} and {@code sessions} (let go if it
      * does not boot). A guest that cannot boot here (no image, no address, QEMU refusing) is a 409 that says why.
      */
-    Running start(VmConfig c, Lease configLease, Lease diskLease, List<Medium> sessions) throws IOException {
+    QemuDisks disks() {
+        return disks;
+    }
+
+    Running start(VmConfig c, Lease configLease, Lease diskLease, List<Medium> sessions, DiskChain chain) throws IOException {
         QemuGuest g;
         try {
             g = QemuGuest.parse(c.guest());
@@ -133,23 +142,34 @@ final class QemuVms {
         } catch (IOException e) {
             throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
         }
-        QemuSpec spec = spec(c, g, tap);
-        FrameWatch watch = frameWatch;
-        if (watch != null) { // the DoS guard's mirror of the NIC's frames (filter-mirror)
-            List<String> args = new ArrayList<>(spec.extraArgs());
-            args.addAll(watch.mirrorArgs(c.name()));
-            spec = spec.withExtraArgs(args);
-        }
-        QemuMachine machine;
+        QemuDisks.Served disk;
         try {
+            disk = disks.serve(c.name(), c.iqn(), chain);
+        } catch (IOException e) {
+            throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
+        }
+        QemuSpec spec;
+        QemuMachine machine;
+        FrameWatch watch = frameWatch;
+        try {
+            spec = spec(c, g, tap, disk);
+            if (watch != null) { // the DoS guard's mirror of the NIC's frames (filter-mirror)
+                List<String> args = new ArrayList<>(spec.extraArgs());
+                args.addAll(watch.mirrorArgs(c.name()));
+                spec = spec.withExtraArgs(args);
+            }
             machine = new QemuMachine(spec);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) {
+            disks.unserve(c.name());
             if (watch != null) {
                 watch.stopped(c.name());
             }
+            if (e instanceof ApiException a) {
+                throw a;
+            }
             throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
         }
-        Running r = new Running(c, machine, tap, spec);
+        Running r = new Running(c, machine, tap, spec, chain);
         r.configLease = configLease;
         r.diskLease = diskLease;
         r.lunSessions.addAll(sessions);
@@ -167,6 +187,7 @@ final class QemuVms {
                 e.addSuppressed(ke);
             }
             tap.release();
+            disks.unserve(c.name());
             if (watch != null) {
                 watch.stopped(c.name());
             }
@@ -179,7 +200,7 @@ final class QemuVms {
     }
 
     /** The QEMU spec of a VM: its image, memory, NIC on the tap with a MAC of its own, its address on the command line. */
-    static QemuSpec spec(VmConfig c, QemuGuest g, HostNetwork.Tap tap) throws IOException {
+    static QemuSpec spec(VmConfig c, QemuGuest g, HostNetwork.Tap tap, QemuDisks.Served disk) throws IOException {
         int memory = (int) c.memoryMiB();
         QemuSpec spec;
         if (g.image() != null) {
@@ -202,7 +223,11 @@ final class QemuVms {
             }
             spec = QemuSpec.kernel(c.name(), memory, 1, kernel, initrd, append);
         }
-        return spec.withNic(tap.device(), mac(c.name())).withAccel(Accel.detect()).withExtraArgs(List.of("-no-reboot"));
+        List<String> extra = new ArrayList<>(List.of("-no-reboot"));
+        if (disk != null) {
+            extra.addAll(disk.qemuArgs());
+        }
+        return spec.withNic(tap.device(), mac(c.name())).withAccel(Accel.detect()).withExtraArgs(extra);
     }
 
     /** A locally administered unicast MAC of QEMU's prefix for the VM, the same wherever it runs. */
@@ -215,18 +240,23 @@ final class QemuVms {
      * Ends the VM's QEMU and starts another from a checkpoint's stream ({@link MemorySnapshot}), on the same tap, holding
      * the same locks; when that fails the VM is powered off (and says why).
      */
-    Running restartFrom(Running r, ReadableByteChannel in, Duration timeout) throws IOException {
+    Running restartFrom(Running r, ReadableByteChannel in, DiskChain chain, Duration timeout) throws IOException {
         List<String> args = new ArrayList<>(r.boot.extraArgs());
         args.addAll(MemorySnapshot.incomingArgs());
         QemuMachine m = new QemuMachine(r.boot.withStartPaused(true).withExtraArgs(args));
-        Running again = new Running(r.config, m, r.tap, r.boot);
+        Running again = new Running(r.config, m, r.tap, r.boot, chain);
         again.configLease = r.configLease;
         again.diskLease = r.diskLease;
         again.lunSessions.addAll(r.lunSessions);
         r.stopping = true;
         r.machine.kill(); // its tap stays: the new QEMU opens it
         if (!running.replace(r.name(), r, again)) {
+            chain.close();
             throw ApiException.conflict(r.name() + " stopped meanwhile");
+        }
+        if (chain != r.chain) {
+            r.chain.close(); // the disk of the QEMU that ended: the new one runs on a delta over the checkpoint's
+            disks.serve(r.name(), r.config.iqn(), chain);
         }
         m.onExit(exit -> ended(again, exit));
         try {
@@ -287,6 +317,12 @@ final class QemuVms {
             return; // let go already
         }
         r.tap.release();
+        disks.unserve(r.name());
+        try {
+            r.chain.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, r.name() + ": closing its disk: " + e.getMessage());
+        }
         FrameWatch watch = frameWatch;
         if (watch != null) {
             watch.stopped(r.name());
@@ -314,5 +350,6 @@ final class QemuVms {
             }
             release(r);
         }
+        disks.close();
     }
 }

@@ -121,10 +121,15 @@ final class VmPower {
     /** A QEMU guest: its LUN sessions as its own initiator, then QEMU on a tap to its address ({@link QemuVms}). */
     private void onQemu(VmConfig c, Lease configLease, Lease diskLease) throws IOException {
         List<Medium> sessions = new ArrayList<>();
+        DiskChain chain = null;
         try {
             luns.login(c, sessions);
-            here.qemu().start(c, configLease, diskLease, sessions);
+            chain = DiskChain.open(store.runningDisk(c.name()), true);
+            here.qemu().start(c, configLease, diskLease, sessions, chain);
         } catch (IOException | RuntimeException e) {
+            if (chain != null) {
+                chain.close();
+            }
             for (Medium m : sessions) {
                 m.close();
             }
@@ -134,6 +139,37 @@ final class VmPower {
         }
         here.startedQemu(c.name());
         events.publish(EventType.VM_POWER, c.name(), new PowerEvent("poweredOn", here.host(), null, null));
+    }
+
+    /** A QEMU VM that runs here: 404 for no such VM, 409 when it is not a QEMU VM running here. */
+    private QemuVms.Running requireQemu(String name) throws IOException {
+        VmConfig c = store.config(name);
+        if (!QemuGuest.is(c.guest())) {
+            throw ApiException.conflict(name + " is a Java guest (" + c.guest() + "): it has no serial console or QEMU; expected a QEMU guest");
+        }
+        return here.runningQemu(name).orElseThrow(() -> ApiException.conflict(name + " is not powered on at " + here.host()));
+    }
+
+    io.lockstep.agent.api.ConsoleView console(String name) throws IOException {
+        QemuVms.Running q = requireQemu(name);
+        return new io.lockstep.agent.api.ConsoleView(name, here.host(), q.machine.serialBytes(), q.machine.serialTail());
+    }
+
+    io.lockstep.agent.api.ConsoleView type(String name, String text) throws IOException {
+        if (text == null || text.isEmpty() || text.length() > 4096) {
+            throw ApiException.badRequest("text", "text: expected 1 to 4096 characters to type, found " + (text == null ? "none" : text.length()));
+        }
+        QemuVms.Running q = requireQemu(name);
+        q.machine.writeSerial(text);
+        return console(name);
+    }
+
+    io.lockstep.agent.api.MachineView machine(String name) throws IOException {
+        QemuVms.Running q = requireQemu(name);
+        QemuDisks.Served d = here.qemu().disks().served(name);
+        return new io.lockstep.agent.api.MachineView(name, here.host(), q.machine.pid(), q.boot.accel().qemuName(), q.machine.cpuNanos() / 1e9,
+                q.machine.rssBytes(), q.machine.cpuShare(), d == null ? null : d.target(), d == null ? null : d.portal(), d == null ? null : d.initiator(),
+                q.revertedTo == 0 ? null : q.revertedTo);
     }
 
     void off(String name) throws IOException {

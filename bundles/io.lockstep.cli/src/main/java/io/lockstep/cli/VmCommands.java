@@ -65,7 +65,7 @@ final class VmCommands {
 
     @Command(name = "vm", mixinStandardHelpOptions = true, description = "Virtual machines: create, start, stop, checkpoint, revert.",
             subcommands = {Ls.class, Create.class, Start.class, Stop.class, Suspend.class, Resume.class, Rm.class, Checkpoint.class,
-                Checkpoints.class, Revert.class, CheckpointDelete.class})
+                Checkpoints.class, Revert.class, CheckpointDelete.class, Console.class, Machine.class})
     static final class VmCmd {
     }
 
@@ -184,6 +184,59 @@ final class VmCommands {
                 common.print(r);
             } else {
                 System.out.println("deleted " + name);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "console", mixinStandardHelpOptions = true, description = "A QEMU VM's serial console: what it printed last; with --type, type a "
+            + "line first; with --follow, keep printing what comes.")
+    static final class Console extends OnRunner {
+        @Option(names = "--type", description = "a line to type on the console (Enter is added)")
+        String line;
+
+        @Option(names = "--follow", description = "keep printing what the console prints (until interrupted)")
+        boolean follow;
+
+        @Override
+        public Integer call() throws Exception {
+            AgentClient c = runner();
+            io.lockstep.agent.api.ConsoleView v = line != null
+                    ? c.post("/v1/vms/" + name + "/console", new io.lockstep.agent.api.ConsoleInput(line + "\n"), io.lockstep.agent.api.ConsoleView.class)
+                    : c.get("/v1/vms/" + name + "/console", io.lockstep.agent.api.ConsoleView.class);
+            if (common.json && !follow) {
+                common.print(v);
+                return 0;
+            }
+            System.out.print(v.text());
+            long seen = v.bytes();
+            while (follow) {
+                Thread.sleep(200);
+                io.lockstep.agent.api.ConsoleView n = c.get("/v1/vms/" + name + "/console", io.lockstep.agent.api.ConsoleView.class);
+                long fresh = n.bytes() - seen;
+                if (fresh > 0) {
+                    String t = n.text();
+                    System.out.print(fresh >= t.length() ? t : t.substring(t.length() - (int) fresh));
+                    System.out.flush();
+                    seen = n.bytes();
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "machine", mixinStandardHelpOptions = true, description = "What runs a QEMU VM: QEMU's pid, accelerator, CPU and memory, and "
+            + "its disk as the agent serves it (target, portal, the initiator that may log in).")
+    static final class Machine extends OnRunner {
+        @Override
+        public Integer call() throws Exception {
+            io.lockstep.agent.api.MachineView m = runner().get("/v1/vms/" + name + "/machine", io.lockstep.agent.api.MachineView.class);
+            if (common.json) {
+                common.print(m);
+            } else {
+                System.out.printf(Locale.ROOT, "%s on %s: QEMU pid %d (%s), %.1f s of CPU, %s resident, CPU share %.2f%n  disk: %s on %s, for %s%n",
+                        m.vm(), m.host(), m.pid(), m.accel(), m.cpuSeconds(), Units.human(m.rssBytes()), m.cpuShare(), m.diskTarget(), m.diskPortal(),
+                        m.initiator());
             }
             return 0;
         }

@@ -79,6 +79,24 @@ class QemuVmEndToEndTest {
         assertEquals("poweredOn", seen.path("powerState").asText(), seen.toString());
         assertEquals("host-1", seen.path("host").asText(), seen.toString());
 
+        // its disk comes from the agent's own iSCSI target, logged in to with the VM's own IQN, and the guest sees it
+        JsonNode machine = cli.json("vm", "machine", "web1");
+        String iqn = vm.path("san").path("iqn").asText();
+        assertEquals("iqn.2026-12.io.lockstep.disk:web1", machine.path("diskTarget").asText(), machine.toString());
+        assertEquals(iqn.toLowerCase(java.util.Locale.ROOT), machine.path("initiator").asText(), "QEMU logs in as the VM: " + machine);
+        awaitConsole("web1", "lockstep-guest: disk /dev/vda: 64 MiB", 60);
+        // the identity is enforced by our target: the VM's IQN reaches its LUN, another VM's is refused
+        JsonNode other = AgentClient.mapper().readTree(cli.ok("vm", "create", "web9", "--json").out());
+        String ns = hostNamespace("host-1");
+        String url = "iscsi://" + machine.path("diskPortal").asText() + "/" + machine.path("diskTarget").asText() + "/0";
+        String own = inNamespace(ns, "iscsi-inq", "-i", iqn, url);
+        assertFalse(own.contains("\nEXIT "), "the VM's IQN reaches its LUN: " + own);
+        assertTrue(own.contains("LOCKSTEP"), "our target answers INQUIRY: " + own);
+        String refused = inNamespace(ns, "iscsi-inq", "-i", other.path("san").path("iqn").asText(), url);
+        assertTrue(refused.contains("\nEXIT "), "another VM's IQN is refused: " + refused);
+        // the guest writes a mark on its disk before the checkpoint (and another after it, below)
+        typeAndAwait("web1", "printf MARK-A | dd of=/dev/vda bs=512 seek=8 conv=notrunc 2>/dev/null; sync; echo W1-$((40+2))", "W1-42");
+
         cli.ok("vm", "suspend", "web1");
         assertEquals("suspended", view("web1").path("powerState").asText());
         assertThrows(SocketTimeoutException.class, () -> ping(address, 1500), "a suspended QEMU guest does not answer");
@@ -108,6 +126,7 @@ class QemuVmEndToEndTest {
             bench.destroyForcibly();
         }
         assertEquals(null, writer.failure, "the writer's SETs were all acknowledged while the checkpoint ran");
+        typeAndAwait("web1", "printf MARK-B | dd of=/dev/vda bs=512 seek=8 conv=notrunc 2>/dev/null; sync; echo W2-$((40+3))", "W2-43");
         JsonNode cps = cli.json("vm", "checkpoints", "web1");
         assertEquals(1, cps.size(), cps.toString());
         assertTrue(cps.get(0).path("bytes").asLong() > 1 << 20, "the checkpoint holds the guest's memory: " + cps);
@@ -121,6 +140,9 @@ class QemuVmEndToEndTest {
         assertEquals("", redisCli(address, "GET", "seq:" + (n + 1)), "and none after it: a prefix, as the writer wrote them");
         assertEquals("1", redisCli(address, "EXISTS", "seq:1"));
         assertEquals("poweredOn", view("web1").path("powerState").asText());
+        // the disk went back with the memory: the mark written before the checkpoint, read from the disk itself
+        typeAndAwait("web1", "echo 3 > /proc/sys/vm/drop_caches; echo R-$(dd if=/dev/vda bs=512 skip=8 count=1 2>/dev/null | head -c 6)-END",
+                "R-MARK-A-END");
 
         // QEMU killed from outside: the agent says so, with QEMU's own words, and lets go of locks, tap and address
         long qemu = qemuPid("web1");
@@ -136,6 +158,19 @@ class QemuVmEndToEndTest {
 
         cli.ok("vm", "stop", "web1");
         assertEquals("poweredOff", view("web1").path("powerState").asText());
+        // the disk chain, copied out of the datastore, is one qemu-img reads: every layer checks clean, the chain is whole
+        String medium = AgentClient.mapper().readTree(work.resolve("dc").resolve("datacenter.json").toFile()).path("medium").asText();
+        Path out = work.resolve("web1-out");
+        cli.ok("datastore", "cp-out", medium, "/web1", out.toString(), "-r");
+        List<Path> layers;
+        try (var files = Files.list(out)) {
+            layers = files.filter(f -> f.toString().endsWith(".vmdk")).toList();
+        }
+        assertTrue(layers.size() >= 3, "base, the checkpoint's delta and the deltas after it: " + layers);
+        for (Path l : layers) {
+            String check = run("qemu-img", "check", "-f", "vmdk", l.toString());
+            assertTrue(check.contains("No errors were found"), l + ": " + check);
+        }
         assertThrows(IOException.class, () -> ping(address, 1500), "powered off, nothing answers at its address");
         assertFalse(isRunning("web1"), "no QEMU of web1 is left");
     }
@@ -206,6 +241,45 @@ class QemuVmEndToEndTest {
             assertEquals(null, failure, "the writer failed");
             assertTrue(acked >= n, "the writer got " + n + " SETs acknowledged: " + acked);
         }
+    }
+
+    private String hostNamespace(String host) throws Exception {
+        JsonNode net = AgentClient.mapper().readTree(work.resolve("dc").resolve("network.json").toFile());
+        return "lockstep-" + net.path("tag").asText() + "-" + host;
+    }
+
+    /** A command inside a host's namespace: its output, and "EXIT n" when it failed. */
+    private static String inNamespace(String ns, String... command) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("ip", "netns", "exec", ns));
+        cmd.addAll(List.of(command));
+        return run(cmd.toArray(String[]::new));
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " finished");
+        return p.exitValue() == 0 ? out : out + "\nEXIT " + p.exitValue();
+    }
+
+    private void awaitConsole(String vm, String text, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String last = "";
+        while (System.nanoTime() < end) {
+            last = cli.json("vm", "console", vm).path("text").asText();
+            if (last.contains(text)) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(vm + "'s console did not show '" + text + "' within " + seconds + " s; it ends with: "
+                + last.substring(Math.max(0, last.length() - 600)));
+    }
+
+    /** Types a line on the VM's serial console and waits for {@code expect} (which the line itself does not contain). */
+    private void typeAndAwait(String vm, String line, String expect) throws Exception {
+        cli.ok("vm", "console", vm, "--type", line);
+        awaitConsole(vm, expect, 60);
     }
 
     private JsonNode view(String name) throws Exception {

@@ -8,15 +8,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A CPU cgroup for one machine: a child group whose CPU bandwidth limit (quota per period) caps the QEMU process.
+ * A CPU cgroup for one machine that caps the CPU time of QEMU's vCPU threads (quota per period).
  *
- * <p>cgroup v2 first: a mount of type cgroup2 whose root offers the {@code cpu} controller; the groups are
- * {@code <mount>/lockstep-qemu/<machine>}, the controller enabled down to them through {@code cgroup.subtree_control},
- * the limit in {@code cpu.max} ("quota period"). Where the cpu controller is bound to cgroup v1 instead (hybrid
- * hosts), the v1 cpu hierarchy with {@code cpu.cfs_quota_us}/{@code cpu.cfs_period_us}: the same CFS bandwidth
- * control under its old names. Anything else — no cgroup fs, read-only, or the controller unavailable (a container's
- * own cgroup that holds processes cannot delegate the controller) — is reported by {@link #probe()} and by the
- * exception of {@link #create}.
+ * <p>Only the vCPU threads are limited: QEMU's main loop (QMP, timers, the serial chardev) stays outside the quota, so
+ * a throttled machine still answers QMP at once — limiting the whole process made {@code query-status} wait for the
+ * next period (p50 15 ms, max 73 ms at share 0.1; docs/qemu.md).
+ *
+ * <p>cgroup v2 first: a mount of type cgroup2 whose root offers the {@code cpu} controller. The machine's group
+ * {@code <mount>/lockstep-qemu/<machine>} holds the QEMU process and is the domain of a threaded child {@code vcpus}
+ * holding the vCPU threads, whose {@code cpu.max} ("quota period") is the limit; the controller is enabled down to it
+ * through {@code cgroup.subtree_control}. Where the cpu controller is bound to cgroup v1 instead (hybrid hosts), the
+ * v1 cpu hierarchy: the vCPU threads go into {@code <mount>/lockstep-qemu/<machine>/tasks}, the limit into
+ * {@code cpu.cfs_quota_us}/{@code cpu.cfs_period_us} — the same CFS bandwidth control under its old names. Anything else
+ * — no cgroup fs, read-only, or the controller unavailable (a container's own cgroup that holds processes cannot
+ * delegate it) — is reported by {@link #probe()} and by the exception of {@link #create}.
  */
 public final class CpuGroup {
     /** The CFS period we use: 20 ms, so a throttled guest waits at most 20 ms and the quota floor (1 ms) is 5 %. */
@@ -35,11 +40,14 @@ public final class CpuGroup {
 
     private final int version;
     private final Path dir;
+    /** where the vCPU threads and the limit are: v2 the threaded child "vcpus", v1 the machine's group itself */
+    private final Path limited;
     private final int vcpus;
 
     private CpuGroup(int version, Path dir, int vcpus) {
         this.version = version;
         this.dir = dir;
+        this.limited = version == 2 ? dir.resolve("vcpus") : dir;
         this.vcpus = vcpus;
     }
 
@@ -100,10 +108,16 @@ public final class CpuGroup {
                 enableCpu(s.root());
                 Files.createDirectories(parent);
                 enableCpu(parent);
+                Files.createDirectories(dir.resolve("vcpus"));
+                String type = read(dir.resolve("vcpus").resolve("cgroup.type"));
+                if (type == null || !type.trim().equals("threaded")) {
+                    Files.writeString(dir.resolve("vcpus").resolve("cgroup.type"), "threaded");
+                }
+                enableCpu(dir);
             } else {
                 Files.createDirectories(parent);
+                Files.createDirectories(dir);
             }
-            Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IOException("cannot limit the CPU of machine " + machine + ": creating cgroup " + dir + " on "
                     + s + " failed: " + e.getMessage(), e);
@@ -126,9 +140,36 @@ public final class CpuGroup {
         }
     }
 
-    /** Moves every thread of process {@code pid} into this group (threads it makes later follow). */
-    public void add(long pid) throws IOException {
-        Files.writeString(dir.resolve("cgroup.procs"), Long.toString(pid));
+    /**
+     * Makes the group QEMU's: on cgroup v2 moves process {@code pid} into the machine's group (the threaded domain its
+     * vCPU threads must be in); on v1 nothing (threads move alone).
+     */
+    public void addProcess(long pid) throws IOException {
+        if (version == 2) {
+            Files.writeString(dir.resolve("cgroup.procs"), Long.toString(pid));
+        }
+    }
+
+    /** Moves the threads {@code tids} (QEMU's vCPU threads) under the limit. */
+    public void addThreads(List<Long> tids) throws IOException {
+        Path file = limited.resolve(version == 2 ? "cgroup.threads" : "tasks");
+        for (long tid : tids) {
+            Files.writeString(file, Long.toString(tid));
+        }
+    }
+
+    /** The thread ids under the limit. */
+    public List<Long> threads() {
+        String s = read(limited.resolve(version == 2 ? "cgroup.threads" : "tasks"));
+        List<Long> out = new ArrayList<>();
+        if (s != null) {
+            for (String l : s.split("\n")) {
+                if (!l.isBlank()) {
+                    out.add(Long.parseLong(l.trim()));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -145,11 +186,11 @@ public final class CpuGroup {
         long quota = share >= 1.0 ? -1
                 : Math.max(MIN_QUOTA_MICROS, Math.round(share * vcpus * PERIOD_MICROS));
         if (version == 2) {
-            Files.writeString(dir.resolve("cpu.max"), (quota < 0 ? "max" : Long.toString(quota)) + " "
+            Files.writeString(limited.resolve("cpu.max"), (quota < 0 ? "max" : Long.toString(quota)) + " "
                     + PERIOD_MICROS);
         } else {
-            Files.writeString(dir.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
-            Files.writeString(dir.resolve("cpu.cfs_quota_us"), Long.toString(quota));
+            Files.writeString(limited.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
+            Files.writeString(limited.resolve("cpu.cfs_quota_us"), Long.toString(quota));
         }
         return quota;
     }
@@ -157,17 +198,17 @@ public final class CpuGroup {
     /** What the kernel reports for this group: "quota period" in microseconds ("max …" without a limit). */
     public String limit() {
         if (version == 2) {
-            String s = read(dir.resolve("cpu.max"));
+            String s = read(limited.resolve("cpu.max"));
             return s == null ? "?" : s.trim();
         }
-        String q = read(dir.resolve("cpu.cfs_quota_us"));
-        String p = read(dir.resolve("cpu.cfs_period_us"));
+        String q = read(limited.resolve("cpu.cfs_quota_us"));
+        String p = read(limited.resolve("cpu.cfs_period_us"));
         return (q == null ? "?" : q.trim().equals("-1") ? "max" : q.trim()) + " " + (p == null ? "?" : p.trim());
     }
 
     /** How often the group was throttled, from cpu.stat ({@code nr_throttled}); -1 when unknown. */
     public long throttledPeriods() {
-        String stat = read(dir.resolve("cpu.stat"));
+        String stat = read(limited.resolve("cpu.stat"));
         if (stat != null) {
             for (String line : stat.split("\n")) {
                 if (line.startsWith("nr_throttled ")) {
@@ -178,9 +219,14 @@ public final class CpuGroup {
         return -1;
     }
 
-    /** The group's directory. */
+    /** The machine's group directory. */
     public Path dir() {
         return dir;
+    }
+
+    /** The directory holding the vCPU threads and the limit (v2: {@code dir()/vcpus}; v1: {@code dir()}). */
+    public Path limitedDir() {
+        return limited;
     }
 
     /** cgroup version 1 or 2. */
@@ -196,6 +242,9 @@ public final class CpuGroup {
         IOException last = null;
         for (int i = 0; i < 50; i++) {
             try {
+                if (version == 2) {
+                    Files.deleteIfExists(limited);
+                }
                 Files.deleteIfExists(dir);
                 return;
             } catch (IOException e) {
@@ -208,8 +257,7 @@ public final class CpuGroup {
                 }
             }
         }
-        throw new IOException("cannot remove cgroup " + dir + " (processes: "
-                + String.valueOf(read(dir.resolve("cgroup.procs"))).trim().replace('\n', ' ') + "): "
+        throw new IOException("cannot remove cgroup " + dir + " (threads: " + threads() + "): "
                 + (last == null ? "interrupted" : last.getMessage()), last);
     }
 

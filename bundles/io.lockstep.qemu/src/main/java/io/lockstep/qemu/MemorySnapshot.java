@@ -51,6 +51,15 @@ public final class MemorySnapshot {
      * @param timeout a hang guard for the whole save
      */
     public static Saved save(QemuMachine m, WritableByteChannel sink, LongConsumer progress, Duration timeout) throws IOException {
+        return save(m, sink, progress, timeout, false);
+    }
+
+    /**
+     * As {@link #save(QemuMachine, WritableByteChannel, LongConsumer, Duration)}; with {@code resume}, a guest the caller
+     * paused before (to make its disk match the snapshot: QEMU captures its state while it is paused) runs again
+     * afterwards if QEMU did not resume it itself, and on failure.
+     */
+    public static Saved save(QemuMachine m, WritableByteChannel sink, LongConsumer progress, Duration timeout, boolean resume) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Qmp qmp = m.qmp();
         Path dir = privateDir(m);
@@ -92,11 +101,17 @@ public final class MemorySnapshot {
             }
             progress.accept(bytes);
             JsonNode done = awaitMigration(qmp, deadline, timeout);
+            if (resume && !m.status().equals("running")) {
+                qmp.execute("cont");
+            }
             return new Saved(bytes, done.path("downtime").asLong(-1), (System.nanoTime() - t0) / 1_000_000,
                     done.path("ram").path("total").asLong(-1));
         } catch (IOException | RuntimeException e) {
             try {
                 qmp.execute("migrate_cancel");
+                if (resume && !m.status().equals("running")) {
+                    qmp.execute("cont");
+                }
             } catch (QmpException ce) {
                 e.addSuppressed(ce);
             }

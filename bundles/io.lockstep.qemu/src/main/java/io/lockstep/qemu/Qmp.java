@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  *
  * <p>{@link #connect} reads QEMU's greeting and negotiates capabilities. {@link #execute} sends a command with an
  * {@code id} and waits for the answer with that id, never longer than its timeout: a hung or stopped QEMU gives a
- * {@link QmpTimeoutException}, not a hang. One reader thread reads everything QEMU sends; answers go to their callers,
+ * {@link QmpTimeoutException}, not a hang. Commands are written by one writer thread, so a QEMU that stopped reading
+ * blocks no caller. One reader thread reads everything QEMU sends; answers go to their callers,
  * asynchronous events to the listeners (on one event thread, in arrival order, so a listener may itself call
  * {@link #execute}) and into a ring of the last {@value #EVENT_RING} events. Callers may share one client across threads.
  */
@@ -50,13 +51,13 @@ public final class Qmp implements AutoCloseable {
 
     private final String label;
     private final SocketChannel channel;
-    private final Object writeLock = new Object();
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<JsonNode> greeting = new CompletableFuture<>();
     private final List<Consumer<QmpEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ArrayDeque<QmpEvent> ring = new ArrayDeque<>();
     private final ExecutorService eventThread;
+    private final ExecutorService writer;
     private final Thread reader;
     private long eventSeq;
     private volatile String closedBecause;
@@ -69,6 +70,11 @@ public final class Qmp implements AutoCloseable {
         this.channel = channel;
         this.eventThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "qmp-events-" + label);
+            t.setDaemon(true);
+            return t;
+        });
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "qmp-writer-" + label);
             t.setDaemon(true);
             return t;
         });
@@ -185,11 +191,21 @@ public final class Qmp implements AutoCloseable {
         pending.put(id, p);
         try {
             byte[] bytes = (msg.toString() + "\n").getBytes(StandardCharsets.UTF_8);
-            synchronized (writeLock) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    channel.write(buf);
-                }
+            // written by the writer thread: a QEMU that stopped reading (SIGSTOP, its socket buffer full) blocks that
+            // thread, never the caller, whose wait below still ends at its timeout
+            try {
+                writer.execute(() -> {
+                    try {
+                        ByteBuffer buf = ByteBuffer.wrap(bytes);
+                        while (buf.hasRemaining()) {
+                            channel.write(buf);
+                        }
+                    } catch (IOException e) {
+                        p.answer.completeExceptionally(new IOException("cannot send: " + e.getMessage(), e));
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                p.answer.completeExceptionally(new IOException("connection closed: " + closedBecause));
             }
             // the reader may have closed the connection between the check above and put(): it fails what it finds
             if (closedBecause != null) {
@@ -208,11 +224,6 @@ public final class Qmp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new QmpException(command, "interrupted while waiting for the answer", e);
-        } catch (IOException e) {
-            if (e instanceof QmpException q) {
-                throw q;
-            }
-            throw new QmpException(command, "cannot send: " + e.getMessage(), e);
         } finally {
             pending.remove(id);
         }
@@ -288,6 +299,22 @@ public final class Qmp implements AutoCloseable {
             // closing
         }
         eventThread.shutdown();
+        writer.shutdown();
+    }
+
+    /**
+     * Waits until the connection is closed — by QEMU exiting, or by {@link #close()} — so that everything QEMU sent
+     * before (its last events) has been read.
+     *
+     * @return whether it closed within {@code timeout}
+     */
+    public boolean awaitClosed(Duration timeout) {
+        try {
+            reader.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !reader.isAlive();
     }
 
     private void readLoop() {
@@ -322,6 +349,7 @@ public final class Qmp implements AutoCloseable {
         } catch (IOException ignored) {
             // closing
         }
+        writer.shutdown();
     }
 
     private void handle(String text) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,22 +18,15 @@ class ImageBootTest {
     @Test
     void theDefaultImageBootsToRedis() throws Exception {
         TestGuests.assumeQemu();
-        String env = System.getenv("LOCKSTEP_QEMU_IMAGE");
-        Path image = env != null ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".cache", "lockstep", "qemu-image", "image");
-        assumeTrue(Files.isRegularFile(image.resolve("vmlinuz")) && Files.isRegularFile(image.resolve("initrd.img")),
+        Path image = TestGuests.imageDir();
+        assumeTrue(TestGuests.imagePresent(),
                 "no default guest image in " + image + " (build it with releng/qemu-image/build.sh)");
         assumeTrue(TestGuests.isRoot() && TestGuests.onPath("ip"), "a network namespace and a tap need root and ip");
 
-        String ns = "lsqt-" + ProcessHandle.current().pid();
-        try {
-            assertEquals(0, TestGuests.run("ip", "netns", "add", ns));
-            assertEquals(0, TestGuests.run("ip", "netns", "exec", ns, "ip", "tuntap", "add", "dev", "tap0", "mode",
-                    "tap"));
-            assertEquals(0, TestGuests.run("ip", "netns", "exec", ns, "ip", "link", "set", "tap0", "up"));
+        try (TestGuests.Netns ns = new TestGuests.Netns("boot")) {
             QemuSpec spec = QemuSpec.kernel("boot1", 256, 1, image.resolve("vmlinuz"), image.resolve("initrd.img"),
                             "console=ttyS0 panic=-1 lockstep.ip=10.213.77.2/24")
-                    .withNic("tap0", "52:54:00:77:00:02").withNetns(ns);
+                    .withNic("tap0", "52:54:00:77:00:02").withNetns(ns.name);
             try (QemuMachine m = new QemuMachine(spec)) {
                 m.start(Duration.ofSeconds(60));
                 String line = m.awaitSerial("lockstep-guest: redis listening", Duration.ofSeconds(180));
@@ -45,8 +37,6 @@ class ImageBootTest {
                 QemuMachine.PowerOff how = m.powerOff(Duration.ofSeconds(3));
                 assertTrue(how == QemuMachine.PowerOff.GUEST || how == QemuMachine.PowerOff.QUIT, how.toString());
             }
-        } finally {
-            TestGuests.run("ip", "netns", "delete", ns);
         }
     }
 }

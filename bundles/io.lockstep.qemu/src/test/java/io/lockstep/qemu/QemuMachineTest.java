@@ -142,6 +142,26 @@ class QemuMachineTest {
     }
 
     @Test
+    void aQemuThatStoppedReadingBlocksNoCaller() throws Exception {
+        QemuMachine m = started("hang2");
+        TestGuests.signal(m.pid(), "STOP");
+        try {
+            // 40 × 32 KiB is more than a unix socket buffers: the writes block in the writer thread, not here
+            String pad = "x".repeat(32 * 1024);
+            assertTimeoutPreemptively(GUARD, () -> {
+                for (int i = 0; i < 40; i++) {
+                    assertThrows(QmpTimeoutException.class,
+                            () -> m.qmp().execute("query-status", Map.of("pad", pad), Duration.ofMillis(20)));
+                }
+            });
+        } finally {
+            TestGuests.signal(m.pid(), "CONT");
+        }
+        // QEMU then reads the backlog (and refuses the padded calls, whose answers nobody waits for)
+        assertEquals("running", m.status());
+    }
+
+    @Test
     void anOutsideKillIsReportedOnceWithExitInfo() throws Exception {
         QemuMachine m = started("kill1");
         m.awaitSerial(TestGuests.ECHO_READY, GUARD);

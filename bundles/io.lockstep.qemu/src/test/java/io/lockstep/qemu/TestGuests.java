@@ -77,6 +77,44 @@ final class TestGuests {
         return p.exitValue();
     }
 
+    /** The default guest image's directory (vmlinuz, initrd.img): LOCKSTEP_QEMU_IMAGE or build.sh's default output. */
+    static Path imageDir() {
+        String env = System.getenv("LOCKSTEP_QEMU_IMAGE");
+        return env != null ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".cache", "lockstep", "qemu-image", "image");
+    }
+
+    static boolean imagePresent() {
+        Path image = imageDir();
+        return Files.isRegularFile(image.resolve("vmlinuz")) && Files.isRegularFile(image.resolve("initrd.img"));
+    }
+
+    /** A network namespace of this test run with an up tap device "tap0" in it; deleted on close. */
+    static final class Netns implements AutoCloseable {
+        final String name;
+
+        Netns(String suffix) throws IOException, InterruptedException {
+            name = "lsqt-" + ProcessHandle.current().pid() + "-" + suffix;
+            if (run("ip", "netns", "add", name) != 0) {
+                throw new IOException("ip netns add " + name + " failed");
+            }
+            try {
+                if (run("ip", "netns", "exec", name, "ip", "tuntap", "add", "dev", "tap0", "mode", "tap") != 0
+                        || run("ip", "netns", "exec", name, "ip", "link", "set", "tap0", "up") != 0) {
+                    throw new IOException("tap0 in " + name + " failed");
+                }
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            run("ip", "netns", "delete", name);
+        }
+    }
+
     static void signal(long pid, String sig) throws IOException, InterruptedException {
         int rc = run("kill", "-" + sig, Long.toString(pid));
         if (rc != 0) {

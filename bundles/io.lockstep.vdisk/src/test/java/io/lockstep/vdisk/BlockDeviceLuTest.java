@@ -96,6 +96,10 @@ class BlockDeviceLuTest {
         String io = run("qemu-io", "--image-opts", "-c", "write -P 0xab 0 1M", "-c", "read -P 0xab 0 1M", opts);
         assertTrue(!io.contains("Pattern verification failed"), io);
         assertEquals((byte) 0xab, chain.read(2047, 1)[511]);
+        // four 1 MiB writes in flight: QEMU sends the next commands before the R2T data of the first
+        run("qemu-img", "bench", "-w", "--image-opts", "-s", "1M", "-c", "32", "-d", "4", "--pattern=0x3c", opts);
+        String back = run("qemu-io", "--image-opts", "-c", "read -P 0x3c 0 8M", opts);
+        assertTrue(!back.contains("Pattern verification failed"), back);
     }
 
     @Test

@@ -691,6 +691,15 @@ public final class Checkpoints implements AutoCloseable {
     }
 
     private void saveState(Path running) throws IOException {
+        writeRunningDisk(dir, running);
+    }
+
+    /**
+     * Names {@code running} (a file in {@code dir}) as the VM folder's running disk, durably (written aside, forced,
+     * renamed, the folder forced): what {@link #runningDisk(Path)} reads. For the QEMU guests' checkpoints, which switch
+     * the disk themselves.
+     */
+    public static void writeRunningDisk(Path dir, Path running) throws IOException {
         Path state = dir.resolve(STATE_FILE);
         Path tmp = dir.resolve(STATE_FILE + ".tmp");
         String text = "# the VM's running disk (the top of its delta chain)\nrunning=" + running.getFileName() + "\n";
@@ -699,10 +708,14 @@ public final class Checkpoints implements AutoCloseable {
             ch.force(true);
         }
         Files.move(tmp, state, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDir();
+        syncDir(dir);
     }
 
     private void syncDir() {
+        syncDir(dir);
+    }
+
+    private static void syncDir(Path dir) {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException e) {

@@ -105,6 +105,13 @@ public final class IscsiServer implements AutoCloseable {
             return this;
         }
 
+        /** Removes {@code targetIqn}, its LUNs and who may log in (sessions it has stay until they end). */
+        public synchronized Masking remove(String targetIqn) {
+            luns.remove(name(targetIqn));
+            allowed.remove(name(targetIqn));
+            return this;
+        }
+
         /** No longer lets {@code initiatorIqn} log in to {@code targetIqn} (sessions it has stay until they end). */
         public synchronized Masking deny(String targetIqn, String initiatorIqn) {
             allowed.getOrDefault(name(targetIqn), Set.of()).remove(name(initiatorIqn));
@@ -398,6 +405,10 @@ public final class IscsiServer implements AutoCloseable {
         String sessionKey;
         SortedMap<Integer, ScsiTarget> luns = new TreeMap<>();
         int nextTtt = 1;
+        /** Requests read while a write waited for its Data-Out, in arrival order; and the unsolicited Data-Out of those commands. */
+        final Deque<Pdu> backlog = new ArrayDeque<>();
+        final Map<Integer, Deque<Pdu>> stashed = new java.util.HashMap<>();
+        long stashedBytes;
 
         Connection(Socket socket, int n) {
             this.socket = socket;
@@ -785,7 +796,7 @@ public final class IscsiServer implements AutoCloseable {
 
         private void fullFeature() throws IOException {
             while (true) {
-                Pdu p = read();
+                Pdu p = backlog.isEmpty() ? read() : backlog.pollFirst();
                 int op = p.opcode();
                 switch (op) {
                     case Pdu.SCSI_COMMAND -> {
@@ -997,18 +1008,9 @@ public final class IscsiServer implements AutoCloseable {
         private int dataOutSequence(Pdu cmd, int itt, int ttt, byte[] buf, int start, int length, int received) throws IOException {
             int end = start + length;
             while (true) {
-                Pdu d = read();
-                if (d.opcode() != Pdu.DATA_OUT) {
-                    reject(d.header(), REJECT_PROTOCOL_ERROR);
-                    throw protocolError(cmd, "expected its Data-Out, found " + Pdu.name(d.opcode()));
-                }
+                Pdu d = nextDataOut(cmd, itt, ttt);
                 int offset = d.intAt(40);
                 int n = d.data().length;
-                if (d.initiatorTaskTag() != itt || d.intAt(20) != ttt) {
-                    reject(d.header(), REJECT_INVALID_PDU_FIELD);
-                    throw protocolError(cmd, String.format("expected Data-Out with itt 0x%08x and ttt 0x%08x, found itt 0x%08x and ttt 0x%08x", itt, ttt,
-                            d.initiatorTaskTag(), d.intAt(20)));
-                }
                 if (offset != received || n > end - offset) {
                     reject(d.header(), REJECT_INVALID_PDU_FIELD);
                     throw protocolError(cmd, "Data-Out of " + n + " bytes at offset " + Integer.toUnsignedString(offset) + ": expected in order from "
@@ -1022,22 +1024,76 @@ public final class IscsiServer implements AutoCloseable {
             }
         }
 
+        /**
+         * The next Data-Out of task {@code itt} for transfer tag {@code ttt}. With several commands in flight the
+         * initiator sends more commands (and their unsolicited Data-Out) before the data this target asked for: they
+         * are kept, bounded, and handled in order after this command.
+         */
+        private Pdu nextDataOut(Pdu cmd, int itt, int ttt) throws IOException {
+            if (ttt == Pdu.RESERVED_TAG) {
+                Deque<Pdu> early = stashed.get(itt);
+                if (early != null && !early.isEmpty()) {
+                    Pdu d = early.pollFirst();
+                    stashedBytes -= d.data().length;
+                    if (early.isEmpty()) {
+                        stashed.remove(itt);
+                    }
+                    return d;
+                }
+            }
+            while (true) {
+                Pdu d = read();
+                if (d.opcode() == Pdu.DATA_OUT) {
+                    if (d.initiatorTaskTag() == itt && d.intAt(20) == ttt) {
+                        return d;
+                    }
+                    if (d.intAt(20) == Pdu.RESERVED_TAG && queuedCommand(d.initiatorTaskTag())) {
+                        stashedBytes += d.data().length;
+                        if (stashedBytes > (long) CMD_WINDOW * firstBurst) {
+                            reject(d.header(), REJECT_PROTOCOL_ERROR);
+                            throw protocolError(cmd, "more unsolicited Data-Out for waiting commands than " + CMD_WINDOW + " first bursts");
+                        }
+                        stashed.computeIfAbsent(d.initiatorTaskTag(), t -> new ArrayDeque<>()).addLast(d);
+                        continue;
+                    }
+                    reject(d.header(), REJECT_INVALID_PDU_FIELD);
+                    throw protocolError(cmd, String.format("expected Data-Out with itt 0x%08x and ttt 0x%08x, found itt 0x%08x and ttt 0x%08x", itt,
+                            ttt, d.initiatorTaskTag(), d.intAt(20)));
+                }
+                if (backlog.size() >= 2 * CMD_WINDOW) {
+                    reject(d.header(), REJECT_PROTOCOL_ERROR);
+                    throw protocolError(cmd, "more than " + 2 * CMD_WINDOW + " requests sent while this target waited for Data-Out");
+                }
+                backlog.addLast(d); // a later command, a NOP-Out, a task management request: handled after this command
+            }
+        }
+
+        private boolean queuedCommand(int itt) {
+            for (Pdu p : backlog) {
+                if (p.opcode() == Pdu.SCSI_COMMAND && p.initiatorTaskTag() == itt) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** A write refused before its data was allocated: the unsolicited Data-Out it sends is read and dropped. */
         private void drainUnsolicited(Pdu cmd, int immediate, long edtl) throws IOException {
             if (cmd.isFinal()) {
                 return;
             }
             long left = Math.min(firstBurst, edtl) - immediate;
-            while (true) {
-                Pdu d = read();
-                if (d.opcode() != Pdu.DATA_OUT || d.initiatorTaskTag() != cmd.initiatorTaskTag()) {
-                    reject(d.header(), REJECT_PROTOCOL_ERROR);
-                    throw protocolError(cmd, "expected its unsolicited Data-Out, found " + Pdu.name(d.opcode()));
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, options.dataTimeout().toMillis()));
+            try {
+                while (true) {
+                    Pdu d = nextDataOut(cmd, cmd.initiatorTaskTag(), Pdu.RESERVED_TAG);
+                    left -= d.data().length;
+                    if (d.isFinal() || left <= 0) {
+                        return;
+                    }
                 }
-                left -= d.data().length;
-                if (d.isFinal() || left <= 0) {
-                    return;
-                }
+            } finally {
+                socket.setSoTimeout(0);
             }
         }
 

@@ -276,6 +276,52 @@ class IscsiServerWireTest {
     }
 
     @Test
+    void commandsSentWhileAWriteWaitsForItsDataAreKeptAndRunInOrder() throws IOException {
+        Wire w = new Wire();
+        w.login(Map.of("ImmediateData", "Yes", "InitialR2T", "No", "FirstBurstLength", "8192", "MaxBurstLength", "65536"));
+        assertEquals("No", w.answered.get("InitialR2T"));
+        w.settle();
+        byte[] a = new byte[16384];
+        byte[] b = new byte[8192];
+        new Random(1).nextBytes(a);
+        new Random(2).nextBytes(b);
+        // A: 4 KiB immediate, 4 KiB unsolicited Data-Out, 8 KiB by R2T; B (sent before A's R2T is answered): 4 + 4 KiB unsolicited
+        Pdu cmdA = w.command(Cdb.write16(40, 32, false), false, true, a.length, java.util.Arrays.copyOf(a, 4096), false);
+        w.send(cmdA);
+        w.send(dataOut(cmdA, Pdu.RESERVED_TAG, 0, 4096, java.util.Arrays.copyOfRange(a, 4096, 8192), true));
+        Pdu cmdB = w.command(Cdb.write16(90, 16, false), false, true, b.length, java.util.Arrays.copyOf(b, 4096), false);
+        w.send(cmdB);
+        w.send(dataOut(cmdB, Pdu.RESERVED_TAG, 0, 4096, java.util.Arrays.copyOfRange(b, 4096, 8192), true));
+        w.send(Pdu.of(Pdu.NOP_OUT, true).flags(0x80).initiatorTaskTag(0x79).intAt(20, Pdu.RESERVED_TAG).intAt(24, w.cmdSN));
+        Pdu r2t = w.read();
+        assertEquals(Pdu.R2T, r2t.opcode(), r2t.toString());
+        assertEquals(cmdA.initiatorTaskTag(), r2t.initiatorTaskTag());
+        assertEquals(8192, r2t.intAt(40));
+        assertEquals(8192, r2t.intAt(44));
+        w.send(dataOut(cmdA, r2t.intAt(20), 0, 8192, java.util.Arrays.copyOfRange(a, 8192, 16384), true));
+        Pdu doneA = w.read();
+        Pdu doneB = w.read();
+        Pdu nop = w.read();
+        assertEquals(Pdu.SCSI_RESPONSE, doneA.opcode(), doneA.toString());
+        assertEquals(cmdA.initiatorTaskTag(), doneA.initiatorTaskTag(), "A answered first");
+        assertEquals(0, doneA.byteAt(3));
+        assertEquals(cmdB.initiatorTaskTag(), doneB.initiatorTaskTag(), "then B");
+        assertEquals(0, doneB.byteAt(3));
+        assertEquals(Pdu.NOP_IN, nop.opcode(), "then the NOP-Out sent after them");
+        assertEquals(doneA.intAt(24) + 1, doneB.intAt(24), "StatSN");
+        assertEquals(doneB.intAt(24) + 1, nop.intAt(24), "StatSN");
+        try (io.lockstep.storage.Medium m = IscsiServerTest.direct(lun)) {
+            assertArrayEquals(a, m.read(40, 32));
+            assertArrayEquals(b, m.read(90, 16));
+        }
+    }
+
+    private static Pdu dataOut(Pdu cmd, int ttt, int dataSN, int offset, byte[] data, boolean last) {
+        return Pdu.of(Pdu.DATA_OUT, false).flags(last ? 0x80 : 0).lun(0).initiatorTaskTag(cmd.initiatorTaskTag()).intAt(20, ttt).intAt(36, dataSN)
+                .intAt(40, offset).data(data);
+    }
+
+    @Test
     void anOversizedDataSegmentIsRejectedAndTheConnectionClosedWithoutAllocatingIt() throws IOException {
         Wire w = new Wire();
         w.login(Map.of());

@@ -1,0 +1,8 @@
+package io.lockstep.agent.api;
+
+/**
+ * GET /v1/vms/{vm}/console: the last of a QEMU VM's serial console as text ({@code bytes}: how much it has printed
+ * since it started, so a client that polls knows what is new), on {@code host}.
+ */
+public record ConsoleView(String vm, String host, long bytes, String text) {
+}
