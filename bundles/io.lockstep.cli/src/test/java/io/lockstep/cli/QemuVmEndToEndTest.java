@@ -75,6 +75,11 @@ class QemuVmEndToEndTest {
         awaitPong(address, 180);
         assertEquals("OK", redisCli(address, "SET", "k", "before"));
         assertEquals("before", redisCli(address, "GET", "k"));
+        try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(address, 6379)) { // Jedis, with its defaults (RESP3)
+            assertEquals("OK", jedis.set("jedis", "yes"));
+            assertEquals("yes", jedis.get("jedis"));
+            assertEquals("before", jedis.get("k"), "the Java client sees what redis-cli wrote");
+        }
         JsonNode seen = view("web1");
         assertEquals("poweredOn", seen.path("powerState").asText(), seen.toString());
         assertEquals("host-1", seen.path("host").asText(), seen.toString());
