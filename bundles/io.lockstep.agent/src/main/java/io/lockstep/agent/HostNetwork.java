@@ -106,16 +106,7 @@ final class HostNetwork {
         @Override
         public void claim() throws IOException {
             run(List.of("ip", "addr", "replace", address + "/32", "dev", iface));
-            Thread announce = new Thread(() -> {
-                try {
-                    // unsolicited ARP from the new owner: neighbours and the bridge learn where the address went
-                    run(List.of("arping", "-U", "-c", "2", "-w", "2", "-I", iface, address));
-                } catch (IOException e) {
-                    LOG.log(System.Logger.Level.WARNING, vm + ": announcing " + address + " on " + iface + ": " + e.getMessage());
-                }
-            }, "arp-" + vm);
-            announce.setDaemon(true);
-            announce.start();
+            announce(vm, address);
             LOG.log(System.Logger.Level.INFO, vm + " holds " + address + " on " + iface);
         }
 
@@ -211,16 +202,7 @@ final class HostNetwork {
         @Override
         public void claim() throws IOException {
             run(List.of("ip", "route", "replace", address + "/32", "dev", device));
-            Thread announce = new Thread(() -> {
-                try {
-                    // this host answers for the address now (proxy ARP): tell the neighbours and the bridge at once
-                    run(List.of("arping", "-U", "-c", "2", "-w", "2", "-I", iface, address));
-                } catch (IOException e) {
-                    LOG.log(System.Logger.Level.WARNING, vm + ": announcing " + address + " on " + iface + ": " + e.getMessage());
-                }
-            }, "arp-" + vm);
-            announce.setDaemon(true);
-            announce.start();
+            announce(vm, address); // this host answers for the address now (proxy ARP)
             LOG.log(System.Logger.Level.INFO, vm + " holds " + address + " through " + device);
         }
 
@@ -253,6 +235,19 @@ final class HostNetwork {
         } catch (IOException e) {
             throw new IOException("setting " + p + " to " + value + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Unsolicited ARP from the address's new owner, in the background: neighbours and the bridge learn where it went. */
+    private void announce(String vm, String address) {
+        Thread announce = new Thread(() -> {
+            try {
+                run(List.of("arping", "-U", "-c", "2", "-w", "2", "-I", iface, address));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, vm + ": announcing " + address + " on " + iface + ": " + e.getMessage());
+            }
+        }, "arp-" + vm);
+        announce.setDaemon(true);
+        announce.start();
     }
 
     /** Runs a network command (5 s at most); its output, or an IOException with its exit status and output. */

@@ -105,17 +105,22 @@ final class VmPower {
                     e.addSuppressed(ce);
                 }
             }
-            if (chain != null) {
-                chain.close();
-            }
-            for (Medium m : sessions) {
-                m.close();
-            }
-            configLease.close();
-            diskLease.close();
+            letGo(chain, sessions, configLease, diskLease);
             throw e;
         }
         events.publish(EventType.VM_POWER, name, new PowerEvent("poweredOn", here.host(), null, null));
+    }
+
+    /** What a power-on that failed held: its disk, LUN sessions and locks. */
+    private static void letGo(DiskChain chain, List<Medium> sessions, Lease configLease, Lease diskLease) throws IOException {
+        if (chain != null) {
+            chain.close();
+        }
+        for (Medium m : sessions) {
+            m.close();
+        }
+        configLease.close();
+        diskLease.close();
     }
 
     /** A QEMU guest: its LUN sessions as its own initiator, then QEMU on a tap to its address ({@link QemuVms}). */
@@ -127,14 +132,7 @@ final class VmPower {
             chain = DiskChain.open(store.runningDisk(c.name()), true);
             here.qemu().start(c, configLease, diskLease, sessions, chain);
         } catch (IOException | RuntimeException e) {
-            if (chain != null) {
-                chain.close();
-            }
-            for (Medium m : sessions) {
-                m.close();
-            }
-            configLease.close();
-            diskLease.close();
+            letGo(chain, sessions, configLease, diskLease);
             throw e;
         }
         here.startedQemu(c.name());

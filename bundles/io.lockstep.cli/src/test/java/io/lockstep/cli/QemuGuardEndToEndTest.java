@@ -86,7 +86,7 @@ class QemuGuardEndToEndTest {
         JsonNode vm = AgentClient.mapper().readTree(cli.ok("vm", "create", "web1", "--guest", "qemu", "--json").out());
         String address = vm.path("address").asText();
         cli.ok("vm", "start", "web1", "--host", "host-1");
-        awaitPong(address, 180);
+        QemuGuests.awaitPong(address, 180);
         Path eventsFile = work.resolve("events.jsonl");
         ProcessBuilder eb = new ProcessBuilder("bash", DatacenterEndToEndTest.root().resolve("lockstep").toString(), "events", "--host", "host-1",
                 "--json").redirectErrorStream(true).redirectOutput(eventsFile.toFile());
@@ -131,14 +131,14 @@ class QemuGuardEndToEndTest {
         assertTrue(requests.get() > 0, "the clients made requests");
         System.out.println("benign: " + requests.get() + " requests from " + sources.size() + " addresses in 10 s beside redis-benchmark: "
                 + Files.readString(work.resolve("bench.txt")).replace('\r', '\n').lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(""));
-        assertEquals("poweredOn", view("web1").path("powerState").asText(), "no false alarm: the VM runs");
+        assertEquals("poweredOn", QemuGuests.view(cli, "web1").path("powerState").asText(), "no false alarm: the VM runs");
         assertTrue(guardEvents(eventsFile).isEmpty(), "no guard event under requests from many addresses: " + guardEvents(eventsFile));
 
         // the flood: SYNs from the root namespace, every SYN-ACK answered by the kernel's RST
         long started = System.currentTimeMillis();
         flood = new ProcessBuilder("hping3", "-S", "-p", "6379", "-i", "u100", "-c", "300000", address).redirectErrorStream(true)
                 .redirectOutput(work.resolve("hping3.txt").toFile()).start();
-        JsonNode suspended = awaitState("web1", "suspended", 60);
+        JsonNode suspended = QemuGuests.awaitState(cli, "web1", "suspended", 60);
         JsonNode attack = awaitEvent(eventsFile, "guard.attack", 30);
         flood.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         String reason = attack.path("data").path("reason").asText();
@@ -153,11 +153,11 @@ class QemuGuardEndToEndTest {
             // the frames the suspended guest's tap still queued reach it after the resume and may trip the guard once more:
             // the attack is over when the guard says so, and then the VM runs and serves
             awaitEvent(eventsFile, "guard.over", 90);
-            awaitState("web1", "poweredOn", 90);
-            awaitPong(address, 120);
+            QemuGuests.awaitState(cli, "web1", "poweredOn", 90);
+            QemuGuests.awaitPong(address, 120);
         } catch (AssertionError e) {
             Path log = work.resolve("dc").resolve("host-1").resolve("agent.log");
-            throw new AssertionError(e.getMessage() + "\nvm ls: " + view("web1") + "\nevents:\n" + Files.readString(eventsFile) + "\nhost-1's log (end):\n"
+            throw new AssertionError(e.getMessage() + "\nvm ls: " + QemuGuests.view(cli, "web1") + "\nevents:\n" + Files.readString(eventsFile) + "\nhost-1's log (end):\n"
                     + (Files.exists(log) ? tail(Files.readString(log), 6000) : "(none at " + log + ")"), e);
         }
     }
@@ -181,7 +181,7 @@ class QemuGuardEndToEndTest {
                         String k = "c:" + source + ":" + (n % 100);
                         out.write(("*3\r\n$3\r\nSET\r\n$" + k.length() + "\r\n" + k + "\r\n$1\r\nv\r\n").getBytes(StandardCharsets.US_ASCII));
                         out.flush();
-                        String line = line(in);
+                        String line = QemuGuests.line(in);
                         if (!line.equals("+OK")) {
                             throw new IOException("SET " + k + " from " + source + ": " + line);
                         }
@@ -194,18 +194,6 @@ class QemuGuardEndToEndTest {
         }
     }
 
-    private static String line(InputStream in) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (int c; (c = in.read()) != '\n';) {
-            if (c < 0) {
-                throw new IOException("the guest closed the connection");
-            }
-            if (c != '\r') {
-                b.append((char) c);
-            }
-        }
-        return b.toString();
-    }
 
     private static List<JsonNode> guardEvents(Path file) throws IOException {
         List<JsonNode> out = new ArrayList<>();
@@ -235,42 +223,6 @@ class QemuGuardEndToEndTest {
         }
     }
 
-    private JsonNode view(String name) throws Exception {
-        for (JsonNode v : cli.json("vm", "ls")) {
-            if (v.path("name").asText().equals(name)) {
-                return v;
-            }
-        }
-        throw new AssertionError(name + " is not listed");
-    }
 
-    private JsonNode awaitState(String name, String state, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        JsonNode v = view(name);
-        while (!v.path("powerState").asText().equals(state) && System.nanoTime() < end) {
-            Thread.sleep(100);
-            v = view(name);
-        }
-        assertEquals(state, v.path("powerState").asText(), v.toString());
-        return v;
-    }
 
-    private static void awaitPong(String address, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        IOException last = null;
-        while (System.nanoTime() < end) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(address, 6379), 2000);
-                s.setSoTimeout(2000);
-                s.getOutputStream().write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
-                if (line(s.getInputStream()).equals("+PONG")) {
-                    return;
-                }
-            } catch (IOException e) {
-                last = e;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the guest's Redis did not answer at " + address + ":6379 within " + seconds + " s: " + last);
-    }
 }

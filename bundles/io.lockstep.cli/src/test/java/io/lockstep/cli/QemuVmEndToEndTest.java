@@ -72,7 +72,7 @@ class QemuVmEndToEndTest {
         assertEquals(6379, vm.path("port").asInt(), "its service port is its guest's Redis port: " + vm);
 
         cli.ok("vm", "start", "web1", "--host", "host-1");
-        awaitPong(address, 180);
+        QemuGuests.awaitPong(address, 180);
         assertEquals("OK", redisCli(address, "SET", "k", "before"));
         assertEquals("before", redisCli(address, "GET", "k"));
         try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(address, 6379)) { // Jedis, with its defaults (RESP3)
@@ -80,7 +80,7 @@ class QemuVmEndToEndTest {
             assertEquals("yes", jedis.get("jedis"));
             assertEquals("before", jedis.get("k"), "the Java client sees what redis-cli wrote");
         }
-        JsonNode seen = view("web1");
+        JsonNode seen = QemuGuests.view(cli, "web1");
         assertEquals("poweredOn", seen.path("powerState").asText(), seen.toString());
         assertEquals("host-1", seen.path("host").asText(), seen.toString());
 
@@ -103,10 +103,10 @@ class QemuVmEndToEndTest {
         typeAndAwait("web1", "printf MARK-A | dd of=/dev/vda bs=512 seek=8 conv=notrunc 2>/dev/null; sync; echo W1-$((40+2))", "W1-42");
 
         cli.ok("vm", "suspend", "web1");
-        assertEquals("suspended", view("web1").path("powerState").asText());
-        assertThrows(SocketTimeoutException.class, () -> ping(address, 1500), "a suspended QEMU guest does not answer");
+        assertEquals("suspended", QemuGuests.view(cli, "web1").path("powerState").asText());
+        assertThrows(SocketTimeoutException.class, () -> QemuGuests.ping(address, 1500), "a suspended QEMU guest does not answer");
         cli.ok("vm", "resume", "web1");
-        awaitPong(address, 60);
+        QemuGuests.awaitPong(address, 60);
         assertEquals("before", redisCli(address, "GET", "k"), "resumed with its memory");
 
         // a checkpoint while redis-benchmark loads the guest and a sequential writer numbers its SETs; revert: the
@@ -136,7 +136,7 @@ class QemuVmEndToEndTest {
         assertEquals(1, cps.size(), cps.toString());
         assertTrue(cps.get(0).path("bytes").asLong() > 1 << 20, "the checkpoint holds the guest's memory: " + cps);
         cli.ok("vm", "revert", "web1", "1");
-        awaitPong(address, 60);
+        QemuGuests.awaitPong(address, 60);
         assertEquals("before", redisCli(address, "GET", "k"), "reverted: the key set before the checkpoint");
         long n = Long.parseLong(redisCli(address, "EVAL", "return #redis.call('KEYS', 'seq:*')", "0"));
         assertTrue(n >= ackedBefore && n < sentAfter, "the checkpoint holds the keys of one instant: " + n + " of the writer's, acknowledged "
@@ -144,7 +144,7 @@ class QemuVmEndToEndTest {
         assertEquals(Long.toString(n), redisCli(address, "GET", "seq:" + n), "the last key of the prefix is there");
         assertEquals("", redisCli(address, "GET", "seq:" + (n + 1)), "and none after it: a prefix, as the writer wrote them");
         assertEquals("1", redisCli(address, "EXISTS", "seq:1"));
-        assertEquals("poweredOn", view("web1").path("powerState").asText());
+        assertEquals("poweredOn", QemuGuests.view(cli, "web1").path("powerState").asText());
         // the disk went back with the memory: the mark written before the checkpoint, read from the disk itself
         typeAndAwait("web1", "echo 3 > /proc/sys/vm/drop_caches; echo R-$(dd if=/dev/vda bs=512 skip=8 count=1 2>/dev/null | head -c 6)-END",
                 "R-MARK-A-END");
@@ -152,17 +152,17 @@ class QemuVmEndToEndTest {
         // QEMU killed from outside: the agent says so, with QEMU's own words, and lets go of locks, tap and address
         long qemu = qemuPid("web1");
         ProcessHandle.of(qemu).orElseThrow().destroyForcibly();
-        JsonNode after = awaitState("web1", "poweredOff", 30);
+        JsonNode after = QemuGuests.awaitState(cli, "web1", "poweredOff", 30);
         assertTrue(after.path("note").asText().contains("QEMU of machine web1") && after.path("note").asText().contains("killed by signal 9"),
                 "the note says how QEMU ended: " + after);
         cli.ok("vm", "start", "web1", "--host", "host-2");
-        awaitPong(address, 180);
-        assertEquals("host-2", view("web1").path("host").asText(), "it runs on the other host now, at the same address");
+        QemuGuests.awaitPong(address, 180);
+        assertEquals("host-2", QemuGuests.view(cli, "web1").path("host").asText(), "it runs on the other host now, at the same address");
         assertNotEquals(qemu, qemuPid("web1"));
         assertEquals("", redisCli(address, "GET", "k"), "a new boot: the guest's memory did not survive its QEMU (no checkpoint yet)");
 
         cli.ok("vm", "stop", "web1");
-        assertEquals("poweredOff", view("web1").path("powerState").asText());
+        assertEquals("poweredOff", QemuGuests.view(cli, "web1").path("powerState").asText());
         // the disk chain, copied out of the datastore, is one qemu-img reads: every layer checks clean, the chain is whole
         String medium = AgentClient.mapper().readTree(work.resolve("dc").resolve("datacenter.json").toFile()).path("medium").asText();
         Path out = work.resolve("web1-out");
@@ -176,7 +176,7 @@ class QemuVmEndToEndTest {
             String check = run("qemu-img", "check", "-f", "vmdk", l.toString());
             assertTrue(check.contains("No errors were found"), l + ": " + check);
         }
-        assertThrows(IOException.class, () -> ping(address, 1500), "powered off, nothing answers at its address");
+        assertThrows(IOException.class, () -> QemuGuests.ping(address, 1500), "powered off, nothing answers at its address");
         assertFalse(isRunning("web1"), "no QEMU of web1 is left");
     }
 
@@ -187,7 +187,7 @@ class QemuVmEndToEndTest {
         DatacenterEndToEndTest.Result r = cli.lockstep("vm", "start", "web2");
         assertNotEquals(0, r.code(), r.all());
         assertTrue(r.err().contains("web2 cannot boot") && r.err().contains("no network of its own"), r.all());
-        assertEquals("poweredOff", view("web2").path("powerState").asText(), "nothing of it runs");
+        assertEquals("poweredOff", QemuGuests.view(cli, "web2").path("powerState").asText(), "nothing of it runs");
         DatacenterEndToEndTest.Result bad = cli.lockstep("vm", "create", "web3", "--guest", "qemu:kernel=relative/vmlinuz");
         assertNotEquals(0, bad.code(), bad.all());
         assertTrue(bad.err().contains("kernel must be an absolute path, found 'relative/vmlinuz'"), bad.all());
@@ -287,25 +287,7 @@ class QemuVmEndToEndTest {
         awaitConsole(vm, expect, 60);
     }
 
-    private JsonNode view(String name) throws Exception {
-        for (JsonNode v : cli.json("vm", "ls")) {
-            if (v.path("name").asText().equals(name)) {
-                return v;
-            }
-        }
-        throw new AssertionError(name + " is not listed");
-    }
 
-    private JsonNode awaitState(String name, String state, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        JsonNode v = view(name);
-        while (!v.path("powerState").asText().equals(state) && System.nanoTime() < end) {
-            Thread.sleep(200);
-            v = view(name);
-        }
-        assertEquals(state, v.path("powerState").asText(), v.toString());
-        return v;
-    }
 
     private static boolean isRunning(String vm) {
         try {
@@ -323,39 +305,7 @@ class QemuVmEndToEndTest {
         return Long.parseLong(out);
     }
 
-    /** PING until PONG, for up to {@code seconds} (a TCG boot takes 5 s on a quiet machine, more on a busy one). */
-    private static void awaitPong(String address, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        IOException last = null;
-        while (System.nanoTime() < end) {
-            try {
-                if (ping(address, 2000).equals("+PONG")) {
-                    return;
-                }
-            } catch (IOException e) {
-                last = e;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the guest's Redis did not answer at " + address + ":6379 within " + seconds + " s: " + last);
-    }
 
-    /** One PING over RESP from this (the root) namespace: the reply line. */
-    private static String ping(String address, int timeoutMillis) throws IOException {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(address, 6379), timeoutMillis);
-            s.setSoTimeout(timeoutMillis);
-            OutputStream out = s.getOutputStream();
-            out.write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = s.getInputStream();
-            StringBuilder b = new StringBuilder();
-            for (int c; (c = in.read()) != -1 && c != '\r';) {
-                b.append((char) c);
-            }
-            return b.toString();
-        }
-    }
 
     /** redis-cli (a client nobody here wrote) against the guest: its output, trimmed. */
     private static String redisCli(String address, String... command) throws Exception {
