@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * benchmark runs in its UI test runtime: {@code ./lockstep bench console}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Lockstep's benchmarks.",
-        subcommands = {LockBench.class, NotifyBench.class, IscsiBench.class, VdiskBench.class, DatastoreBench.class, VmBench.class, FtBench.class, AgentBench.class,
+        subcommands = {LockBench.class, NotifyBench.class, IscsiBench.class, VdiskBench.class, DatastoreBench.class, VmBench.class, FtBench.class, AgentBench.class, QemuBench.class,
             ModelBench.class, GuardBench.class, StallBench.class, FailoverBench.class},
         footer = {"", "  console   the console on 10,000 VMs, quiet vs streamed (./lockstep bench console [--seconds N])"})
 public final class Bench implements Runnable {
