@@ -161,7 +161,7 @@ class IscsiServerTest {
         assertTrue(qemu.out().contains("Authorization failure"), qemu.out());
         assertTrue(server.refusals().stream().anyMatch(r -> r.contains(HOST_A) && r.contains(VM2) && r.contains("02/02")), server.refusals()
                 .toString());
-        assertTrue(log.stream().anyMatch(r -> r.contains(HOST_A) && r.contains(VM2) && r.contains("refused")), log.toString());
+        assertTrue(List.copyOf(log).stream().anyMatch(r -> r.contains(HOST_A) && r.contains(VM2) && r.contains("refused")), log.toString());
 
         Tools.Result inq = Tools.run("iscsi-inq", "-i", STRANGER, "iscsi://" + server.portal() + "/" + VM1 + "/0");
         assertNotEquals(0, inq.exit(), inq.out());
