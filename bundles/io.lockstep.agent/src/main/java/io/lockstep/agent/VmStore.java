@@ -49,8 +49,15 @@ final class VmStore {
         if (!Files.exists(f)) {
             throw ApiException.notFound("no VM '" + name + "' on datastore " + root);
         }
-        try (var in = Files.newInputStream(f)) {
-            return Json.MAPPER.readValue(in, VmConfig.class);
+        for (int attempt = 1;; attempt++) {
+            try (var in = Files.newInputStream(f)) {
+                return Json.MAPPER.readValue(in, VmConfig.class);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // another host replaced vm.json (written aside, renamed over) between finding and opening it: read the new one
+                if (attempt == 3 || !Files.exists(f)) {
+                    throw e;
+                }
+            }
         }
     }
 
