@@ -49,15 +49,9 @@ class QemuGuardEndToEndTest {
 
     @BeforeEach
     void needsRootQemuTheImageAndHping3() {
-        List<String> missing = HostNamespaces.missing();
-        Assumptions.assumeTrue(missing.isEmpty(), "hosts in network namespaces need " + missing + " (CI runs as root with them)");
-        Assumptions.assumeTrue(HostNamespaces.which("qemu-system-x86_64") != null, "QEMU is not installed (Debian package qemu-system-x86)");
+        QemuGuests.assumeRootQemuAndTheImage();
         Assumptions.assumeTrue(HostNamespaces.which("hping3") != null, "hping3 is not installed (Debian package hping3): it sends the SYN flood");
         Assumptions.assumeTrue(HostNamespaces.which("redis-benchmark") != null, "redis-benchmark is not installed (Debian package redis-tools)");
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path image = (cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache")).resolve("lockstep/qemu-image/image");
-        Assumptions.assumeTrue(Files.exists(image.resolve("vmlinuz")) && Files.exists(image.resolve("initrd.img")),
-                "the default QEMU image is not built (./lockstep test builds it as root: ./lockstep image)");
         cli.work = work;
     }
 

@@ -10,12 +10,28 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What the QEMU end-to-end tests ask of a datacenter and its guests: a VM as `vm ls` shows it, its state, its Redis. */
 final class QemuGuests {
 
     private QemuGuests() {
+    }
+
+    /** Skips a test that needs root with namespaces, QEMU and the default image, saying which is missing. */
+    static void assumeRootQemuAndTheImage() {
+        java.util.List<String> missing = HostNamespaces.missing();
+        Assumptions.assumeTrue(missing.isEmpty(), "hosts in network namespaces need " + missing + " (CI runs as root with them)");
+        Assumptions.assumeTrue(HostNamespaces.which("qemu-system-x86_64") != null, "QEMU is not installed (Debian package qemu-system-x86)");
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path image = (cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache")).resolve("lockstep/qemu-image/image");
+        Assumptions.assumeTrue(Files.exists(image.resolve("vmlinuz")) && Files.exists(image.resolve("initrd.img")),
+                "the default QEMU image is not built (./lockstep test builds it as root: ./lockstep image)");
     }
 
     static JsonNode view(DatacenterEndToEndTest cli, String name) throws Exception {

@@ -44,13 +44,7 @@ class QemuVmEndToEndTest {
 
     @BeforeEach
     void needsRootQemuAndTheImage() {
-        List<String> missing = HostNamespaces.missing();
-        Assumptions.assumeTrue(missing.isEmpty(), "hosts in network namespaces need " + missing + " (CI runs as root with them)");
-        Assumptions.assumeTrue(HostNamespaces.which("qemu-system-x86_64") != null, "QEMU is not installed (Debian package qemu-system-x86)");
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path image = (cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache")).resolve("lockstep/qemu-image/image");
-        Assumptions.assumeTrue(Files.exists(image.resolve("vmlinuz")) && Files.exists(image.resolve("initrd.img")),
-                "the default QEMU image is not built (./lockstep test builds it as root: ./lockstep image)");
+        QemuGuests.assumeRootQemuAndTheImage();
         cli.work = work;
     }
 
