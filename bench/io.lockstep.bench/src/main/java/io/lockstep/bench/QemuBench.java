@@ -220,48 +220,61 @@ public final class QemuBench implements Callable<Integer> {
 
     private void checkpoints() throws Exception {
         double needMiB = kernelNeedsMiB(kernel);
-        Table c = Table.markdown("guest memory", "downtime (QEMU) ms", "STOP→RESUME (QMP events) ms", "save total ms", "bytes", "load ms");
+        Table c = Table.markdown("guest memory", "guest state", "downtime (QEMU) ms", "STOP→RESUME (QMP events) ms", "save total ms",
+                "bytes", "load ms");
         for (int mem : memories) {
-            Path file = dir.resolve("snapshot-" + mem + ".bin");
-            MemorySnapshot.Saved saved;
-            String stopResume;
-            try {
-                try (QemuMachine m = new QemuMachine(userNetSpec("ckpt" + mem, mem))) {
-                    m.start();
-                    try {
-                        m.awaitSerial(MARKER, Duration.ofSeconds(120));
-                    } catch (IOException e) {
-                        String why = mem < needMiB
-                                ? String.format(Locale.ROOT, "the kernel needs %.1f MiB to decompress", needMiB)
-                                : "out of memory unpacking the initrd (see the notes)";
-                        c.row(mem + " MiB", "did not boot: " + firstLine(e.getMessage()) + "; " + why, "", "", "", "");
-                        continue;
-                    }
-                    long before = m.qmp().lastEventSeq();
-                    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING)) {
-                        saved = MemorySnapshot.save(m, out, n -> { }, Duration.ofSeconds(120));
-                    }
-                    stopResume = stopResume(m, before);
+            try (QemuMachine m = new QemuMachine(userNetSpec("ckpt" + mem, mem))) {
+                m.start();
+                try {
+                    m.awaitSerial(MARKER, Duration.ofSeconds(120));
+                } catch (IOException e) {
+                    String why = mem < needMiB
+                            ? String.format(Locale.ROOT, "the kernel needs %.1f MiB to decompress", needMiB)
+                            : "out of memory unpacking the initrd (see the notes)";
+                    c.row(mem + " MiB", "did not boot: " + firstLine(e.getMessage()) + "; " + why, "", "", "", "", "");
+                    continue;
                 }
-                long loadMs;
-                try (QemuMachine m = new QemuMachine(userNetSpec("load" + mem, mem).withStartPaused(true)
-                        .withExtraArgs(concat(userNetArgs(), MemorySnapshot.incomingArgs())))) {
-                    m.start();
-                    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-                        long t0 = System.nanoTime();
-                        MemorySnapshot.load(m, in, n -> { }, Duration.ofSeconds(120));
-                        loadMs = (System.nanoTime() - t0) / 1_000_000;
-                    }
-                }
-                c.row(mem + " MiB", saved.downtimeMillis(), stopResume, saved.totalMillis(), saved.bytes(), loadMs);
-            } finally {
-                Files.deleteIfExists(file);
+                c.row(checkpoint(m, mem, "idle, just booted"));
+                // then most of what the guest has free holds random bytes (tmpfs /dev/shm, at most half the RAM):
+                // the snapshot has to carry pages that are neither zero nor the image's
+                m.writeSerial("a=$(awk '/MemAvailable/ {print int($2 / 1024 * 0.7)}' /proc/meminfo); dd if=/dev/urandom of=/dev/shm/fill bs=1M"
+                        + " count=$a 2>/dev/null; echo \"hb\"\"fill $(du -m /dev/shm/fill | cut -f1)\"\n");
+                String fill = m.awaitSerial("hbfill ", Duration.ofSeconds(300));
+                Matcher f = Pattern.compile("hbfill (\\d+)").matcher(fill);
+                c.row(checkpoint(m, mem, (f.find() ? f.group(1) : "?") + " MiB of random data in tmpfs"));
             }
         }
         System.out.println();
-        System.out.println("Checkpoint of an idle guest (MemorySnapshot.save to a file, background-snapshot) and load (new QEMU, -incoming defer)");
+        System.out.println("Checkpoint (MemorySnapshot.save to a file, background-snapshot; QEMU's downtime and STOP→RESUME from QMP event"
+                + " timestamps) and load (a new QEMU, -incoming defer), user-mode net");
         c.print(System.out);
+    }
+
+    /** One save of the running machine to a file and its load into a new QEMU; a table row. */
+    private Object[] checkpoint(QemuMachine m, int mem, String state) throws IOException {
+        Path file = dir.resolve("snapshot-" + mem + ".bin");
+        try {
+            MemorySnapshot.Saved saved;
+            long before = m.qmp().lastEventSeq();
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                saved = MemorySnapshot.save(m, out, n -> { }, Duration.ofSeconds(120));
+            }
+            String stopResume = stopResume(m, before);
+            long loadMs;
+            try (QemuMachine l = new QemuMachine(userNetSpec("load" + mem, mem).withStartPaused(true)
+                    .withExtraArgs(concat(userNetArgs(), MemorySnapshot.incomingArgs())))) {
+                l.start();
+                try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+                    long t0 = System.nanoTime();
+                    MemorySnapshot.load(l, in, n -> { }, Duration.ofSeconds(120));
+                    loadMs = (System.nanoTime() - t0) / 1_000_000;
+                }
+            }
+            return new Object[] {mem + " MiB", state, saved.downtimeMillis(), stopResume, saved.totalMillis(), saved.bytes(), loadMs};
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** STOP→RESUME pairs QEMU sent during the save, from its own event timestamps: "first ms" (and how many pairs). */

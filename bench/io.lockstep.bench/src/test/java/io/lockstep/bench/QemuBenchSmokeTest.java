@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps the QEMU benchmark runnable (its --quick mode, about 30 s under TCG): a boot answers PING from outside through
- * the tap, the 64 MiB guest is reported as not booting with the kernel's own need, a 128 MiB checkpoint shows both
- * downtimes, the three in-guest disks and the six redis-benchmark figures are there, and the namespace is gone after.
- * Skipped without root, QEMU, redis tools or the default image (build it with {@code ./lockstep image}).
+ * the tap, the 64 MiB guest is reported as not booting with the kernel's own need, a 128 MiB checkpoint, idle and with
+ * its memory filled, shows both downtimes, the three in-guest disks and the six redis-benchmark figures are there, and
+ * the namespace is gone afterwards. Skipped without root, QEMU, redis tools or the default image ({@code ./lockstep
+ * image} builds it).
  */
 class QemuBenchSmokeTest {
 
@@ -40,7 +41,8 @@ class QemuBenchSmokeTest {
         assertEquals(0, run.code(), text);
         assertTrue(text.matches("(?s).*\\| tap in a namespace \\| PING answered to a client outside the VM \\(\\+PONG\\) +\\| \\d+ +\\|.*"), text);
         assertTrue(text.matches("(?s).*\\| 64 MiB +\\| did not boot: [^\n]*the kernel needs [0-9.]+ MiB to decompress.*"), text);
-        assertTrue(text.matches("(?s).*\\| 128 MiB +\\| \\d+ +\\| [0-9.]+ +\\| \\d+ +\\| \\d+ +\\| \\d+ +\\|.*"), text);
+        assertTrue(text.matches("(?s).*\\| 128 MiB +\\| idle, just booted +\\| \\d+ +\\| [0-9.]+ +\\| \\d+ +\\| \\d+ +\\| \\d+ +\\|.*"), text);
+        assertTrue(text.matches("(?s).*\\| 128 MiB +\\| [1-9]\\d* MiB of random data in tmpfs +\\| \\d+ +\\| [0-9.]+ +\\| \\d+ +\\| \\d+ +\\| \\d+ +\\|.*"), text);
         assertTrue(text.matches("(?s).*\\| Lockstep iSCSI target over a DiskChain[^\n]*\\| [^\n]*ops/s[^\n]*MB/s[^\n]*\n.*"), text);
         assertEquals(2, text.split("QEMU's vmdk driver on the file ", -1).length - 1, text);
         assertTrue(text.matches("(?s).*\\| -c 50 -P 16 +\\| \\d+ +\\| \\d+ \\([0-9.]+\\) +\\| \\d+ \\([0-9.]+\\) +\\| \\d+ \\([0-9.]+\\) +\\| \\d+ \\([0-9.]+\\) +\\|.*"), text);
