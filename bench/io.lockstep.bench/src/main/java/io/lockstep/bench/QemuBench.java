@@ -41,8 +41,9 @@ import picocli.CommandLine.Option;
  * <ol>
  * <li>boot to service: QEMU start to the guest's "redis listening" serial marker with user-mode networking, and on a
  * tap device in a network namespace of the bench's own, to the first Redis PING answered from outside the VM;</li>
- * <li>memory checkpoints (MemorySnapshot.save, background-snapshot) at several guest memory sizes: QEMU's downtime
- * figure next to STOP→RESUME from QEMU's own QMP event timestamps, the whole save, and a load into a new QEMU;</li>
+ * <li>memory checkpoints (MemorySnapshot.save, background-snapshot) at several guest memory sizes, just booted and with
+ * most free memory filled: QEMU's downtime figure next to STOP→RESUME from QEMU's own QMP event timestamps, the whole
+ * save, and a load into a new QEMU; a size the kernel cannot decompress in is reported with the bzImage's need;</li>
  * <li>disk inside the guest (busybox dd with O_DIRECT on the virtio disks): a VMDK served by our iSCSI target (an
  * {@link IscsiServer} with a {@link BlockDeviceLu} over a {@link DiskChain}, as the agent's QemuDisks does) vs QEMU's
  * vmdk driver opening the same kind of VMDK as a file, through the host page cache like our target, and with O_DIRECT;
@@ -277,7 +278,7 @@ public final class QemuBench implements Callable<Integer> {
         }
     }
 
-    /** STOP→RESUME pairs QEMU sent during the save, from its own event timestamps: "first ms" (and how many pairs). */
+    /** The STOP→RESUME pairs QEMU sent during the save, in ms from its own event timestamps ("1.05", or "a + b" for two). */
     private static String stopResume(QemuMachine m, long afterSeq) throws IOException {
         // RESUME may arrive just after query-migrate said completed: wait for it briefly
         try {
