@@ -357,8 +357,8 @@ public final class ScsiTarget {
             case Cdb.PR_OUT_RELEASE -> lu.release(key, type(cmd, cdb));
             case Cdb.PR_OUT_CLEAR -> lu.clear(key);
             case Cdb.PR_OUT_PREEMPT -> lu.preempt(key, saKey, type(cmd, cdb));
-            // Every session runs its commands one at a time and each command is done before its status goes out, so
-            // when PREEMPT AND ABORT is executed the victims have no task left to abort: it is PREEMPT.
+            // Every session runs its commands one at a time: a victim has at most the command it is executing, which
+            // finishes or meets the medium's reservation check, and nothing queued to abort. So it is PREEMPT.
             case Cdb.PR_OUT_PREEMPT_AND_ABORT -> lu.preempt(key, saKey, type(cmd, cdb));
             default -> throw illegal(cmd, Sense.INVALID_FIELD_IN_CDB, String.format(
                     "service action 0x%02x is not one of REGISTER (0), RESERVE (1), RELEASE (2), CLEAR (3), PREEMPT (4), "
