@@ -34,7 +34,8 @@ import io.lockstep.cluster.datastore.Datastore;
  * reserve it with sg3-utils from inside: QEMU's iscsi block driver logs in with each VM's own initiator name and its
  * {@code scsi-block} device passes the guest's SCSI commands through (the driver emulates SG_IO), so {@code sg_persist}
  * in the guest reaches {@link ClusteredDisk} as PERSISTENT RESERVE OUT. VM A's sessions are opened on host A, VM B's
- * on host B: the reservation crosses hosts through the disk's reservation record and the notification protocol.
+ * on host B, and a third host checks what the guests did: the reservation crosses hosts through the disk's
+ * reservation record and the notification protocol.
  *
  * <p>Needs qemu-system-x86_64 with the iscsi block driver (qemu-block-extra) and the default image; not root (no tap:
  * the guests' only NIC is QEMU's restricted user network, and QEMU talks to the target on 127.0.0.1).
@@ -182,15 +183,17 @@ class ClusteredDiskQemuGuestsTest extends InProcessClusterTest {
         AcquisitionMode mode = on(Setup.FILE_ATS);
         Datastore hostA = cluster.datastore("esx-a", mode);
         Datastore hostB = cluster.datastore("esx-b", mode);
+        Datastore hostC = cluster.datastore("esx-c", mode);
         hostA.create(DISK, EntityKind.FILE, 4 << 20);
         hostB.host().io().read(0);
+        hostC.host().io().read(0);
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         IscsiServer.Masking masking = new IscsiServer.Masking()
                 .lun(TARGET, 0, initiator -> (initiator.equals(VM_B) ? hostB : hostA).openClusteredDisk(DISK, initiator))
                 .allow(TARGET, VM_A, VM_B);
         try (IscsiServer server = new IscsiServer(new InetSocketAddress("127.0.0.1", 0), masking,
                         IscsiServer.Options.defaults().withLog(log::add));
-                ClusteredDisk checker = hostB.openClusteredDisk(DISK, CHECKER);
+                ClusteredDisk checker = hostC.openClusteredDisk(DISK, CHECKER); // a third host's view
                 Guest a = new Guest("hs-vma", server.portal(), VM_A);
                 Guest b = new Guest("hs-vmb", server.portal(), VM_B)) {
             Pattern ready = Pattern.compile("lockstep-guest: (redis listening on|boot finished with errors)[^\n]*");
@@ -200,7 +203,7 @@ class ClusteredDiskQemuGuestsTest extends InProcessClusterTest {
             }
             assertTrue(a.ok("ls /dev/sg0 /dev/sda").out().contains("/dev/sg0"), "the shared disk is a SCSI disk in the guest");
 
-            // A registers and reserves Write Exclusive – Registrants Only; it arrives at the target (seen from host B)
+            // A registers and reserves Write Exclusive – Registrants Only; it arrives at the target (seen from host C)
             a.ok("sg_persist --out --register --param-sark=0xa1 /dev/sg0");
             a.ok("sg_persist --out --reserve --param-rk=0xa1 --prout-type=5 /dev/sg0");
             PrReservation r = checker.readReservation();
