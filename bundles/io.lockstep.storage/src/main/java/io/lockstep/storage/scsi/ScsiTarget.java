@@ -302,7 +302,7 @@ public final class ScsiTarget {
      * for holders, relative target port 1 and the initiator's iSCSI TransportID (format 00: the name, NUL-terminated,
      * padded to a multiple of 4 bytes, at least 20).
      */
-    static byte[] readFullStatus(PrFullStatus status) {
+    public static byte[] readFullStatus(PrFullStatus status) {
         java.io.ByteArrayOutputStream descriptors = new java.io.ByteArrayOutputStream();
         for (PrFullStatus.Registrant r : status.registrants()) {
             byte[] name = r.initiator().getBytes(StandardCharsets.UTF_8);
