@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.lockstep.storage.PrReservation;
 import io.lockstep.storage.PrType;
@@ -177,10 +178,11 @@ class ClusteredDiskQemuGuestsTest extends InProcessClusterTest {
         return b;
     }
 
-    @Test
-    void twoGuestsReserveTheSharedDiskWithSgPersistAndTheSecondPreemptsTheFirst() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Setup.class)
+    void twoGuestsReserveTheSharedDiskWithSgPersistAndTheSecondPreemptsTheFirst(Setup setup) throws Exception {
         assumeQemuWithIscsiAndTheImage();
-        AcquisitionMode mode = on(Setup.FILE_ATS);
+        AcquisitionMode mode = on(setup);
         Datastore hostA = cluster.datastore("esx-a", mode);
         Datastore hostB = cluster.datastore("esx-b", mode);
         Datastore hostC = cluster.datastore("esx-c", mode);

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.lockstep.storage.PrType;
 import io.lockstep.storage.ScsiStatus;
@@ -69,8 +70,8 @@ class ClusteredDiskTargetTest extends InProcessClusterTest {
     Datastore hostA;
     Datastore hostB;
 
-    void twoHosts() throws Exception {
-        AcquisitionMode mode = on(Setup.FILE_ATS);
+    void twoHosts(Setup setup) throws Exception {
+        AcquisitionMode mode = on(setup);
         hostA = cluster.datastore("esx-a", mode);
         hostB = cluster.datastore("esx-b", mode);
         hostA.create(DISK, EntityKind.FILE, 4 << 20);
@@ -104,9 +105,10 @@ class ClusteredDiskTargetTest extends InProcessClusterTest {
         }
     }
 
-    @Test
-    void reservationCommandsOfTwoGuestsOnTwoHostsAreAnsweredAsByASharedDisk() throws Exception {
-        twoHosts();
+    @ParameterizedTest
+    @EnumSource(Setup.class)
+    void reservationCommandsOfTwoGuestsOnTwoHostsAreAnsweredAsByASharedDisk(Setup setup) throws Exception {
+        twoHosts(setup);
         try (ClusteredDisk a = hostA.openClusteredDisk(DISK, VM_A); ClusteredDisk b = hostB.openClusteredDisk(DISK, VM_B)) {
             ScsiTarget ta = new ScsiTarget(a, "LOCKSTEP", "VDISK");
             ScsiTarget tb = new ScsiTarget(b, "LOCKSTEP", "VDISK");
@@ -185,11 +187,12 @@ class ClusteredDiskTargetTest extends InProcessClusterTest {
         }
     }
 
-    @Test
-    void libiscsiConformanceSuitePassesItsReservationTests() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Setup.class)
+    void libiscsiConformanceSuitePassesItsReservationTests(Setup setup) throws Exception {
         assumeTrue(onPath("iscsi-test-cu"), "iscsi-test-cu is not installed (Debian package libiscsi-bin, listed in "
                 + "releng/debian-packages.txt): libiscsi's reservation tests were not run");
-        twoHosts();
+        twoHosts(setup);
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         try (IscsiServer server = target(log)) {
             String url = server.uri(TARGET, 0);
