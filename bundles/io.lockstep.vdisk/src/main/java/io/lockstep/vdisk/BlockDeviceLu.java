@@ -13,6 +13,7 @@ import io.lockstep.storage.CheckConditionException;
 import io.lockstep.storage.Medium;
 import io.lockstep.storage.MiscompareException;
 import io.lockstep.storage.PrEngine;
+import io.lockstep.storage.PrFullStatus;
 import io.lockstep.storage.PrKeys;
 import io.lockstep.storage.PrReservation;
 import io.lockstep.storage.PrState;
@@ -314,6 +315,28 @@ public final class BlockDeviceLu {
             lock.readLock().lock();
             try {
                 return ENGINE.readKeys(state);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        @Override
+        public PrFullStatus readFullStatus() throws IOException {
+            ensureOpen("PERSISTENT RESERVE IN READ FULL STATUS");
+            lock.readLock().lock();
+            try {
+                return ENGINE.readFullStatus(state);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        @Override
+        public void checkScsi2Reservation(String cmd) throws IOException {
+            ensureOpen(cmd);
+            lock.readLock().lock();
+            try {
+                ENGINE.checkScsi2(state, initiator, true, cmd);
             } finally {
                 lock.readLock().unlock();
             }

@@ -9,18 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.lockstep.storage.CheckConditionException;
+import io.lockstep.storage.PrFullStatus;
 import io.lockstep.storage.PrKeys;
 import io.lockstep.storage.PrReservation;
 import io.lockstep.storage.PrType;
 import io.lockstep.storage.ReservationConflictException;
 import io.lockstep.storage.Sense;
+import io.lockstep.storage.ScsiStatus;
 import io.lockstep.storage.SenseKey;
+import io.lockstep.storage.scsi.Cdb;
+import io.lockstep.storage.scsi.ScsiTarget;
 
 /** SCSI-3 persistent reservations on the file medium: every service action and the result codes a target gives. */
 class PersistentReservationTest extends LunTestBase {
@@ -28,6 +34,47 @@ class PersistentReservationTest extends LunTestBase {
     static final long KEY_A = 0xA0A0L;
     static final long KEY_B = 0xB0B0L;
 
+
+    @Test
+    void fullStatusNamesEveryRegistrantAndTheHolder() throws IOException {
+        try (FileMedium a = login(lun, "host-a"); FileMedium b = login(lun, "host-b")) {
+            a.register(0, KEY_A);
+            b.register(0, KEY_B);
+            a.reserve(KEY_A, PrType.EXCLUSIVE_ACCESS);
+            PrFullStatus full = b.readFullStatus();
+            assertEquals(2, full.generation());
+            assertEquals(List.of(new PrFullStatus.Registrant("host-a", KEY_A, true, PrType.EXCLUSIVE_ACCESS),
+                    new PrFullStatus.Registrant("host-b", KEY_B, false, null)), full.registrants());
+            // the bytes a target sends: header, then per registrant 24 bytes and an iSCSI TransportID of 20
+            byte[] d = ScsiTarget.readFullStatus(full);
+            assertEquals(8 + 2 * (24 + 20), d.length);
+            assertEquals(2 * (24 + 20), ByteBuffer.wrap(d).getInt(4));
+            assertEquals(0x01, d[8 + 12], "host-a: R_HOLDER");
+            assertEquals(PrType.EXCLUSIVE_ACCESS.code(), d[8 + 13]);
+            assertEquals(0x05, d[8 + 24], "TransportID: iSCSI, format 00");
+            assertEquals("host-a", new String(d, 8 + 28, 6, StandardCharsets.UTF_8));
+            assertEquals(0, d[8 + 28 + 6], "the name is NUL-terminated");
+            assertEquals(0x00, d[8 + 44 + 12], "host-b holds nothing");
+        }
+    }
+
+    @Test
+    void anotherInitiatorsScsi2ReservationRefusesNonDataCommandsButNotInquiryOrPersistentReservations() throws IOException {
+        try (FileMedium a = login(lun, "host-a"); FileMedium b = login(lun, "host-b")) {
+            ScsiTarget ta = new ScsiTarget(a, "LOCKSTEP", "VDISK");
+            ScsiTarget tb = new ScsiTarget(b, "LOCKSTEP", "VDISK");
+            assertTrue(ta.execute(new byte[] {0x56, 0, 0, 0, 0, 0, 0, 0, 0, 0}, null).good(), "RESERVE(10)");
+            byte[] modeSense = {0x1A, 0, 0x3F, 0, (byte) 0xFF, 0};
+            assertEquals(ScsiStatus.RESERVATION_CONFLICT, tb.execute(modeSense, null).status());
+            assertEquals(ScsiStatus.RESERVATION_CONFLICT, tb.execute(Cdb.testUnitReady(), null).status());
+            assertEquals(ScsiStatus.RESERVATION_CONFLICT, tb.execute(Cdb.readCapacity16(), null).status());
+            assertTrue(tb.execute(Cdb.inquiry(false, 0, 36), null).good());
+            assertTrue(tb.execute(Cdb.persistentReserveIn(Cdb.PR_IN_READ_KEYS, 64), null).good());
+            assertTrue(ta.execute(modeSense, null).good(), "the holder itself");
+            assertTrue(ta.execute(new byte[] {0x57, 0, 0, 0, 0, 0, 0, 0, 0, 0}, null).good(), "RELEASE(10)");
+            assertTrue(tb.execute(modeSense, null).good());
+        }
+    }
 
     @Test
     void registeredKeysAndTheGenerationAreReported() throws IOException {
