@@ -156,6 +156,62 @@ class QemuGuardEndToEndTest {
         }
     }
 
+    /**
+     * A flood that goes on well past the guard's hold-down: the suspended QEMU reads nothing, so its guard sees the
+     * attack "over" after the hold-down, but the frames still arriving at its tap keep it suspended — one suspension for
+     * the whole flood, not one every hold-down — and it is resumed once the tap has been quiet after the flood.
+     */
+    @Test
+    void aLongFloodKeepsAQemuGuestSuspendedUntilItsTapIsQuiet() throws Exception {
+        cli.ok("up", "--hosts", "1");
+        JsonNode vm = AgentClient.mapper().readTree(cli.ok("vm", "create", "web1", "--guest", "qemu", "--memory", "128", "--json").out());
+        String address = vm.path("address").asText();
+        cli.ok("vm", "start", "web1");
+        QemuGuests.awaitPong(address, 180);
+        Path eventsFile = work.resolve("events.jsonl");
+        ProcessBuilder eb = new ProcessBuilder("bash", DatacenterEndToEndTest.root().resolve("lockstep").toString(), "events", "--host", "host-1",
+                "--json").redirectErrorStream(true).redirectOutput(eventsFile.toFile());
+        eb.environment().put("LOCKSTEP_CLASSPATH", System.getProperty("java.class.path"));
+        eb.environment().put("LOCKSTEP_WORK", work.toString());
+        eb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        events = eb.start();
+        Thread.sleep(1500); // the stream is open
+
+        long floodStarted = System.currentTimeMillis();
+        flood = new ProcessBuilder("hping3", "-S", "-p", "6379", "-i", "u100", "-c", "1000000", address).redirectErrorStream(true)
+                .redirectOutput(work.resolve("hping3.txt").toFile()).start();
+        QemuGuests.awaitState(cli, "web1", "suspended", 60);
+        awaitEvent(eventsFile, "guard.attack", 30);
+        // the flood goes on for three hold-downs (3 s each) and more
+        Thread.sleep(10_000);
+        assertTrue(flood.isAlive(), "hping3 still floods: " + Files.readString(work.resolve("hping3.txt")));
+        List<JsonNode> during = powerEvents(eventsFile, floodStarted);
+        assertEquals("suspended", QemuGuests.view(cli, "web1").path("powerState").asText(), "suspended while the flood goes on; power events: " + during);
+        flood.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertEquals(List.of("suspended"), during.stream().map(e -> e.path("data").path("powerState").asText()).toList(),
+                "one suspension for the whole flood, never resumed while it went on: " + during);
+
+        // after the flood: resumed once the tap has been quiet, serving again
+        JsonNode over = awaitEvent(eventsFile, "guard.over", 60);
+        assertTrue(over.path("data").path("heldForTapMillis").asLong() > 0, "the guard held it past its hold-down for the tap: " + over);
+        QemuGuests.awaitState(cli, "web1", "poweredOn", 60);
+        QemuGuests.awaitPong(address, 120);
+    }
+
+    /** The {@code vm.power} events of web1 from {@code since} (ms) on. */
+    private static List<JsonNode> powerEvents(Path file, long since) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String l : Files.readAllLines(file)) {
+            if (l.startsWith("{")) {
+                JsonNode e = AgentClient.mapper().readTree(l);
+                if (e.path("type").asText().equals("vm.power") && e.path("subject").asText().equals("web1") && e.path("time").asLong() >= since) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
     private static String tail(String s, int n) {
         return s.length() <= n ? s : s.substring(s.length() - n);
     }
