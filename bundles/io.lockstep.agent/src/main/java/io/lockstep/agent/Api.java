@@ -176,6 +176,10 @@ final class Api {
             return vms.power.type(c.param("vm"), b.text("text", null));
         });
         op("GET", "/v1/vms/{vm}/machine", one(io.lockstep.agent.api.MachineView.class), c -> vms.power.machine(c.param("vm")));
+        op("PUT", "/v1/vms/{vm}/cpu-share", one(VmView.class), c -> {
+            vms.power.cpuShare(c.param("vm"), c.json());
+            return vms.views.view(c.param("vm"));
+        });
         op("GET", "/v1/vms/{vm}/checkpoints", many(CheckpointView.class), c -> vms.checkpoints.list(c.param("vm")));
         op("POST", "/v1/vms/{vm}/checkpoints", one(TaskView.class), c -> new Reply(202, vms.checkpoints.take(c.param("vm"), c.json())));
         op("POST", "/v1/vms/{vm}/checkpoints/{id}/revert", one(VmView.class), c -> {

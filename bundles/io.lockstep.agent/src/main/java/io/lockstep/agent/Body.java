@@ -106,6 +106,23 @@ final class Body {
         return x;
     }
 
+    /** A required number from {@code min} to {@code max} (whole or not). */
+    double number(String field, double min, double max) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw ApiException.badRequest(field, field + ": expected a number from " + min + " to " + max + ", found none");
+        }
+        if (!v.isNumber()) {
+            throw ApiException.badRequest(field, field + ": expected a number from " + min + " to " + max + ", found " + kind(v.getNodeType()) + " "
+                    + abbreviated(v));
+        }
+        double x = v.asDouble();
+        if (!(x >= min && x <= max)) {
+            throw ApiException.badRequest(field, field + ": expected a number from " + min + " to " + max + ", found " + abbreviated(v));
+        }
+        return x;
+    }
+
     java.util.List<String> texts(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {

@@ -29,6 +29,8 @@ import io.lockstep.agent.api.PowerEvent;
  */
 final class GuardPolicy {
 
+    private static final System.Logger LOG = System.getLogger(GuardPolicy.class.getName());
+
     private final String policy;
     private final LocalVms here;
     private final Events events;
@@ -43,6 +45,19 @@ final class GuardPolicy {
 
     private record QemuWatch(QemuFrames frames, Guard guard, Thread ticker) {
     }
+
+    /**
+     * How long the tap of a QEMU VM the guard suspended must have been quiet before the VM is resumed (system property
+     * {@code lockstep.guard.quietMillis}, default 3,000 ms). A stopped QEMU reads nothing from its tap, so its mirror
+     * shows no frames and its guard sees any attack "over" after the hold-down; the frames still arriving at the tap
+     * say whether it is.
+     */
+    static final long QUIET_MILLIS = Math.max(0, Long.getLong("lockstep.guard.quietMillis", 3000));
+    /** Frames a second arriving at a suspended VM's tap that still count as quiet (clients retrying, ARP). */
+    static final double QUIET_FRAMES_PER_SECOND = 100;
+
+    /** The taps of QEMU VMs this policy suspended because they were attacked: watched until they are quiet. */
+    private final Map<String, TapQuiet> taps = new ConcurrentHashMap<>();
 
     GuardPolicy(String policy, LocalVms here, Events events, Alarms alarms) {
         this.policy = policy;
@@ -106,6 +121,11 @@ final class GuardPolicy {
         w.guard().close();
         w.frames().close();
         qemuSuspended.remove(vm);
+        TapQuiet t = taps.remove(vm);
+        if (t != null) {
+            t.end();
+            alarms.clear("guard." + vm);
+        }
         if (w.guard().underAttack()) {
             alarms.clear("guard." + vm);
         }
@@ -179,6 +199,9 @@ final class GuardPolicy {
                 q.suspend(r); // QMP stop
                 qemuSuspended.add(r.name());
                 suspended.add(r.name());
+                if (underAttack) {
+                    watchTap(r);
+                }
                 events.publish(EventType.VM_POWER, r.name(), new PowerEvent("suspended", here.host(), "guard", null));
             } catch (IOException e) {
                 spared.add(r.name() + " (QMP stop failed: " + e.getMessage() + ")");
@@ -190,7 +213,120 @@ final class GuardPolicy {
         events.publish(EventType.GUARD_ATTACK, vm, new GuardAttackEvent(reason, detected, suspended, spared, System.currentTimeMillis()));
     }
 
+    /**
+     * The guard of {@code vm} sees the attack over. When the policy suspended {@code vm} itself (a QEMU VM), its guard saw
+     * nothing while it was stopped: it is resumed only once frames have stopped arriving at its tap for
+     * {@link #QUIET_MILLIS} — a long flood keeps it suspended instead of letting it run a moment every hold-down.
+     */
     private void onAttackOver(String vm, long lastedMillis) {
+        TapQuiet t = taps.get(vm);
+        if (t != null && t.attackOverAfter(lastedMillis)) {
+            return; // resumed by the tap's watcher once it is quiet
+        }
+        taps.remove(vm);
+        resumeAll(vm, lastedMillis, 0);
+    }
+
+    private void watchTap(QemuVms.Running r) {
+        TapQuiet old = taps.remove(r.name());
+        if (old != null) {
+            old.end();
+        }
+        TapQuiet t = new TapQuiet(r.name(), r.tap.device());
+        taps.put(r.name(), t);
+        t.start();
+    }
+
+    /**
+     * Counts the frames arriving at a suspended QEMU VM's tap — every frame the host sends to it is either read by QEMU
+     * ({@code tx_packets}) or, with QEMU stopped, queued in the tap (up to its 1,000-frame queue) and then dropped
+     * ({@code tx_dropped}) — every 100 ms, and resumes what the policy suspended once the guard saw the attack over and
+     * the tap has been quiet ({@link #QUIET_FRAMES_PER_SECOND} or less) for {@link #QUIET_MILLIS}.
+     */
+    private final class TapQuiet extends Thread {
+        private final String vm;
+        private final Path stats;
+        private volatile long busyAt = System.nanoTime();
+        private volatile long overAt; // when the guard said the attack was over (0: not yet)
+        private volatile long lastedMillis;
+        private volatile boolean stopped;
+
+        TapQuiet(String vm, String device) {
+            super("guard-tap-" + vm);
+            setDaemon(true);
+            this.vm = vm;
+            this.stats = Path.of("/sys/class/net", device, "statistics");
+        }
+
+        /** The guard saw the attack over: true when this watcher resumes the VMs (when the tap is quiet), false when it cannot tell. */
+        boolean attackOverAfter(long lasted) {
+            if (arrived() < 0) {
+                return false;
+            }
+            lastedMillis = lasted;
+            overAt = System.nanoTime();
+            return true;
+        }
+
+        void end() {
+            stopped = true;
+            interrupt();
+        }
+
+        private long arrived() {
+            try {
+                return Long.parseLong(Files.readString(stats.resolve("tx_packets")).trim()) + Long.parseLong(Files.readString(stats.resolve("tx_dropped")).trim());
+            } catch (IOException | NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public void run() {
+            long last = arrived();
+            long lastAt = System.nanoTime();
+            while (!stopped) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = System.nanoTime();
+                long a = arrived();
+                if (a < 0 || last < 0) {
+                    if (overAt != 0) { // the tap is gone (the VM stopped): nothing to wait for
+                        finish(now);
+                        return;
+                    }
+                    last = a;
+                    lastAt = now;
+                    continue;
+                }
+                double perSecond = (a - last) * 1e9 / Math.max(1, now - lastAt);
+                if (perSecond > QUIET_FRAMES_PER_SECOND) {
+                    busyAt = now;
+                }
+                last = a;
+                lastAt = now;
+                if (overAt != 0 && now - busyAt >= QUIET_MILLIS * 1_000_000L) {
+                    finish(now);
+                    return;
+                }
+            }
+        }
+
+        private void finish(long now) {
+            if (!taps.remove(vm, this)) {
+                return;
+            }
+            long held = (now - overAt) / 1_000_000;
+            LOG.log(System.Logger.Level.INFO, vm + ": its tap has been quiet for " + QUIET_MILLIS + " ms; the guard resumes what it suspended (" + held
+                    + " ms after its guard saw the attack over)");
+            resumeAll(vm, lastedMillis + held, held);
+        }
+    }
+
+    private void resumeAll(String vm, long lastedMillis, long heldForTapMillis) {
         List<String> resumed = new ArrayList<>();
         for (RunningVm r : here.running()) {
             if (r.suspendedByGuard) {
@@ -217,6 +353,6 @@ final class GuardPolicy {
             }
         }
         alarms.clear("guard." + vm);
-        events.publish(EventType.GUARD_OVER, vm, Map.of("lastedMillis", lastedMillis, "resumed", resumed));
+        events.publish(EventType.GUARD_OVER, vm, Map.of("lastedMillis", lastedMillis, "resumed", resumed, "heldForTapMillis", heldForTapMillis));
     }
 }

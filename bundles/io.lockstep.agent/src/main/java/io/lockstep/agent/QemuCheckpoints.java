@@ -203,19 +203,105 @@ final class QemuCheckpoints {
             chain = DiskChain.open(top, true);
             Checkpoints.writeRunningDisk(folder, top);
         }
+        Path abandoned = r.chain.top().toAbsolutePath().normalize();
         try (FileChannel in = FileChannel.open(mem, StandardOpenOption.READ)) {
             QemuVms.Running again = qemu.restartFrom(r, in, chain, TIMEOUT);
             again.revertedTo = id;
         }
+        if (chain != r.chain) {
+            removeAbandoned(r.name(), folder, abandoned, chain.top());
+        }
         events.publish(EventType.VM_REVERT, r.name(), Map.of("id", id));
     }
 
+    /**
+     * After a revert: the delta the VM ran on before it (what the guest wrote since the checkpoint, now abandoned) is
+     * removed from the folder — unless a checkpoint's disk is that file or another delta is made over it.
+     */
+    private void removeAbandoned(String vm, Path folder, Path abandoned, Path newTop) throws IOException {
+        if (abandoned.equals(newTop.toAbsolutePath().normalize()) || isCheckpointDisk(vm, folder, abandoned, -1)
+                || !childrenOf(folder, abandoned).isEmpty()) {
+            return;
+        }
+        Files.deleteIfExists(abandoned);
+    }
+
+    /** Whether a checkpoint of {@code vm} other than {@code except} has {@code layer} as its disk. */
+    private boolean isCheckpointDisk(String vm, Path folder, Path layer, int except) throws IOException {
+        for (JsonNode j : records(vm).values()) {
+            String disk = j.path("disk").asText(null);
+            if (j.path("id").asInt() != except && disk != null && folder.resolve(disk).toAbsolutePath().normalize().equals(layer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The deltas in the folder whose parent is {@code layer}. */
+    private static List<Path> childrenOf(Path folder, Path layer) throws IOException {
+        List<Path> children = new ArrayList<>();
+        try (var files = Files.newDirectoryStream(folder, "*.vmdk")) {
+            for (Path f : files) {
+                Path parent = DiskChain.parentOf(f);
+                if (parent != null && parent.toAbsolutePath().normalize().equals(layer)) {
+                    children.add(f.toAbsolutePath().normalize());
+                }
+            }
+        }
+        children.sort(java.util.Comparator.naturalOrder());
+        return children;
+    }
+
+    /**
+     * Deletes checkpoint {@code id}: its record and memory file go, and its disk layer is merged away as a Java guest's
+     * is ({@link Checkpoints#delete}): when the running delta is the layer's only child, the running delta is committed
+     * into it (the layer becomes the running disk, the chain one layer shorter); otherwise each delta over it takes in
+     * its grains and is re-parented, and the layer goes. The running chain is the one this host's target serves, so the
+     * guest's I/O waits while it changes (its methods are synchronized) and reads through the merged chain after.
+     */
     void delete(QemuVms.Running r, int id) throws IOException {
         Path d = dir(r.name());
-        if (!Files.deleteIfExists(d.resolve(id + ".json"))) {
+        JsonNode rec = records(r.name()).get(id);
+        if (rec == null) {
             throw ApiException.notFound(r.name() + " has no checkpoint " + id);
         }
+        // the record goes first: a merge cut short leaves a chain that is still whole, never a record naming a merged layer
+        Files.delete(d.resolve(id + ".json"));
         Files.deleteIfExists(d.resolve(id + ".mem"));
+        String disk = rec.path("disk").asText(null);
+        if (disk != null) {
+            Path folder = store.folder(r.name());
+            Path layer = folder.resolve(disk).toAbsolutePath().normalize();
+            if (Files.exists(layer) && !isCheckpointDisk(r.name(), folder, layer, id)) {
+                merge(r, folder, layer);
+            }
+        }
         events.publish(EventType.VM_CHECKPOINT_DELETED, r.name(), Map.of("id", id));
+    }
+
+    private static void merge(QemuVms.Running r, Path folder, Path layer) throws IOException {
+        List<Path> children = childrenOf(folder, layer);
+        DiskChain chain = r.chain;
+        Path running = chain.top().toAbsolutePath().normalize();
+        if (children.size() == 1 && children.get(0).equals(running)) {
+            chain.commit(); // the running delta merges into the layer, which becomes the running disk
+            Checkpoints.writeRunningDisk(folder, layer);
+            return;
+        }
+        boolean inRunningChain = false;
+        for (DiskChain.Layer l : chain.layers()) {
+            inRunningChain |= l.path().toAbsolutePath().normalize().equals(layer);
+        }
+        for (Path child : children) {
+            if (child.equals(running)) {
+                chain.absorbParent();
+            } else {
+                DiskChain.absorbParent(child);
+            }
+        }
+        if (inRunningChain && !children.contains(running)) {
+            chain.reopen(); // a layer below the top changed: read through the chain as the files are now
+        }
+        Files.deleteIfExists(layer);
     }
 }

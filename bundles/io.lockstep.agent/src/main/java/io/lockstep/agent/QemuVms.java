@@ -159,6 +159,9 @@ final class QemuVms {
                 spec = spec.withExtraArgs(args);
             }
             machine = new QemuMachine(spec);
+            if (c.share() < 1.0) { // the CPU share of its vm.json: its vCPU threads are limited before the guest runs
+                machine.setCpuShare(c.share());
+            }
         } catch (IllegalArgumentException | IOException e) {
             disks.unserve(c.name());
             if (watch != null) {
@@ -244,6 +247,9 @@ final class QemuVms {
         List<String> args = new ArrayList<>(r.boot.extraArgs());
         args.addAll(MemorySnapshot.incomingArgs());
         QemuMachine m = new QemuMachine(r.boot.withStartPaused(true).withExtraArgs(args));
+        if (r.machine.cpuShare() < 1.0) {
+            m.setCpuShare(r.machine.cpuShare()); // the share it ran with goes on with it
+        }
         Running again = new Running(r.config, m, r.tap, r.boot, chain);
         again.configLease = r.configLease;
         again.diskLease = r.diskLease;

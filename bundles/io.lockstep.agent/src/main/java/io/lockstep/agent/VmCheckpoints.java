@@ -134,7 +134,7 @@ final class VmCheckpoints {
     TaskView delete(String name, int id) throws IOException {
         var q = here.runningQemu(name);
         if (q.isPresent()) {
-            Tasks.Task task = tasks.start("checkpoint.delete", name, "deleting checkpoint " + id);
+            Tasks.Task task = tasks.start("checkpoint.delete", name, "deleting checkpoint " + id + " and merging its disk layer");
             try {
                 qemu.delete(q.get(), id);
             } catch (IOException | RuntimeException e) {

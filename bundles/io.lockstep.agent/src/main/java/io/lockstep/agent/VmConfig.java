@@ -7,17 +7,27 @@ import io.lockstep.san.Wwn;
 
 /**
  * What a VM's {@code vm.json} holds: fixed when the VM is created (its LUNs may be attached later). {@code address}: the
- * VM's own address in the datacenter network, which moves with it (null: it listens on loopback).
+ * VM's own address in the datacenter network, which moves with it (null: it listens on loopback). {@code cpuShare}: the
+ * share of its vCPUs a QEMU VM may use (null: all), applied at each power-on wherever it runs, changed by the API.
  */
 record VmConfig(String name, String guest, long memoryMiB, long diskMiB, int port, long created, String createdOn, String wwpn, String wwnn,
-        String iqn, List<String> luns, String address) {
+        String iqn, List<String> luns, String address, Double cpuShare) {
 
     VmConfig {
         luns = luns == null ? List.of() : List.copyOf(luns);
     }
 
     VmConfig withLuns(List<String> l) {
-        return new VmConfig(name, guest, memoryMiB, diskMiB, port, created, createdOn, wwpn, wwnn, iqn, l, address);
+        return new VmConfig(name, guest, memoryMiB, diskMiB, port, created, createdOn, wwpn, wwnn, iqn, l, address, cpuShare);
+    }
+
+    VmConfig withCpuShare(double share) {
+        return new VmConfig(name, guest, memoryMiB, diskMiB, port, created, createdOn, wwpn, wwnn, iqn, luns, address, share >= 1.0 ? null : share);
+    }
+
+    /** The CPU share it is to run with (1.0: no limit). */
+    double share() {
+        return cpuShare == null ? 1.0 : cpuShare;
     }
 
     /** The VM's SAN identity (null for a VM created before identities existed). */

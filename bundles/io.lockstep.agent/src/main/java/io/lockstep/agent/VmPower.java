@@ -165,9 +165,41 @@ final class VmPower {
     io.lockstep.agent.api.MachineView machine(String name) throws IOException {
         QemuVms.Running q = requireQemu(name);
         QemuDisks.Served d = here.qemu().disks().served(name);
+        io.lockstep.qemu.CpuGroup g = q.machine.cpuGroup().orElse(null);
         return new io.lockstep.agent.api.MachineView(name, here.host(), q.machine.pid(), q.boot.accel().qemuName(), q.machine.cpuNanos() / 1e9,
                 q.machine.rssBytes(), q.machine.cpuShare(), d == null ? null : d.target(), d == null ? null : d.portal(), d == null ? null : d.initiator(),
-                q.revertedTo == 0 ? null : q.revertedTo);
+                q.revertedTo == 0 ? null : q.revertedTo, g == null ? null : g.limitedDir().toString(), g == null ? null : g.limit());
+    }
+
+    /** The smallest CPU share: the kernel's 1 ms minimum quota of a 20 ms period ({@link io.lockstep.qemu.CpuGroup}). */
+    static final double MIN_CPU_SHARE = 0.05;
+
+    /**
+     * Sets the share of its vCPUs a QEMU VM may use (the FT lag controller's lever): applied at once when it runs here
+     * (its vCPU threads' cgroup), and kept in its vm.json so that every later power-on, on any host, applies it.
+     */
+    void cpuShare(String name, Body b) throws IOException {
+        b.only(io.lockstep.agent.api.CpuShareRequest.class);
+        double share = b.number("share", MIN_CPU_SHARE, 1.0);
+        VmConfig c = store.config(name);
+        if (!QemuGuest.is(c.guest())) {
+            throw ApiException.conflict(name + " is a Java guest (" + c.guest() + "): the agent does not set a Java guest's CPU share (the FT lag "
+                    + "controller sets it while the VM is protected); expected a QEMU guest");
+        }
+        var q = here.runningQemu(name);
+        if (q.isPresent()) {
+            try {
+                q.get().machine.setCpuShare(share);
+            } catch (IOException | IllegalStateException e) {
+                throw ApiException.conflict(name + ": its CPU share cannot be set on " + here.host() + ": " + e.getMessage());
+            }
+        } else {
+            VmLocks.Where w = locks.where(name);
+            if (w.host() != null && !w.host().equals(here.host()) && w.live() && !w.previousLife()) {
+                throw ApiException.conflict(name + " runs on " + w.host() + "; set its CPU share there (the host that runs it applies it)");
+            }
+        }
+        store.write(store.config(name).withCpuShare(share), true);
     }
 
     void off(String name) throws IOException {

@@ -90,8 +90,9 @@ final class VmViews {
                     ? kept.replaceFirst("; it stopped with the agent and was not restarted", "") + "; it runs on " + at + " now"
                     : kept;
         }
+        Double share = q != null ? Double.valueOf(q.machine.cpuShare()) : QemuGuest.is(c.guest()) ? Double.valueOf(c.share()) : null;
         return new VmView(c.name(), c.guest(), c.memoryMiB(), c.diskMiB(), c.port(), san, c.luns(), powerState, at, position, note, ftView(name),
-                diskView(name), c.address());
+                diskView(name), c.address(), share);
     }
 
     FtView ftView(String name) {

@@ -61,6 +61,39 @@ class VmApiTest {
     }
 
     @Test
+    void aQemuVmsCpuShareIsCheckedKeptInItsVmJsonAndShownAndAJavaGuestsIsRefused() throws Exception {
+        try (AgentFixture dc = new AgentFixture(dir)) {
+            AgentClient c = dc.start("host-a").client();
+            c.post("/v1/vms", Map.of("name", "web1", "guest", "qemu", "memoryMiB", 128));
+            c.post("/v1/vms", Map.of("name", "kv1", "memoryMiB", 32));
+            assertEquals(1.0, c.get("/v1/vms/web1").path("cpuShare").asDouble(), "a QEMU VM runs with all its vCPUs unless told");
+            assertTrue(c.get("/v1/vms/kv1").path("cpuShare").isMissingNode(), "a Java guest's view has no share of the agent's");
+            for (Object[] bad : new Object[][] {{Map.of("share", 1.5), "share: expected a number from 0.05 to 1.0, found 1.5"},
+                {Map.of("share", 0.01), "found 0.01"}, {Map.of("share", "half"), "found a string \"half\""}, {Map.of(), "found none"},
+                {Map.of("share", 0.5, "cores", 2), "cores"}}) {
+                AgentClient.AgentException e = assertThrows(AgentClient.AgentException.class, () -> c.call("PUT", "/v1/vms/web1/cpu-share", bad[0]));
+                assertEquals(400, e.status(), e.getMessage());
+                assertTrue(e.getMessage().contains((String) bad[1]), bad[0] + ": " + e.getMessage());
+            }
+            AgentClient.AgentException javaGuest = assertThrows(AgentClient.AgentException.class, () -> c.call("PUT", "/v1/vms/kv1/cpu-share",
+                    Map.of("share", 0.5)));
+            assertEquals(409, javaGuest.status());
+            assertTrue(javaGuest.getMessage().contains("kv1 is a Java guest"), javaGuest.getMessage());
+            assertEquals(404, assertThrows(AgentClient.AgentException.class, () -> c.call("PUT", "/v1/vms/nope/cpu-share", Map.of("share", 0.5)))
+                    .status());
+
+            // powered off: kept in vm.json for the next power-on, and shown
+            JsonNode set = c.call("PUT", "/v1/vms/web1/cpu-share", Map.of("share", 0.25));
+            assertEquals(0.25, set.path("cpuShare").asDouble(), set.toString());
+            assertEquals(0.25, c.get("/v1/vms/web1").path("cpuShare").asDouble());
+            JsonNode json = AgentClient.mapper().readTree(java.nio.file.Files.readAllBytes(dc.onDatastore("web1/vm.json")));
+            assertEquals(0.25, json.path("cpuShare").asDouble(), json.toString());
+            c.call("PUT", "/v1/vms/web1/cpu-share", Map.of("share", 1));
+            assertEquals(1.0, c.get("/v1/vms/web1").path("cpuShare").asDouble(), "1 lifts it");
+        }
+    }
+
+    @Test
     void aVmLivesThroughTheApiAndTheEventStreamShowsIt() throws Exception {
         try (AgentFixture dc = new AgentFixture(dir)) {
             AgentFixture.Running a = dc.start("host-a");

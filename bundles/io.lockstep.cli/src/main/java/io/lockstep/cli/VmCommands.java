@@ -39,6 +39,9 @@ final class VmCommands {
                 vm.host() != null ? " on " + vm.host() : "", vm.guest(), vm.memoryMiB(), vm.diskMiB(),
                 vm.address() == null ? "127.0.0.1" : vm.address(), vm.port(), role,
                 role.equals("none") ? "" : " (" + vm.ft().state() + peerOf(vm.ft()) + ")");
+        if (vm.cpuShare() != null && vm.cpuShare() < 1.0) {
+            System.out.printf(java.util.Locale.ROOT, "  CPU share %.2f of its vCPUs%n", vm.cpuShare());
+        }
         if (vm.note() != null) {
             System.out.println("  note: " + vm.note());
         }
@@ -65,7 +68,7 @@ final class VmCommands {
 
     @Command(name = "vm", mixinStandardHelpOptions = true, description = "Virtual machines: create, start, stop, checkpoint, revert.",
             subcommands = {Ls.class, Create.class, Start.class, Stop.class, Suspend.class, Resume.class, Rm.class, Checkpoint.class,
-                Checkpoints.class, Revert.class, CheckpointDelete.class, Console.class, Machine.class})
+                Checkpoints.class, Revert.class, CheckpointDelete.class, Console.class, Machine.class, CpuShare.class})
     static final class VmCmd {
     }
 
@@ -234,10 +237,33 @@ final class VmCommands {
             if (common.json) {
                 common.print(m);
             } else {
-                System.out.printf(Locale.ROOT, "%s on %s: QEMU pid %d (%s), %.1f s of CPU, %s resident, CPU share %.2f%n  disk: %s on %s, for %s%n",
-                        m.vm(), m.host(), m.pid(), m.accel(), m.cpuSeconds(), Units.human(m.rssBytes()), m.cpuShare(), m.diskTarget(), m.diskPortal(),
+                System.out.printf(Locale.ROOT, "%s on %s: QEMU pid %d (%s), %.1f s of CPU, %s resident, CPU share %.2f%s%n  disk: %s on %s, for %s%n",
+                        m.vm(), m.host(), m.pid(), m.accel(), m.cpuSeconds(), Units.human(m.rssBytes()), m.cpuShare(),
+                        m.cpuLimit() == null ? "" : " (cgroup limit " + m.cpuLimit() + " µs in " + m.cpuGroup() + ")", m.diskTarget(), m.diskPortal(),
                         m.initiator());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "cpu-share", mixinStandardHelpOptions = true, description = "Set the share of its vCPUs a QEMU VM may use (0.05 to 1.0; 1.0: no "
+            + "limit): applied at once where it runs, and kept for every later power-on.")
+    static final class CpuShare extends OnVm {
+        @Parameters(index = "1", paramLabel = "SHARE", description = "0.05 to 1.0")
+        double share;
+
+        @Override
+        public Integer call() throws Exception {
+            AgentClient c;
+            if (common.host != null) {
+                c = common.client();
+            } else {
+                // the host that runs it applies it; a VM that is off takes it from vm.json at its next power-on
+                VmView v = common.dc().pick(null).client().get("/v1/vms/" + name, VmView.class);
+                c = v.host() != null && v.powerState() != null && v.powerState().matches("poweredOn|suspended") ? common.dc().runnerOf(name).client()
+                        : common.client();
+            }
+            printVm(common, c.put("/v1/vms/" + name + "/cpu-share", java.util.Map.of("share", share), VmView.class));
             return 0;
         }
     }

@@ -32,9 +32,11 @@ import io.lockstep.agent.client.AgentClient;
  * The DoS guard on a QEMU guest's frames (issue 23), through {@code ./lockstep} only, as root with hosts in
  * namespaces: clients from 60 source addresses of the datacenter network (added to its bridge in the root namespace
  * for the test) and redis-benchmark load the guest's Redis with requests for a while and raise nothing; then a SYN
- * flood from the root namespace ({@code hping3 -S}, at most 300,000 SYNs, every SYN-ACK answered by the kernel's RST) is detected on the
- * mirrored frames, the VM is suspended (QMP stop) with an event naming the rule, and it runs again after the flood.
- * Bounded: 60 clients for 10 s, a flood of at most 30 s; timeouts are hang guards only.
+ * flood from the root namespace ({@code hping3 -S}, every SYN-ACK answered by the kernel's RST) is detected on the
+ * mirrored frames, the VM is suspended (QMP stop) with an event naming the rule, stays suspended while the flood goes
+ * on for 10 s more (one suspension, however many hold-downs pass: the frames arriving at its tap say the flood goes
+ * on), and it runs again once the tap has been quiet after the flood.
+ * Bounded: 60 clients for 10 s, a flood of about 10 s after the suspension; timeouts are hang guards only.
  */
 class QemuGuardEndToEndTest {
 
@@ -130,11 +132,20 @@ class QemuGuardEndToEndTest {
 
         // the flood: SYNs from the root namespace, every SYN-ACK answered by the kernel's RST
         long started = System.currentTimeMillis();
-        flood = new ProcessBuilder("hping3", "-S", "-p", "6379", "-i", "u100", "-c", "300000", address).redirectErrorStream(true)
+        flood = new ProcessBuilder("hping3", "-S", "-p", "6379", "-i", "u100", "-c", "1000000", address).redirectErrorStream(true)
                 .redirectOutput(work.resolve("hping3.txt").toFile()).start();
         JsonNode suspended = QemuGuests.awaitState(cli, "web1", "suspended", 60);
         JsonNode attack = awaitEvent(eventsFile, "guard.attack", 30);
+        // it goes on for three hold-downs (3 s each) and more: the suspended QEMU reads nothing, so its guard sees the
+        // attack "over" after each hold-down, but the frames still arriving at its tap keep it suspended — one
+        // suspension for the whole flood, not a moment of running every hold-down
+        Thread.sleep(10_000);
+        assertTrue(flood.isAlive(), "hping3 still floods: " + Files.readString(work.resolve("hping3.txt")));
+        List<JsonNode> during = powerEvents(eventsFile, started);
+        assertEquals("suspended", QemuGuests.view(cli, "web1").path("powerState").asText(), "suspended while the flood goes on: " + during);
         flood.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertEquals(List.of("suspended"), during.stream().map(e -> e.path("data").path("powerState").asText()).toList(),
+                "one suspension for the whole flood, never resumed while it went on: " + during);
         String reason = attack.path("data").path("reason").asText();
         assertEquals("web1", attack.path("subject").asText(), attack.toString());
         assertTrue(reason.contains("connections/s") || reason.contains("dropped without a byte"), "the event names the rule that fired: " + attack);
@@ -146,7 +157,8 @@ class QemuGuardEndToEndTest {
         try {
             // the frames the suspended guest's tap still queued reach it after the resume and may trip the guard once more:
             // the attack is over when the guard says so, and then the VM runs and serves
-            awaitEvent(eventsFile, "guard.over", 90);
+            JsonNode over = awaitEvent(eventsFile, "guard.over", 90);
+            assertTrue(over.path("data").path("heldForTapMillis").asLong() > 0, "the tap held it past the guard's hold-down: " + over);
             QemuGuests.awaitState(cli, "web1", "poweredOn", 90);
             QemuGuests.awaitPong(address, 120);
         } catch (AssertionError e) {
@@ -154,6 +166,20 @@ class QemuGuardEndToEndTest {
             throw new AssertionError(e.getMessage() + "\nvm ls: " + QemuGuests.view(cli, "web1") + "\nevents:\n" + Files.readString(eventsFile) + "\nhost-1's log (end):\n"
                     + (Files.exists(log) ? tail(Files.readString(log), 6000) : "(none at " + log + ")"), e);
         }
+    }
+
+    /** The {@code vm.power} events of web1 from {@code since} (ms) on. */
+    private static List<JsonNode> powerEvents(Path file, long since) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String l : Files.readAllLines(file)) {
+            if (l.startsWith("{")) {
+                JsonNode e = AgentClient.mapper().readTree(l);
+                if (e.path("type").asText().equals("vm.power") && e.path("subject").asText().equals("web1") && e.path("time").asLong() >= since) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
     }
 
     private static String tail(String s, int n) {

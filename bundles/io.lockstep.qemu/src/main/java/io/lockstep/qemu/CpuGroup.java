@@ -91,13 +91,92 @@ public final class CpuGroup {
                 + "writable cgroup v1 cpu hierarchy, found " + (found.isEmpty() ? "no cgroup mount" : found));
     }
 
+    /** Where a process started by {@code ip netns exec} finds no cgroup mount: its fresh /sys hides the host's. */
+    static final Path CGROUP_MOUNT_POINT = Path.of("/sys/fs/cgroup");
+
+    /**
+     * {@link #probe()}, and when this process sees no cgroup mount at all and {@code /sys/fs/cgroup} is an empty
+     * directory — a process started by {@code ip netns exec} (a host of {@code lockstep up}), whose private mount
+     * namespace has a fresh /sys without the host's cgroup mounts — mounts the hierarchy that holds the cpu controller
+     * there first (cgroup v1: with exactly the controllers mounted with it, as /proc/cgroups says, so it is the host's
+     * hierarchy and not a new one; else cgroup2). The mount is in that private namespace only.
+     */
+    public static Support probeOrMount() {
+        Support s = probe();
+        if (s.available() || s.reason() == null || !s.reason().endsWith("found no cgroup mount")) {
+            return s;
+        }
+        String why = mountCpuHierarchy(CGROUP_MOUNT_POINT);
+        if (why == null) {
+            Support again = probe();
+            if (again.available()) {
+                return again;
+            }
+            why = again.reason();
+        }
+        return new Support(false, 0, null, s.reason() + "; mounting the cpu hierarchy at " + CGROUP_MOUNT_POINT + " failed: " + why);
+    }
+
+    /** Mounts the cpu controller's hierarchy at {@code at} (an empty directory); null when it worked, else why not. */
+    private static String mountCpuHierarchy(Path at) {
+        try {
+            if (!Files.isDirectory(at)) {
+                return at + " is not a directory";
+            }
+            try (var entries = Files.list(at)) {
+                if (entries.findAny().isPresent()) {
+                    return at + " is not empty";
+                }
+            }
+            int cpuHierarchy = -1;
+            List<String[]> rows = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of("/proc/cgroups"))) {
+                String[] f = line.trim().split("\\s+");
+                if (line.startsWith("#") || f.length < 4) {
+                    continue;
+                }
+                rows.add(f);
+                if (f[0].equals("cpu") && f[3].equals("1")) {
+                    cpuHierarchy = Integer.parseInt(f[1]);
+                }
+            }
+            if (cpuHierarchy < 0) {
+                return "/proc/cgroups lists no enabled cpu controller";
+            }
+            List<String> cmd;
+            if (cpuHierarchy == 0) {
+                cmd = List.of("mount", "-t", "cgroup2", "cgroup2", at.toString());
+            } else {
+                List<String> with = new ArrayList<>();
+                for (String[] f : rows) {
+                    if (Integer.parseInt(f[1]) == cpuHierarchy) {
+                        with.add(f[0]);
+                    }
+                }
+                cmd = List.of("mount", "-t", "cgroup", "-o", String.join(",", with), "cgroup", at.toString());
+            }
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return String.join(" ", cmd) + " did not finish in 10 s";
+            }
+            return p.exitValue() == 0 ? null : String.join(" ", cmd) + " exited with " + p.exitValue() + ": " + out;
+        } catch (IOException | RuntimeException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     /**
      * Creates (or reuses) the group for {@code machine} with no limit yet.
      *
      * @throws IOException saying why CPU limits are not available here
      */
     public static CpuGroup create(String machine, int vcpus) throws IOException {
-        Support s = probe();
+        Support s = probeOrMount();
         if (!s.available()) {
             throw new IOException("cannot limit the CPU of machine " + machine + ": " + s.reason());
         }

@@ -490,7 +490,7 @@ public final class QemuMachine implements AutoCloseable {
         }
         synchronized (this) {
             if (process == null) {
-                CpuGroup.Support s = CpuGroup.probe();
+                CpuGroup.Support s = CpuGroup.probeOrMount();
                 if (!s.available()) {
                     throw new IOException("cannot limit the CPU of machine " + spec.name() + ": " + s.reason());
                 }

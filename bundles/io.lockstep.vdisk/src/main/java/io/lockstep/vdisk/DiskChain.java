@@ -458,6 +458,32 @@ public final class DiskChain implements BlockDevice {
         return deltaPath;
     }
 
+    /**
+     * Opens the chain again from its top, in place: for a chain whose lower layers were changed through other handles
+     * (a checkpoint's layer absorbed into the delta over it, {@link #absorbParent(Path)}), so that reads go through the
+     * files as they are now. Whoever holds this chain (a target serving it) keeps it; its writes wait meanwhile.
+     */
+    public synchronized void reopen() throws IOException {
+        ensureOpen();
+        if (writable) {
+            layers.get(0).flush();
+        }
+        Path topPath = top();
+        List<SparseExtent> old = new ArrayList<>(layers);
+        for (SparseExtent e : old) {
+            e.close();
+        }
+        DiskChain fresh;
+        try {
+            fresh = open(topPath, writable);
+        } catch (IOException | RuntimeException e) {
+            closed = true; // its layers are closed: say so at the next use rather than read through closed files
+            throw e;
+        }
+        layers.clear();
+        layers.addAll(fresh.layers);
+    }
+
     /** Checks every layer (see {@link SparseExtent#check()}); returns "file: problem" lines. */
     public synchronized List<String> check() throws IOException {
         List<String> problems = new ArrayList<>();

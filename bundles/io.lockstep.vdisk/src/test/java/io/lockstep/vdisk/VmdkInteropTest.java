@@ -45,6 +45,38 @@ class VmdkInteropTest {
     }
 
     @Test
+    void aRunningChainReopenedAfterALayerBelowWasAbsorbedReadsAndWritesThroughTheFilesAsTheyAreNow() throws Exception {
+        Path base = dir.resolve("base.vmdk");
+        DiskChain.create(base, SIZE);
+        try (DiskChain d = DiskChain.open(base, true)) {
+            d.write(0, pattern(1, 4096));
+            d.snapshot(dir.resolve("delta1.vmdk"));
+            d.write(1000, pattern(2, 4096));
+            d.snapshot(dir.resolve("delta2.vmdk")); // runs on delta2 over delta1 over base
+            d.write(2000, pattern(3, 4096));
+            // a checkpoint's layer (the base) merged away while the chain runs: delta1 takes in its grains, the base goes
+            assertEquals(base.toAbsolutePath().normalize(), DiskChain.absorbParent(dir.resolve("delta1.vmdk")).toAbsolutePath().normalize());
+            Files.delete(base);
+            d.reopen();
+            assertEquals(2, d.depth());
+            assertEquals(List.of(dir.resolve("delta2.vmdk"), dir.resolve("delta1.vmdk")), d.layers().stream().map(DiskChain.Layer::path).toList());
+            assertArrayEquals(pattern(1, 4096), d.read(0, 8), "the base's data, from delta1 now");
+            assertArrayEquals(pattern(2, 4096), d.read(1000, 8));
+            assertArrayEquals(pattern(3, 4096), d.read(2000, 8));
+            d.write(3000, pattern(4, 4096));
+            d.flush();
+        }
+        for (String f : List.of("delta1.vmdk", "delta2.vmdk")) {
+            Qemu.Result check = Qemu.img("check", dir.resolve(f).toString()).ok();
+            assertTrue(check.out().contains("No errors were found"), f + ": " + check.out());
+        }
+        try (DiskChain again = DiskChain.open(dir.resolve("delta2.vmdk"), false)) {
+            assertArrayEquals(pattern(1, 4096), again.read(0, 8));
+            assertArrayEquals(pattern(4, 4096), again.read(3000, 8), "written after the reopen");
+        }
+    }
+
+    @Test
     void qemuImgShowsOurFourDeepChain() throws Exception {
         Path base = dir.resolve("base.vmdk");
         DiskChain.create(base, SIZE);

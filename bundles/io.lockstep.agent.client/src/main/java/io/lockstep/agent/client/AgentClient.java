@@ -120,6 +120,10 @@ public final class AgentClient {
         return read(post(path, body), type, "POST " + path);
     }
 
+    public <T> T put(String path, Object body, Class<T> type) throws IOException {
+        return read(call("PUT", path, body), type, "PUT " + path);
+    }
+
     public <T> T delete(String path, Class<T> type) throws IOException {
         return read(delete(path), type, "DELETE " + path);
     }
