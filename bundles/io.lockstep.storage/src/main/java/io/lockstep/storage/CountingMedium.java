@@ -183,6 +183,17 @@ public final class CountingMedium implements Medium {
     }
 
     @Override
+    public PrFullStatus readFullStatus() throws IOException {
+        persistentReservations.increment();
+        return medium.readFullStatus();
+    }
+
+    @Override
+    public void checkScsi2Reservation(String cmd) throws IOException {
+        medium.checkScsi2Reservation(cmd);
+    }
+
+    @Override
     public void close() throws IOException {
         medium.close();
     }

@@ -92,6 +92,23 @@ public interface Medium extends AutoCloseable {
     /** READ RESERVATION. */
     PrReservation readReservation() throws IOException;
 
+    /**
+     * READ FULL STATUS: every registration with the initiator that holds it. Media that cannot name the initiators
+     * keep this default, which answers ILLEGAL REQUEST as a target without the service action does.
+     */
+    default PrFullStatus readFullStatus() throws IOException {
+        throw new CheckConditionException("PERSISTENT RESERVE IN READ FULL STATUS", Sense.INVALID_FIELD_IN_CDB,
+                "this medium (" + uri() + ") does not report the full status");
+    }
+
+    /**
+     * Before a command that neither transfers data nor handles reservations (TEST UNIT READY, READ CAPACITY, MODE
+     * SENSE, START STOP UNIT …): RESERVATION CONFLICT when another initiator holds the SCSI-2 reservation (SPC-2
+     * 5.5.1). Persistent reservations let these commands through. Media without SCSI-2 state keep this default.
+     */
+    default void checkScsi2Reservation(String cmd) throws IOException {
+    }
+
     /** Ends this initiator's session (I_T nexus loss): its SCSI-2 reservation ends; registrations persist. */
     @Override
     void close() throws IOException;

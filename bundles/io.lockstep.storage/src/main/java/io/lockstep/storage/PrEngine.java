@@ -196,6 +196,28 @@ public final class PrEngine {
         return s.reservationPresent() ? new PrReservation(s.generation, true, s.key, s.type) : PrReservation.none(s.generation);
     }
 
+    /** READ FULL STATUS: every registration in registration order, the holders marked. */
+    public PrFullStatus readFullStatus(PrState s) {
+        List<PrFullStatus.Registrant> out = new ArrayList<>();
+        for (Map.Entry<String, Long> r : s.registrations.entrySet()) {
+            boolean holder = s.reservationPresent() && s.isHolder(r.getKey());
+            out.add(new PrFullStatus.Registrant(r.getKey(), r.getValue(), holder, holder ? s.type : null));
+        }
+        return new PrFullStatus(s.generation, out);
+    }
+
+    /**
+     * May {@code initiator} run a command other than READ, WRITE and the reservation commands under the SCSI-2
+     * reservation? (SPC-2 5.5.1: only INQUIRY, REPORT LUNS, REQUEST SENSE and RELEASE pass another initiator's
+     * RESERVE; a persistent reservation lets such commands through, SPC-4 table 63.) {@code holderAlive} as for
+     * {@link #reserveScsi2}.
+     */
+    public void checkScsi2(PrState s, String initiator, boolean holderAlive, String cmd) throws ReservationConflictException {
+        if (s.scsi2Holder != null && !s.scsi2Holder.equals(initiator) && holderAlive) {
+            throw new ReservationConflictException(cmd, "the LUN is reserved (SCSI-2 RESERVE) by " + s.scsi2Holder);
+        }
+    }
+
     private static void requireRegistered(String cmd, PrState s, String initiator, long key) throws ReservationConflictException {
         Long held = s.registrations.get(initiator);
         if (held == null) {

@@ -6,6 +6,7 @@ import io.lockstep.storage.Capabilities;
 import io.lockstep.storage.CheckConditionException;
 import io.lockstep.storage.Medium;
 import io.lockstep.storage.PrEngine;
+import io.lockstep.storage.PrFullStatus;
 import io.lockstep.storage.PrKeys;
 import io.lockstep.storage.PrReservation;
 import io.lockstep.storage.PrType;
@@ -108,6 +109,12 @@ public final class ClusteredDisk implements Medium {
     public void compareAndWrite(long lba, byte[] expected, byte[] replacement) throws IOException {
         throw new CheckConditionException("COMPARE AND WRITE on " + entry.name(), Sense.INVALID_COMMAND_OPERATION_CODE,
                 "virtual disks do not offer COMPARE AND WRITE to guests");
+    }
+
+    /** TEST UNIT READY: reports (and takes) this guest's oldest unit attention from the record on the medium. */
+    @Override
+    public void testUnitReady() throws IOException {
+        freshForIn("TEST UNIT READY on " + entry.name());
     }
 
     @Override
@@ -236,6 +243,17 @@ public final class ClusteredDisk implements Medium {
     @Override
     public PrReservation readReservation() throws IOException {
         return ENGINE.readReservation(freshForIn("PERSISTENT RESERVE IN READ RESERVATION").state());
+    }
+
+    @Override
+    public PrFullStatus readFullStatus() throws IOException {
+        return ENGINE.readFullStatus(freshForIn("PERSISTENT RESERVE IN READ FULL STATUS").state());
+    }
+
+    /** TEST UNIT READY, READ CAPACITY, MODE SENSE …: refused while another guest holds the SCSI-2 reservation. */
+    @Override
+    public void checkScsi2Reservation(String cmd) throws IOException {
+        ENGINE.checkScsi2(ds.readVdr(entry.index()).state(), initiator, true, cmd + " on " + entry.name());
     }
 
     private VdrRecord freshForIn(String cmd) throws IOException {

@@ -12,6 +12,7 @@ import io.lockstep.storage.Capabilities;
 import io.lockstep.storage.CheckConditionException;
 import io.lockstep.storage.Medium;
 import io.lockstep.storage.MiscompareException;
+import io.lockstep.storage.PrFullStatus;
 import io.lockstep.storage.PrKeys;
 import io.lockstep.storage.PrEngine;
 import io.lockstep.storage.PrReservation;
@@ -583,6 +584,34 @@ public final class FileMedium implements Medium {
 
     private PrReservation doReadReservation() throws IOException {
         return ENGINE.readReservation(readStateForIn("PERSISTENT RESERVE IN READ RESERVATION").pr);
+    }
+
+    @Override
+    public PrFullStatus readFullStatus() throws IOException {
+        return guarded("readFullStatus", () -> ENGINE.readFullStatus(readStateForIn("PERSISTENT RESERVE IN READ FULL STATUS").pr));
+    }
+
+    @Override
+    public void checkScsi2Reservation(String cmd) throws IOException {
+        guarded("checkScsi2Reservation", () -> {
+            ensureOpen(cmd);
+            TargetState state;
+            boolean alive;
+            lun.lockStateShared();
+            try {
+                state = lun.readState();
+                String holder = state.pr.scsi2Holder;
+                alive = holder == null || holder.equals(initiator) || lun.nexusAlive(state.nexusIndex(holder));
+            } finally {
+                lun.unlockStateShared();
+            }
+            if (alive) {
+                ENGINE.checkScsi2(state.pr, initiator, true, cmd);
+            } else {
+                dropDeadScsi2Holder(state.pr.scsi2Holder); // its nexus is gone: the reservation ended with it
+            }
+            return null;
+        });
     }
 
     private TargetState readStateForIn(String cmd) throws IOException {

@@ -21,6 +21,8 @@ public final class Cdb {
     public static final int REPORT_LUNS = 0xA0;
     public static final int RESERVE_6 = 0x16;
     public static final int RELEASE_6 = 0x17;
+    public static final int RESERVE_10 = 0x56;
+    public static final int RELEASE_10 = 0x57;
     public static final int SYNCHRONIZE_CACHE_10 = 0x35;
     public static final int PERSISTENT_RESERVE_IN = 0x5E;
     public static final int PERSISTENT_RESERVE_OUT = 0x5F;
@@ -35,6 +37,8 @@ public final class Cdb {
     /** PERSISTENT RESERVE IN service actions. */
     public static final int PR_IN_READ_KEYS = 0x00;
     public static final int PR_IN_READ_RESERVATION = 0x01;
+    public static final int PR_IN_REPORT_CAPABILITIES = 0x02;
+    public static final int PR_IN_READ_FULL_STATUS = 0x03;
 
     /** PERSISTENT RESERVE OUT service actions. */
     public static final int PR_OUT_REGISTER = 0x00;

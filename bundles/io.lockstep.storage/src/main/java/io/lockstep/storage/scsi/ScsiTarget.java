@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.lockstep.storage.CheckConditionException;
 import io.lockstep.storage.Medium;
+import io.lockstep.storage.PrFullStatus;
 import io.lockstep.storage.PrKeys;
 import io.lockstep.storage.PrReservation;
 import io.lockstep.storage.PrType;
@@ -59,10 +60,14 @@ public final class ScsiTarget {
         return switch (opcode) {
             case Cdb.TEST_UNIT_READY -> {
                 lu.testUnitReady();
+                lu.checkScsi2Reservation("TEST UNIT READY");
                 yield new byte[0];
             }
             case Cdb.INQUIRY -> inquiry(cdb);
-            case Cdb.START_STOP_UNIT -> new byte[0];
+            case Cdb.START_STOP_UNIT -> {
+                lu.checkScsi2Reservation("START STOP UNIT");
+                yield new byte[0];
+            }
             case Cdb.READ_6 -> {
                 int blocks = cdb[4] & 0xFF;
                 yield read("READ(6)", (((cdb[1] & 0x1F) << 16) | ((cdb[2] & 0xFF) << 8) | (cdb[3] & 0xFF)), blocks == 0 ? 256 : blocks);
@@ -82,14 +87,19 @@ public final class ScsiTarget {
             }
             case Cdb.READ_CAPACITY_10 -> {
                 need(cdb, 10, "READ CAPACITY(10)");
+                lu.checkScsi2Reservation("READ CAPACITY(10)");
                 ByteBuffer cap = ByteBuffer.allocate(8);
                 cap.putInt((int) Math.min(0xFFFFFFFFL, lu.sectorCount() - 1));
                 cap.putInt(lu.sectorSize());
                 yield cap.array();
             }
-            case Cdb.MODE_SENSE_6 -> modeSense(cdb, false);
+            case Cdb.MODE_SENSE_6 -> {
+                lu.checkScsi2Reservation("MODE SENSE(6)");
+                yield modeSense(cdb, false);
+            }
             case Cdb.MODE_SENSE_10 -> {
                 need(cdb, 10, "MODE SENSE(10)");
+                lu.checkScsi2Reservation("MODE SENSE(10)");
                 yield modeSense(cdb, true);
             }
             case Cdb.SYNCHRONIZE_CACHE_16 -> {
@@ -102,6 +112,19 @@ public final class ScsiTarget {
             }
             case Cdb.RELEASE_6 -> {
                 lu.release();
+                yield new byte[0];
+            }
+            case Cdb.RESERVE_10, Cdb.RELEASE_10 -> {
+                String cmd = opcode == Cdb.RESERVE_10 ? "RESERVE(10)" : "RELEASE(10)";
+                need(cdb, 10, cmd);
+                if ((cdb[1] & 0x12) != 0) { // 3RDPTY, LONGID
+                    throw illegal(cmd, Sense.INVALID_FIELD_IN_CDB, "third-party reservations (3RDPTY, LONGID) are not supported");
+                }
+                if (opcode == Cdb.RESERVE_10) {
+                    lu.reserve();
+                } else {
+                    lu.release();
+                }
                 yield new byte[0];
             }
             case Cdb.READ_16 -> {
@@ -132,6 +155,7 @@ public final class ScsiTarget {
                 if ((cdb[1] & 0x1F) != Cdb.READ_CAPACITY_16) {
                     throw illegal("SERVICE ACTION IN(16)", Sense.INVALID_FIELD_IN_CDB, String.format("service action 0x%02x", cdb[1] & 0x1F));
                 }
+                lu.checkScsi2Reservation("READ CAPACITY(16)");
                 ByteBuffer cap = ByteBuffer.allocate(32);
                 cap.putLong(lu.sectorCount() - 1);
                 cap.putInt(lu.sectorSize());
@@ -240,10 +264,71 @@ public final class ScsiTarget {
                 }
                 full = d.array();
             }
+            case Cdb.PR_IN_REPORT_CAPABILITIES -> full = reportCapabilities();
+            case Cdb.PR_IN_READ_FULL_STATUS -> full = readFullStatus(lu.readFullStatus());
             default -> throw illegal("PERSISTENT RESERVE IN", Sense.INVALID_FIELD_IN_CDB, String.format(
-                    "service action 0x%02x is not READ KEYS (0) or READ RESERVATION (1)", sa));
+                    "service action 0x%02x is not READ KEYS (0), READ RESERVATION (1), REPORT CAPABILITIES (2) or READ FULL STATUS (3)", sa));
         }
         return java.util.Arrays.copyOf(full, Math.min(full.length, allocation));
+    }
+
+    /**
+     * REPORT CAPABILITIES (SPC-4 6.15.4): the type mask names the six types of {@link PrType}; TMV says it is valid.
+     * Not CRH (SCSI-2 and persistent reservations are independent here, see docs/storage.md), no SPEC_I_PT, ALL_TG_PT
+     * or persist-through-power-loss; ALLOW COMMANDS 0 (no information).
+     */
+    private static byte[] reportCapabilities() {
+        byte[] d = new byte[8];
+        d[1] = 8;
+        d[3] = (byte) 0x80; // TMV
+        int mask = 0;
+        for (PrType t : PrType.values()) {
+            mask |= switch (t) {
+                case WRITE_EXCLUSIVE -> 0x0200;
+                case EXCLUSIVE_ACCESS -> 0x0800;
+                case WRITE_EXCLUSIVE_REGISTRANTS_ONLY -> 0x2000;
+                case EXCLUSIVE_ACCESS_REGISTRANTS_ONLY -> 0x4000;
+                case WRITE_EXCLUSIVE_ALL_REGISTRANTS -> 0x8000;
+                case EXCLUSIVE_ACCESS_ALL_REGISTRANTS -> 0x0001;
+            };
+        }
+        d[4] = (byte) (mask >>> 8);
+        d[5] = (byte) mask;
+        return d;
+    }
+
+    /**
+     * READ FULL STATUS (SPC-4 6.15.5): one descriptor per registration, with R_HOLDER, the reservation's scope and type
+     * for holders, relative target port 1 and the initiator's iSCSI TransportID (format 00: the name, NUL-terminated,
+     * padded to a multiple of 4 bytes, at least 20).
+     */
+    static byte[] readFullStatus(PrFullStatus status) {
+        java.io.ByteArrayOutputStream descriptors = new java.io.ByteArrayOutputStream();
+        for (PrFullStatus.Registrant r : status.registrants()) {
+            byte[] name = r.initiator().getBytes(StandardCharsets.UTF_8);
+            int nameField = Math.max(16, (name.length + 1 + 3) / 4 * 4);
+            ByteBuffer t = ByteBuffer.allocate(4 + nameField);
+            t.put((byte) 0x05); // format 00, protocol identifier 5 (iSCSI)
+            t.put((byte) 0);
+            t.putShort((short) nameField);
+            t.put(name);
+            ByteBuffer d = ByteBuffer.allocate(24 + t.capacity());
+            d.putLong(r.key());
+            d.putInt(0);
+            d.put((byte) (r.holder() ? 0x01 : 0x00)); // R_HOLDER
+            d.put((byte) (r.holder() && r.type() != null ? r.type().code() : 0)); // scope 0 (logical unit) | type
+            d.putInt(0);
+            d.putShort((short) 1); // relative target port identifier
+            d.putInt(t.capacity());
+            d.put(t.array());
+            descriptors.writeBytes(d.array());
+        }
+        byte[] body = descriptors.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(8 + body.length);
+        out.putInt((int) status.generation());
+        out.putInt(body.length);
+        out.put(body);
+        return out.array();
     }
 
     private byte[] persistentReserveOut(byte[] cdb, byte[] dataOut) throws IOException {
@@ -272,9 +357,12 @@ public final class ScsiTarget {
             case Cdb.PR_OUT_RELEASE -> lu.release(key, type(cmd, cdb));
             case Cdb.PR_OUT_CLEAR -> lu.clear(key);
             case Cdb.PR_OUT_PREEMPT -> lu.preempt(key, saKey, type(cmd, cdb));
+            // Every session runs its commands one at a time and each command is done before its status goes out, so
+            // when PREEMPT AND ABORT is executed the victims have no task left to abort: it is PREEMPT.
+            case Cdb.PR_OUT_PREEMPT_AND_ABORT -> lu.preempt(key, saKey, type(cmd, cdb));
             default -> throw illegal(cmd, Sense.INVALID_FIELD_IN_CDB, String.format(
                     "service action 0x%02x is not one of REGISTER (0), RESERVE (1), RELEASE (2), CLEAR (3), PREEMPT (4), "
-                            + "REGISTER AND IGNORE EXISTING KEY (6)", sa));
+                            + "PREEMPT AND ABORT (5), REGISTER AND IGNORE EXISTING KEY (6)", sa));
         }
         return new byte[0];
     }
@@ -287,7 +375,7 @@ public final class ScsiTarget {
         }
     }
 
-    /** INQUIRY: standard data or the VPD pages 0x00, 0x80 (serial), 0x83 (identification), 0xB0 (Block Limits). */
+    /** INQUIRY: standard data or the VPD pages 0x00, 0x80 (serial), 0x83 (identification), 0xB0 (Block Limits), 0xB1 (Block Device Characteristics). */
     private byte[] inquiry(byte[] cdb) throws CheckConditionException {
         int allocation = ((cdb[3] & 0xFF) << 8) | (cdb[4] & 0xFF);
         byte[] d;
@@ -310,7 +398,7 @@ public final class ScsiTarget {
     private byte[] vpd(int page) throws CheckConditionException {
         switch (page) {
             case 0x00 -> {
-                return new byte[] {0, 0x00, 0, 4, 0x00, (byte) 0x80, (byte) 0x83, (byte) 0xB0};
+                return new byte[] {0, 0x00, 0, 5, 0x00, (byte) 0x80, (byte) 0x83, (byte) 0xB0, (byte) 0xB1};
             }
             case 0x80 -> {
                 byte[] s = serial().getBytes(StandardCharsets.US_ASCII);
@@ -342,8 +430,14 @@ public final class ScsiTarget {
                 d.putInt(8, MAX_TRANSFER_BYTES / lu.sectorSize()); // MAXIMUM TRANSFER LENGTH
                 return d.array();
             }
+            case 0xB1 -> { // Block Device Characteristics: rotation rate and form factor not reported
+                byte[] d = new byte[64];
+                d[1] = (byte) 0xB1;
+                d[3] = 60;
+                return d;
+            }
             default -> throw illegal("INQUIRY", Sense.INVALID_FIELD_IN_CDB, String.format(
-                    "VPD page 0x%02x is not one of 0x00, 0x80, 0x83, 0xB0", page));
+                    "VPD page 0x%02x is not one of 0x00, 0x80, 0x83, 0xB0, 0xB1", page));
         }
     }
 
