@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -49,9 +50,14 @@ class SharedDiskEndToEndTest {
         }
     }
 
-    @Test
-    void guestsOnThreeHostsReserveOneSharedDiskWithSgPersistAndTheSurvivorPreemptsAHungHost() throws Exception {
-        cli.ok("up", "--hosts", "3");
+    /** On both media: the LUN on tgt over iSCSI (the hosts reach it over the network) and the LUN file every host opens. */
+    @ParameterizedTest(name = "medium {0}")
+    @ValueSource(strings = {"iscsi", "file"})
+    void guestsOnThreeHostsReserveOneSharedDiskWithSgPersistAndTheSurvivorPreemptsAHungHost(String medium) throws Exception {
+        cli.ok("up", "--hosts", "3", "--medium", medium);
+        String agentMedium = AgentClient.mapper().readTree(work.resolve("dc").resolve("datacenter.json").toFile()).path("medium").asText();
+        assertTrue(medium.equals("file") ? agentMedium.equals(work.resolve("dc").resolve("lun.img").toString()) : agentMedium.startsWith("iscsi://"),
+                "the hosts' medium: " + agentMedium);
         List<String> iqns = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             JsonNode vm = AgentClient.mapper().readTree(cli.ok("vm", "create", "c" + i, "--guest", "qemu", "--memory", "128", "--json").out());
