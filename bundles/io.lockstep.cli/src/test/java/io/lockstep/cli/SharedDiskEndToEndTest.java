@@ -121,6 +121,20 @@ class SharedDiskEndToEndTest {
         assertTrue(c1.contains("EXIT=1"), "the preempted guest's write is refused: " + c1);
         c3 = sh("c3", "dd if=/dev/sda bs=512 count=1 iflag=direct 2>/dev/null | head -c 11; echo");
         assertTrue(c3.contains("SURVIVOR-C2") && !c3.contains("C1-AFTER"), "the disk holds the survivor's data: " + c3);
+
+        // a checkpoint of a VM with a shared disk leaves the shared disk out (its sharers go on writing it): after a
+        // revert the VM's own disk is back to the checkpoint, the shared disk is as the sharers left it, and the VM's
+        // registration and reservation — on the medium, by its IQN — are still there
+        cli.ok("vm", "checkpoint", "c2", "--name", "with-shared");
+        c2 = sh("c2", "printf AFTER-CHECKPOINT | dd of=/dev/sda bs=512 count=1 oflag=direct conv=sync && printf OWN-AFTER | dd of=/dev/vda bs=512 "
+                + "seek=8 count=1 conv=notrunc oflag=direct");
+        assertTrue(c2.contains("EXIT=0"), c2);
+        cli.ok("vm", "revert", "c2", "1");
+        c2 = sh("c2", "dd if=/dev/sda bs=512 count=1 iflag=direct 2>/dev/null | head -c 16; echo; dd if=/dev/vda bs=512 skip=8 count=1 iflag=direct "
+                + "2>/dev/null | head -c 9; echo; sg_persist -r /dev/sda");
+        assertTrue(c2.contains("AFTER-CHECKPOINT"), "the shared disk is not reverted: " + c2);
+        assertFalse(c2.contains("OWN-AFTER"), "the VM's own disk is: " + c2);
+        assertTrue(c2.contains("Key=0x2"), "the reservation stays on the medium: " + c2);
     }
 
     private static List<String> texts(JsonNode array) {
