@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lockstep.agent.api.AlarmView;
+import io.lockstep.agent.api.SharedDiskView;
 import io.lockstep.agent.api.BackupAnswer;
 import io.lockstep.agent.api.CheckpointView;
 import io.lockstep.agent.api.DatastoreView;
@@ -142,6 +143,21 @@ final class Api {
             vms.luns.attach(c.param("vm"), c.json());
             return vms.views.view(c.param("vm"));
         });
+        op("GET", "/v1/shared-disks", many(SharedDiskView.class), c -> vms.shared.list());
+        op("POST", "/v1/shared-disks", one(SharedDiskView.class), c -> new Reply(201, vms.shared.create(c.json())));
+        op("GET", "/v1/shared-disks/{disk}", one(SharedDiskView.class), c -> vms.shared.view(c.param("disk")));
+        op("DELETE", "/v1/shared-disks/{disk}", MAP, c -> {
+            vms.shared.delete(c.param("disk"));
+            return Map.of("deleted", c.param("disk"));
+        });
+        op("POST", "/v1/vms/{vm}/shared-disks", one(VmView.class), c -> {
+            vms.shared.attach(c.param("vm"), c.json());
+            return vms.views.view(c.param("vm"));
+        });
+        op("DELETE", "/v1/vms/{vm}/shared-disks/{disk}", one(VmView.class), c -> {
+            vms.shared.detach(c.param("vm"), c.param("disk"));
+            return vms.views.view(c.param("vm"));
+        });
         op("GET", "/v1/vms", many(VmView.class), c -> vms.views.list());
         op("POST", "/v1/vms", one(VmView.class), c -> new Reply(201, vms.views.view(vms.provisioning.create(c.json()))));
         op("GET", "/v1/vms/{vm}", one(VmView.class), c -> vms.views.view(c.param("vm")));
@@ -247,6 +263,9 @@ final class Api {
         }
         if (pattern.equals("/v1/peer/ft/backups")) {
             return c -> serialiser.exclusive("VM " + c.json().text("vm", ""), what, () -> a.run(c));
+        }
+        if (pattern.equals("/v1/shared-disks")) {
+            return c -> serialiser.exclusive("shared disk " + c.json().text("name", ""), what, () -> a.run(c));
         }
         if (pattern.equals("/v1/luns")) {
             return c -> serialiser.exclusive("LUN " + c.json().text("name", ""), what, () -> a.run(c));

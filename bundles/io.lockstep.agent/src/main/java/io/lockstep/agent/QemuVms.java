@@ -153,6 +153,12 @@ final class QemuVms {
         FrameWatch watch = frameWatch;
         try {
             spec = spec(c, g, tap, disk);
+            List<String> shared = disks.serveShared(c.name(), c.iqn(), c.sharedDisks());
+            if (!shared.isEmpty()) { // SCSI disks shared with other VMs (issue 24), reserved by the guest itself
+                List<String> args = new ArrayList<>(spec.extraArgs());
+                args.addAll(shared);
+                spec = spec.withExtraArgs(args);
+            }
             if (watch != null) { // the DoS guard's mirror of the NIC's frames (filter-mirror)
                 List<String> args = new ArrayList<>(spec.extraArgs());
                 args.addAll(watch.mirrorArgs(c.name()));

@@ -109,7 +109,7 @@ final class VmProvisioning {
             store.claimWwn(san.wwnn().toString(), name);
             address = network.vmRange() == null ? null : store.claimAddress(network.vmRange(), name);
             store.create(new VmConfig(name, spec, memory, disk, port, System.currentTimeMillis(), here.host(), san.wwpn().toString(),
-                    san.wwnn().toString(), san.iqn(), List.of(), address, null));
+                    san.wwnn().toString(), san.iqn(), List.of(), address, null, List.of()));
         } catch (IOException | RuntimeException e) {
             if (address != null) {
                 store.releaseAddress(address, name);

@@ -54,6 +54,7 @@ final class Vms implements AutoCloseable {
     final FtPrimary ftPrimary;
     final FtBackup ftBackup;
     final VmViews views;
+    final SharedDisks shared;
 
     final HostNetwork network;
 
@@ -72,6 +73,8 @@ final class Vms implements AutoCloseable {
         ftBackup = new FtBackup(store, here, locks, guard, ftPrimary, datastore, events, alarms, work, network);
         power = new VmPower(store, here, locks, luns, guard, ftPrimary, datastore, events, network);
         views = new VmViews(store, here, locks);
+        shared = new SharedDisks(datastore, store, views);
+        here.qemu().disks().sharedOpener(shared::open);
     }
 
     /** A fenced host stops every VM at once and writes nothing more. */

@@ -141,6 +141,11 @@ final class DcCommands {
         @Option(names = "--namespaces", description = "insist on a network namespace per host: fail, naming what is missing, when it cannot")
         boolean namespaces;
 
+        @Option(names = "--medium", defaultValue = "iscsi", description = "with a namespace per host: the LUN on an iSCSI target (iscsi, "
+                + "default) or the LUN file itself, which every host's agent opens (file; fencing and reservations in the file's own "
+                + "target state)")
+        String medium;
+
         @Option(names = "--demo", description = "and a VM demo (KV guest) running on host-1 with a checkpoint, protected by a backup on "
                 + "host-2: made when missing, started and protected again when it is not (the console's embedded datacenter)")
         boolean demo;
@@ -160,7 +165,19 @@ final class DcCommands {
             if (loopback && namespaces) {
                 throw new IllegalArgumentException("--loopback and --namespaces: expected one of them, found both");
             }
+            if (!medium.equals("iscsi") && !medium.equals("file")) {
+                throw new IllegalArgumentException("--medium: expected iscsi or file, found '" + medium + "'");
+            }
             HostNamespaces net = network(d);
+            boolean fileMedium = net != null && medium.equals("file");
+            Path mediumKind = d.resolve("medium");
+            if (net != null && Files.exists(lun)) {
+                String was = Files.exists(mediumKind) ? Files.readString(mediumKind).trim() : "iscsi";
+                if (!was.equals(medium)) {
+                    throw new IllegalArgumentException("--medium: this datacenter's LUN (" + lun + ") was made for --medium " + was + ", found --medium "
+                            + medium + " (lockstep down --purge starts afresh)");
+                }
+            }
             if (net != null) {
                 boolean anyRunning = false;
                 for (int i = 1; i <= hosts; i++) {
@@ -182,7 +199,16 @@ final class DcCommands {
                 for (int i = 1; i <= hosts; i++) {
                     net.ensureHost("host-" + i);
                 }
-                if (!Files.exists(lun)) {
+                if (fileMedium) {
+                    if (!Files.exists(lun)) {
+                        FileMedium.create(lun, 512, (4L << 30) / 512); // every host's agent opens the file itself
+                        try (FileMedium m = FileMedium.open(lun, "lockstep-up")) {
+                            Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Duration.ofMillis(ioTimeout)).withLabel("ds1"));
+                        }
+                        Files.writeString(mediumKind, "file\n");
+                        System.err.println("formatted " + lun + " as datastore ds1 (I/O timeout " + ioTimeout + " ms); the hosts open the LUN file");
+                    }
+                } else if (!Files.exists(lun)) {
                     // the storage side's LUN: a plain sparse image tgtd serves; formatted over iSCSI like any SAN LUN
                     try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(lun.toFile(), "rw")) {
                         f.setLength(4L << 30);
@@ -191,9 +217,12 @@ final class DcCommands {
                     try (io.lockstep.storage.Medium m = io.lockstep.storage.Media.open(net.mediumUri(), "lockstep-up")) {
                         Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Duration.ofMillis(ioTimeout)).withLabel("ds1"));
                     }
+                    Files.writeString(mediumKind, "iscsi\n");
                     System.err.println("formatted " + net.mediumUri() + " (" + lun + " on the target) as datastore ds1 (I/O timeout " + ioTimeout + " ms)");
                 }
-                net.startTarget(lun);
+                if (!fileMedium) {
+                    net.startTarget(lun);
+                }
                 net.save();
             } else if (!Files.exists(lun)) {
                 FileMedium.create(lun, 512, (4L << 30) / 512); // sparse: every VM file lives on it
@@ -213,7 +242,7 @@ final class DcCommands {
                 if (!Files.exists(props)) {
                     String where = net == null ? "medium=" + lun + "\nlisten=127.0.0.1:0\n"
                             : "# its own network namespace " + net.namespace(name) + ": the LUN over iSCSI, its own address, VMs' addresses\n"
-                                    + "medium=" + net.mediumUri() + "\nlisten=" + net.hostAddress(name) + ":0\ninterface=eth0\nvm-addresses="
+                                    + "medium=" + (fileMedium ? lun.toString() : net.mediumUri()) + "\nlisten=" + net.hostAddress(name) + ":0\ninterface=eth0\nvm-addresses="
                                     + net.vmRange() + "\n";
                     Files.writeString(props, "# the agent of " + name + " (lockstep up)\nhost=" + name + "\n" + where + "datastore=" + datastore
                             + "\ndata=" + data + "\nsecret=" + secret + "\n", StandardCharsets.UTF_8);
@@ -291,8 +320,10 @@ final class DcCommands {
             dcJson.put("hosts", list);
             dcJson.put("network", net == null ? "loopback" : "namespaces");
             if (net != null) {
-                dcJson.put("portal", net.bridgeAddress() + ":" + HostNamespaces.PORTAL);
-                dcJson.put("medium", net.mediumUri());
+                if (!fileMedium) {
+                    dcJson.put("portal", net.bridgeAddress() + ":" + HostNamespaces.PORTAL);
+                }
+                dcJson.put("medium", fileMedium ? lun.toString() : net.mediumUri());
                 dcJson.put("vmAddresses", net.vmRange());
             }
             Path tmp = d.resolve("datacenter.json.tmp");
@@ -306,8 +337,9 @@ final class DcCommands {
                 return 0;
             }
             System.out.println("datacenter up in " + d + ": " + hosts + " hosts on one LUN (" + lun.getFileName() + "), datastore ds1"
-                    + (net == null ? ", every host on loopback" : ", each host in its own network namespace, the LUN on iSCSI at "
-                            + net.bridgeAddress() + ":" + HostNamespaces.PORTAL + ", VM addresses " + net.vmRange())
+                    + (net == null ? ", every host on loopback" : ", each host in its own network namespace, " + (fileMedium
+                            ? "the LUN file opened by every host" : "the LUN on iSCSI at " + net.bridgeAddress() + ":" + HostNamespaces.PORTAL)
+                            + ", VM addresses " + net.vmRange())
                     + (started.isEmpty() ? " (all agents were running already)" : " (started " + String.join(", ", started) + ")"));
             Table t = new Table("HOST", "SLOT", "API", "CERTIFICATE (SHA-256)", "TOKEN", "PID");
             for (Map<String, Object> h : list) {

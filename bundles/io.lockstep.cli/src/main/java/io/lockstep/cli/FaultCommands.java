@@ -36,8 +36,12 @@ final class FaultCommands {
         LocalDatacenter dc;
         HostNamespaces net;
 
+        Path dir() {
+            return (dir == null ? LocalDatacenter.defaultDir() : dir).toAbsolutePath();
+        }
+
         void load() throws IOException {
-            Path d = (dir == null ? LocalDatacenter.defaultDir() : dir).toAbsolutePath();
+            Path d = dir();
             dc = LocalDatacenter.load(d);
             if (!Files.exists(d.resolve("network.json"))) {
                 throw new IOException("the datacenter in " + d + " runs every host on loopback in one network stack: faults need a network "
@@ -120,6 +124,10 @@ final class FaultCommands {
         public Integer call() throws Exception {
             load();
             host(host);
+            if (java.nio.file.Files.exists(dir().resolve("medium")) && java.nio.file.Files.readString(dir().resolve("medium")).trim().equals("file")) {
+                throw new IllegalArgumentException("fault storage: expected a datacenter whose LUN is on iSCSI, found one whose hosts open the LUN "
+                        + "file (lockstep up --medium file): no network path to the storage to cut");
+            }
             String portal = net.bridgeAddress();
             String port = Integer.toString(HostNamespaces.PORTAL);
             inHost(host, "iptables", "-I", "OUTPUT", "-d", portal, "-p", "tcp", "--dport", port, "-j", "DROP");

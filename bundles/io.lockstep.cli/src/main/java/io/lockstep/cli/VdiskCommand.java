@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code lockstep vdisk}: VMDK disks and their delta chains. */
 @Command(name = "vdisk", description = "Virtual disks (VMDK monolithicSparse) and delta chains.", mixinStandardHelpOptions = true,
         subcommands = {VdiskCommand.Create.class, VdiskCommand.Info.class, VdiskCommand.Snapshot.class, VdiskCommand.Commit.class,
-                VdiskCommand.Revert.class, VdiskCommand.Check.class})
+                VdiskCommand.Revert.class, VdiskCommand.Check.class, SharedDiskCommands.Share.class,
+                SharedDiskCommands.Shared.class, SharedDiskCommands.Unshare.class})
 final class VdiskCommand {
 
     @Command(name = "create", description = "Create a sparse disk.", mixinStandardHelpOptions = true)

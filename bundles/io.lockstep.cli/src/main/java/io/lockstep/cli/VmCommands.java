@@ -68,7 +68,8 @@ final class VmCommands {
 
     @Command(name = "vm", mixinStandardHelpOptions = true, description = "Virtual machines: create, start, stop, checkpoint, revert.",
             subcommands = {Ls.class, Create.class, Start.class, Stop.class, Suspend.class, Resume.class, Rm.class, Checkpoint.class,
-                Checkpoints.class, Revert.class, CheckpointDelete.class, Console.class, Machine.class, CpuShare.class})
+                Checkpoints.class, Revert.class, CheckpointDelete.class, Console.class, Machine.class, CpuShare.class,
+                SharedDiskCommands.Attach.class, SharedDiskCommands.Detach.class})
     static final class VmCmd {
     }
 
