@@ -92,7 +92,7 @@ final class VmViews {
         }
         Double share = q != null ? Double.valueOf(q.machine.cpuShare()) : QemuGuest.is(c.guest()) ? Double.valueOf(c.share()) : null;
         return new VmView(c.name(), c.guest(), c.memoryMiB(), c.diskMiB(), c.port(), san, c.luns(), powerState, at, position, note, ftView(name),
-                diskView(name), c.address(), share);
+                diskView(name), c.address(), share, c.sharedDisks().isEmpty() ? null : c.sharedDisks());
     }
 
     FtView ftView(String name) {

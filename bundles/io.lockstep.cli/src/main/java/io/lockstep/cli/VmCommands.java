@@ -42,6 +42,9 @@ final class VmCommands {
         if (vm.cpuShare() != null && vm.cpuShare() < 1.0) {
             System.out.printf(java.util.Locale.ROOT, "  CPU share %.2f of its vCPUs%n", vm.cpuShare());
         }
+        if (vm.sharedDisks() != null) {
+            System.out.println("  shared disks: " + String.join(", ", vm.sharedDisks()));
+        }
         if (vm.note() != null) {
             System.out.println("  note: " + vm.note());
         }

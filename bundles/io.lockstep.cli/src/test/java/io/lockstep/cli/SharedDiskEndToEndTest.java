@@ -75,6 +75,7 @@ class SharedDiskEndToEndTest {
             cli.ok("vm", "attach", "c" + i, "--shared", "quorum");
         }
         assertEquals(List.of("c1", "c2", "c3"), texts(cli.json("vdisk", "shared", "quorum").path("attachedTo")));
+        assertEquals(List.of("quorum"), texts(QemuGuests.view(cli, "c2").path("sharedDisks")), "the VM's view names its shared disks");
 
         for (int i = 1; i <= 3; i++) {
             cli.ok("vm", "start", "c" + i, "--host", "host-" + i);
