@@ -150,7 +150,8 @@ final class VmPower {
 
     io.lockstep.agent.api.ConsoleView console(String name) throws IOException {
         QemuVms.Running q = requireQemu(name);
-        return new io.lockstep.agent.api.ConsoleView(name, here.host(), q.machine.serialBytes(), q.machine.serialTail());
+        var tail = q.machine.serial(); // text and count read together: the text ends at byte `bytes`
+        return new io.lockstep.agent.api.ConsoleView(name, here.host(), tail.bytes(), tail.text());
     }
 
     io.lockstep.agent.api.ConsoleView type(String name, String text) throws IOException {

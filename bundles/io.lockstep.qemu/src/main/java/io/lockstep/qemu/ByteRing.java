@@ -42,4 +42,12 @@ final class ByteRing {
     String text() {
         return new String(snapshot(), StandardCharsets.UTF_8);
     }
+
+    /** The bytes kept and the total written, read together (a reader that polls knows exactly which bytes the text holds). */
+    record Tail(long total, byte[] bytes) {
+    }
+
+    synchronized Tail tail() {
+        return new Tail(total, snapshot());
+    }
 }

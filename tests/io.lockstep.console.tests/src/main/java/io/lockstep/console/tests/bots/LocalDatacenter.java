@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class LocalDatacenter implements AutoCloseable {
 
     private static final String[] PREFIXES = {"io.lockstep.cli", "io.lockstep.agent", "io.lockstep.storage", "io.lockstep.cluster", "io.lockstep.vdisk",
-            "io.lockstep.vm", "io.lockstep.ft", "io.lockstep.san", "io.lockstep.guard", "org.eclipse.jetty", "com.fasterxml.jackson", "slf4j", "picocli",
+            "io.lockstep.vm", "io.lockstep.qemu", "io.lockstep.ft", "io.lockstep.san", "io.lockstep.guard", "org.eclipse.jetty", "com.fasterxml.jackson", "slf4j", "picocli",
             "info.picocli"};
 
     private final Path work;
