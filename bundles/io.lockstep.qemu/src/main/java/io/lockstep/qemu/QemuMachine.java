@@ -394,7 +394,12 @@ public final class QemuMachine implements AutoCloseable {
     }
 
     public SerialTail serial() {
-        ByteRing.Tail t = serial.tail();
+        return serial(0);
+    }
+
+    /** As {@link #serial()}, only what was printed after its first {@code after} bytes (of what is kept). */
+    public SerialTail serial(long after) {
+        ByteRing.Tail t = serial.tail(after);
         return new SerialTail(t.total(), new String(t.bytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
 

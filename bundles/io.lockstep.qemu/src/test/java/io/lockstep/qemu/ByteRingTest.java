@@ -56,4 +56,18 @@ class ByteRingTest {
         }
         assertTrue(checked == 200_000 && ring.total() > 4096, "the writer went round the ring: " + ring.total());
     }
+
+    @Test
+    void onlyWhatFollowsAByteAsked() {
+        ByteRing ring = new ByteRing(8);
+        byte[] abc = "abcdefghijkl".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ring.append(abc, 0, 5);
+        assertEquals("cde", new String(ring.tail(2).bytes(), java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(5, ring.tail(2).total());
+        assertEquals("", new String(ring.tail(9).bytes(), java.nio.charset.StandardCharsets.US_ASCII), "nothing after the end");
+        ring.append(abc, 5, 7); // 12 written, the last 8 kept
+        assertEquals("efghijkl", new String(ring.tail(1).bytes(), java.nio.charset.StandardCharsets.US_ASCII), "bytes no longer kept are not sent");
+        assertEquals("jkl", new String(ring.tail(9).bytes(), java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(12, ring.tail(9).total());
+    }
 }

@@ -49,6 +49,8 @@ public final class SerialFeed {
     private int chars;
     private String carry = "";
     private long polls;
+    /** The {@code after} of the request whose answer comes next ({@link #after()}). */
+    private long asked;
     private long bytesTaken;
 
     public SerialFeed() {
@@ -63,9 +65,20 @@ public final class SerialFeed {
         lines.add("");
     }
 
+    /**
+     * What to ask next: {@code GET /v1/vms/{vm}/console?after=N} answers only what the console printed after its first N
+     * bytes; this asks from {@value #OVERLAP} bytes before the last taken, so that a console started again is recognised.
+     */
+    public long after() {
+        asked = seen <= 0 ? 0 : Math.max(0, seen - OVERLAP);
+        return asked;
+    }
+
     /** Takes one answer of the console route and says what changed. */
     public Update take(ConsoleView v) {
         polls++;
+        long askedFor = asked;
+        asked = 0;
         String t = v.text() == null ? "" : v.text();
         byte[] all = t.getBytes(StandardCharsets.UTF_8);
         // counted from the end: the text ends exactly at byte v.bytes() (its start may be a character cut by the agent's
@@ -74,11 +87,19 @@ public final class SerialFeed {
         boolean restarted = false;
         long lost = 0;
         int from;
-        if (seen < 0) {
-            from = 0;
-        } else if (fresh < 0 || fresh <= all.length && !continues(all, (int) (all.length - fresh), t.startsWith("\uFFFD") ? 3 : 0)) {
+        if (seen <= 0) {
+            from = seen < 0 ? 0 : (int) Math.max(0, all.length - fresh);
+            lost = seen < 0 ? 0 : Math.max(0, fresh - all.length);
+        } else if (fresh < 0 || fresh <= all.length && !continues(all, (int) (all.length - fresh), 3 * leadingReplacements(t))) {
             restarted = true;
             from = 0;
+            if (askedFor > 0) {
+                // the answer starts where the old console was, not at the new one's start: say so, ask for all of it next
+                seen = 0;
+                lastBytes = new byte[0];
+                carry = "";
+                return append(lineBreakIfNeeded() + "── the console started again (a new QEMU: power cycle, revert or move) ──\n", true, 0);
+            }
         } else if (fresh > all.length) {
             lost = fresh - all.length;
             from = 0;
@@ -99,6 +120,15 @@ public final class SerialFeed {
         seen = v.bytes();
         lastBytes = Arrays.copyOfRange(all, Math.max(0, all.length - OVERLAP), all.length);
         return append(out.toString(), restarted, lost);
+    }
+
+    /** U+FFFD characters at the start of {@code t}: bytes of a character cut where the agent's answer starts. */
+    private static int leadingReplacements(String t) {
+        int n = 0;
+        while (n < t.length() && t.charAt(n) == '\uFFFD') {
+            n++;
+        }
+        return n;
     }
 
     /**

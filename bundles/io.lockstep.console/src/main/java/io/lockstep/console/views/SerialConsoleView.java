@@ -40,8 +40,8 @@ import io.lockstep.model.VirtualMachine;
  *
  * <p>One view per VM: its secondary id is the VM's name ({@link #open}); opened without one (Window › Show View) it
  * follows the VM selected in the inventory. All calls to the agents run on the view's own thread: every
- * {@value #POLL_MILLIS} ms the console ({@code GET /v1/vms/{vm}/console}; only the bytes not seen yet are added,
- * {@link SerialFeed}), every second the VM ({@code GET /v1/vms/{vm}}: host, guest, power, address) and its QEMU
+ * {@value #POLL_MILLIS} ms the console ({@code GET /v1/vms/{vm}/console?after=N}: the agent sends only what is new,
+ * with 64 bytes before it to recognise a console started again; {@link SerialFeed}), every second the VM ({@code GET /v1/vms/{vm}}: host, guest, power, address) and its QEMU
  * ({@code GET /v1/vms/{vm}/machine}); the UI thread only applies what they brought ({@code asyncExec}).
  */
 public class SerialConsoleView extends LiveView {
@@ -277,7 +277,7 @@ public class SerialConsoleView extends LiveView {
                 machineAt = now;
                 showHeader(name);
             }
-            SerialFeed.Update u = feed.take(runner.get("/v1/vms/" + name + "/console", ConsoleView.class));
+            SerialFeed.Update u = feed.take(runner.get("/v1/vms/" + name + "/console?after=" + feed.after(), ConsoleView.class));
             say("");
             if (!u.isEmpty()) {
                 post(() -> apply(u));

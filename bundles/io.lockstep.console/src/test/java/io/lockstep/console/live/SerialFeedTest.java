@@ -30,9 +30,17 @@ class SerialFeedTest {
             printed.append(s);
         }
 
+        long sent;
+
         ConsoleView view() {
+            return view(0);
+        }
+
+        /** GET …/console?after=N: only the bytes after the first N (of those kept). */
+        ConsoleView view(long after) {
             byte[] all = printed.toString().getBytes(StandardCharsets.UTF_8);
-            int from = Math.max(0, all.length - ring);
+            int from = (int) Math.min(all.length, Math.max(Math.max(0, all.length - ring), after));
+            sent += all.length - from;
             return new ConsoleView("q1", "host-1", all.length, new String(all, from, all.length - from, StandardCharsets.UTF_8));
         }
     }
@@ -77,6 +85,47 @@ class SerialFeedTest {
         assertEquals(230, lost.lost(), "330 printed, the last 100 kept");
         assertTrue(!lost.restarted());
         assertEquals("── 230 bytes printed faster than they were read are not shown ──\n" + "0123456789\n".repeat(30).substring(230), lost.appended());
+    }
+
+    @Test
+    void askingOnlyForWhatIsNewAndACutCharacter() {
+        Console c = new Console(4096);
+        SerialFeed f = new SerialFeed();
+        StringBuilder shown = new StringBuilder();
+        shown.append(f.take(c.view(f.after())).appended());
+        for (int i = 0; i < 300; i++) {
+            c.print("ligne " + i + " é€\n");
+            if (i % 5 == 0) {
+                shown.append(f.take(c.view(f.after())).appended());
+            }
+        }
+        shown.append(f.take(c.view(f.after())).appended());
+        assertEquals(c.printed.toString(), shown.toString());
+        long printed = c.printed.toString().getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(c.sent <= printed + 64L * f.polls(), c.sent + " bytes sent for " + printed + " printed in " + f.polls() + " polls");
+        // the 64 bytes asked for before the new ones may start inside "é€": the agent sends U+FFFD for the cut bytes
+        Console cut = new Console(4096);
+        SerialFeed g = new SerialFeed();
+        cut.print("x".repeat(100));
+        g.take(cut.view(g.after()));
+        cut.print("€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€"); // 41 × 3 bytes
+        g.take(cut.view(g.after()));
+        cut.print("next\n");
+        byte[] all = cut.printed.toString().getBytes(StandardCharsets.UTF_8);
+        long after = g.after();
+        String answer = new String(all, (int) after, all.length - (int) after, StandardCharsets.UTF_8); // as the agent decodes it
+        SerialFeed.Update u = g.take(new ConsoleView("q1", "host-1", all.length, answer));
+        assertTrue(answer.startsWith("\uFFFD"), "the answer starts inside a character: byte " + after);
+        assertEquals("next\n", u.appended(), "the same console going on, not a restart");
+        // a console started again while asked for what follows byte N: said, then all of the new one
+        Console again = new Console(4096);
+        again.print("second boot\n");
+        after = g.after();
+        SerialFeed.Update said = g.take(again.view(after));
+        assertTrue(said.restarted());
+        SerialFeed.Update boot = g.take(again.view(g.after()));
+        assertEquals("second boot\n", boot.appended());
+        assertTrue(g.text().endsWith("€next\n── the console started again (a new QEMU: power cycle, revert or move) ──\nsecond boot\n"), g.text());
     }
 
     @Test

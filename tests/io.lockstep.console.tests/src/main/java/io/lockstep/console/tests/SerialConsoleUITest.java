@@ -168,14 +168,17 @@ class SerialConsoleUITest {
 
         // 12,000 lines in bursts between polls: each arrives once, the scrollback keeps the last 10,000 and follows the end
         int readsBefore = peer.consoleReads();
+        long sentBefore = peer.consoleBytesSent();
         StringBuilder all = new StringBuilder(text.getText());
         int n = 0;
+        long printedInBursts = 0;
         for (int burst = 0; burst < 40; burst++) {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < 300; i++, n++) {
                 b.append(String.format("[%5d.%06d] line %05d of the burst test\r\n", 10 + n / 1000, n % 1000, n));
             }
             peer.print(b.toString());
+            printedInBursts += b.length();
             all.append(b.toString().replace("\r", ""));
             bot.spin(burst % 3 == 0 ? 250 : 60); // some bursts land in one poll, some in two or three
         }
@@ -186,7 +189,13 @@ class SerialConsoleUITest {
         String expected = String.join("\n", Arrays.copyOfRange(lines, lines.length - SerialFeed.MAX_LINES, lines.length));
         assertEquals(SerialFeed.MAX_LINES, text.getLineCount(), "the scrollback's bound");
         assertEquals(expected, text.getText(), "the last 10,000 lines of what was printed, each once");
-        assertTrue(peer.consoleReads() - readsBefore >= 10, "polled while the bursts came: " + (peer.consoleReads() - readsBefore) + " reads");
+        int reads = peer.consoleReads() - readsBefore;
+        long sent = peer.consoleBytesSent() - sentBefore;
+        assertTrue(reads >= 10, "polled while the bursts came: " + reads + " reads");
+        // only what is new is asked for (?after=N, from 64 bytes before it): what the polls carried is what was printed,
+        // plus at most 64 bytes a poll (re-reading the 256 KiB kept each time would have been reads × up to 256 KiB)
+        assertTrue(sent <= printedInBursts + 64L * reads, "the polls carried " + sent + " bytes for " + printedInBursts + " printed in " + reads + " reads");
+        System.out.printf("bursts: %d bytes printed, %d reads carried %d bytes%n", printedInBursts, reads, sent);
         assertTrue(atEnd(text), "the view followed the end (top line " + text.getTopIndex() + " of " + text.getLineCount() + ")");
 
         // scrolled up, the view stays where the operator is reading

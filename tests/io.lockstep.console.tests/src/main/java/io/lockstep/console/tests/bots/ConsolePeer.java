@@ -35,7 +35,8 @@ import io.lockstep.agent.client.AgentClient;
 /**
  * A local HTTPS peer that answers the agent routes the Serial Console view calls, as an agent running one QEMU VM
  * would: {@code GET /v1/host}, {@code GET /v1/vms/{vm}}, {@code GET|POST /v1/vms/{vm}/console} (the last
- * {@value #RING} bytes printed and how many were printed in all, as the agent keeps them) and
+ * {@value #RING} bytes printed — with {@code ?after=N} only those after the first N — and how many were printed in
+ * all, as the agent keeps them) and
  * {@code GET /v1/vms/{vm}/machine}; everything else is 404. Its certificate and operator token are made by the agent's
  * own {@link Credentials}; a request without the token is refused with 401. The test "prints" on the console with
  * {@link #print} and reads what was typed with {@link #typed}.
@@ -58,6 +59,7 @@ public final class ConsolePeer implements AutoCloseable {
     private long pid = 4242;
     private final List<String> typed = new CopyOnWriteArrayList<>();
     private final AtomicInteger consoleReads = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong consoleBytesSent = new java.util.concurrent.atomic.AtomicLong();
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -119,6 +121,11 @@ public final class ConsolePeer implements AutoCloseable {
     /** GET /v1/vms/{vm}/console answered so far. */
     public int consoleReads() {
         return consoleReads.get();
+    }
+
+    /** Bytes of console text sent in answers to GET /v1/vms/{vm}/console. */
+    public long consoleBytesSent() {
+        return consoleBytesSent.get();
     }
 
     /** Requests refused for a missing or wrong token. */
@@ -184,7 +191,13 @@ public final class ConsolePeer implements AutoCloseable {
         }
     }
 
-    private synchronized Object route(String method, String path, byte[] body) throws IOException {
+    private synchronized Object route(String method, String target, byte[] body) throws IOException {
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        long after = 0;
+        if (q >= 0 && target.startsWith("after=", q + 1)) {
+            after = Long.parseLong(target.substring(q + 7));
+        }
         if (path.equals("/v1/host") && method.equals("GET")) {
             return new HostInfo(host, "00000000-0000-0000-0000-000000000001", "test", url(), fingerprint(), ProcessHandle.current().pid(), 0, 0, 1, 1,
                     true, null, null, null, 1, 0, null, 0);
@@ -218,8 +231,11 @@ public final class ConsolePeer implements AutoCloseable {
             } else {
                 consoleReads.incrementAndGet();
             }
-            byte[] all = console.toByteArray();
-            int from = Math.max(0, all.length - RING);
+            byte[] all = console.toByteArray(); // the last RING bytes, or (?after=N) those after the first N of them, as the agent answers
+            int from = (int) Math.min(all.length, Math.max(Math.max(0, all.length - RING), method.equals("GET") ? after : 0));
+            if (method.equals("GET")) {
+                consoleBytesSent.addAndGet(all.length - from);
+            }
             return new ConsoleView(vm.name(), host, all.length, new String(all, from, all.length - from, StandardCharsets.UTF_8));
         }
         if (p.length == 5 && p[4].equals("machine") && method.equals("GET")) {
