@@ -183,6 +183,11 @@ public class InventoryView extends LiveView {
         column.setWidth(600);
         viewer.getTree().addListener(SWT.Resize, e -> column.setWidth(Math.max(600, viewer.getTree().getClientArea().width)));
         viewer.setLabelProvider(new Decorated(factory));
+        // a VM's whole label (address, QEMU's figures, FT) as the tooltip: the inventory is narrow
+        viewer.getTree().addListener(SWT.MouseHover, e -> {
+            TreeItem item = viewer.getTree().getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            viewer.getTree().setToolTipText(item != null && item.getData() instanceof VirtualMachine ? item.getText() : null);
+        });
         getSite().setSelectionProvider(viewer);
         drop = VmDrop.install(viewer, new VmDrop.Target() {
             @Override

@@ -119,7 +119,13 @@ class QemuSerialConsoleUITest {
             return i != null && i.getText().contains("q1  [poweredOn]  " + address + "  qemu · CPU ") && i.getText().contains("%), share ")
                     && i.getText().endsWith("MiB resident");
         }, Duration.ofSeconds(20));
-        System.out.println("inventory label: " + find(inventory.viewer().getTree().getItems(), q1).getText());
+        TreeItem item = find(inventory.viewer().getTree().getItems(), q1);
+        System.out.println("inventory label: " + item.getText());
+        Event hover = new Event();
+        hover.x = item.getBounds().x + 5;
+        hover.y = item.getBounds().y + item.getBounds().height / 2;
+        inventory.viewer().getTree().notifyListeners(SWT.MouseHover, hover);
+        assertEquals(item.getText(), inventory.viewer().getTree().getToolTipText(), "hovering a VM shows its whole label");
         bot.screenshot("view-inventory-qemu");
 
         // its serial console, from the inventory's menu
