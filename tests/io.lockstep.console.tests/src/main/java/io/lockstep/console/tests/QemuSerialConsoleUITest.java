@@ -83,7 +83,8 @@ class QemuSerialConsoleUITest {
         }
         Live.set(null);
         if (dc != null) {
-            dc.close();
+            dc.close(); // lockstep down: the VM, the agent, the namespace, the bridge and tgtd
+            LocalDatacenter.deleteTree(dc.work());
         }
     }
 

@@ -57,12 +57,14 @@ class SerialConsoleUITest {
     private WorkbenchBot bot;
     private ConsolePeer peer;
     private LiveDatacenter live;
+    private java.nio.file.Path peerDir;
 
     @BeforeEach
     void up() throws Exception {
         bot = new WorkbenchBot();
         bot.waitUntil("the workbench window is open", () -> bot.shell().isVisible());
-        peer = new ConsolePeer(Files.createTempDirectory("hc-console-peer"), "host-1");
+        peerDir = Files.createTempDirectory("hc-console-peer");
+        peer = new ConsolePeer(peerDir, "host-1");
         peer.vm(new ConsolePeer.Vm("q1", "qemu", "poweredOn", "10.99.0.21"));
         peer.vm(new ConsolePeer.Vm("j1", "kv", "poweredOn", null));
         // the live model as a picture would make it (the peer answers only the console's routes, not the pictures')
@@ -95,6 +97,7 @@ class SerialConsoleUITest {
         Live.set(null);
         live.close();
         peer.close();
+        io.lockstep.console.tests.bots.LocalDatacenter.deleteTree(peerDir);
     }
 
     private VirtualMachine vm(String name) {

@@ -81,6 +81,18 @@ public final class LocalDatacenter implements AutoCloseable {
         return out;
     }
 
+    /** Deletes {@code dir} and everything under it (a test's temporary directory, after it stopped what ran there). */
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+
     /** The process id of a host's agent (its card). */
     public long pid(String host) throws IOException {
         return new ObjectMapper().readTree(work.resolve("dc").resolve(host).resolve("agent.json").toFile()).path("pid").asLong();
