@@ -185,7 +185,8 @@ final class Api {
             vms.power.resume(c.param("vm"));
             return vms.views.view(c.param("vm"));
         });
-        op("GET", "/v1/vms/{vm}/console", one(io.lockstep.agent.api.ConsoleView.class), c -> vms.power.console(c.param("vm")));
+        op("GET", "/v1/vms/{vm}/console", one(io.lockstep.agent.api.ConsoleView.class),
+                c -> vms.power.console(c.param("vm"), parseLong(c.query().getOrDefault("after", "0"), "after")));
         op("POST", "/v1/vms/{vm}/console", one(io.lockstep.agent.api.ConsoleView.class), c -> {
             Body b = c.json();
             b.only(io.lockstep.agent.api.ConsoleInput.class);

@@ -149,8 +149,17 @@ final class VmPower {
     }
 
     io.lockstep.agent.api.ConsoleView console(String name) throws IOException {
+        return console(name, 0);
+    }
+
+    /** The console's last 256 KiB, or only what it printed after its first {@code after} bytes (a client that polls). */
+    io.lockstep.agent.api.ConsoleView console(String name, long after) throws IOException {
+        if (after < 0) {
+            throw ApiException.badRequest("after", "after: expected a count of bytes (0 or more), found " + after);
+        }
         QemuVms.Running q = requireQemu(name);
-        return new io.lockstep.agent.api.ConsoleView(name, here.host(), q.machine.serialBytes(), q.machine.serialTail());
+        var tail = q.machine.serial(after); // text and count read together: the text ends at byte `bytes`
+        return new io.lockstep.agent.api.ConsoleView(name, here.host(), tail.bytes(), tail.text());
     }
 
     io.lockstep.agent.api.ConsoleView type(String name, String text) throws IOException {

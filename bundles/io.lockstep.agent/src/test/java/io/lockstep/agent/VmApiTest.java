@@ -198,4 +198,23 @@ class VmApiTest {
         }
         return t;
     }
+
+    /** The console route's bad input: ?after must be a count of bytes; a Java guest has no console (409, said). */
+    @Test
+    void theConsoleRoutesBadInputIsNamed() throws Exception {
+        try (AgentFixture dc = new AgentFixture(dir)) {
+            AgentClient c = dc.start("host-a").client();
+            c.post("/v1/vms", Map.of("name", "vm1", "memoryMiB", 32));
+            AgentClient.AgentException notNumber = assertThrows(AgentClient.AgentException.class, () -> c.get("/v1/vms/vm1/console?after=abc"));
+            assertEquals(400, notNumber.status());
+            assertEquals("after", notNumber.field());
+            assertEquals("after: expected a whole number, found 'abc'", notNumber.getMessage());
+            AgentClient.AgentException negative = assertThrows(AgentClient.AgentException.class, () -> c.get("/v1/vms/vm1/console?after=-5"));
+            assertEquals(400, negative.status());
+            assertEquals("after: expected a count of bytes (0 or more), found -5", negative.getMessage());
+            AgentClient.AgentException java = assertThrows(AgentClient.AgentException.class, () -> c.get("/v1/vms/vm1/console?after=10"));
+            assertEquals(409, java.status());
+            assertTrue(java.getMessage().startsWith("vm1 is a Java guest"), java.getMessage());
+        }
+    }
 }

@@ -11,12 +11,13 @@ import io.lockstep.console.views.InventoryView;
 import io.lockstep.console.views.LeasesView;
 import io.lockstep.console.views.DatastoreFilesView;
 import io.lockstep.console.views.ReservationsView;
+import io.lockstep.console.views.SerialConsoleView;
 import io.lockstep.console.views.StatusView;
 import io.lockstep.console.views.TasksView;
 
 /**
  * The Lockstep perspective: the inventory on the left (Status behind it), the model editor in the middle (hidden
- * until a model is opened) with the FT pairs and checkpoints beside it, the protocol views (leases, reservations, tasks and events, alarms) below and
+ * until a model is opened) with the FT pairs and checkpoints beside it, the protocol views (leases, reservations, tasks and events, alarms) and the VMs' serial consoles below and
  * the Properties view on the right.
  */
 public class Perspective implements IPerspectiveFactory {
@@ -36,12 +37,13 @@ public class Perspective implements IPerspectiveFactory {
         bottom.addView(DatastoreFilesView.ID);
         bottom.addView(TasksView.ID);
         bottom.addView(AlarmsView.ID);
+        bottom.addPlaceholder(SerialConsoleView.ID + ":*"); // a VM's serial console (inventory › Open Serial Console) opens here
         IFolderLayout right = layout.createFolder("io.lockstep.console.right", IPageLayout.RIGHT, 0.45f, editors);
         right.addView(FtView.ID);
         right.addView(CheckpointsView.ID);
         right.addView(IPageLayout.ID_PROP_SHEET);
         for (String id : new String[] {InventoryView.ID, LeasesView.ID, ReservationsView.ID, DatastoreFilesView.ID, TasksView.ID, AlarmsView.ID, FtView.ID, CheckpointsView.ID,
-                StatusView.ID, IPageLayout.ID_PROP_SHEET}) {
+                StatusView.ID, SerialConsoleView.ID, IPageLayout.ID_PROP_SHEET}) {
             layout.addShowViewShortcut(id);
         }
     }

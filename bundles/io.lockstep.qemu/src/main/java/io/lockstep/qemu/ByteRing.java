@@ -42,4 +42,20 @@ final class ByteRing {
     String text() {
         return new String(snapshot(), StandardCharsets.UTF_8);
     }
+
+    /** The bytes kept and the total written, read together (a reader that polls knows exactly which bytes the text holds). */
+    record Tail(long total, byte[] bytes) {
+    }
+
+    synchronized Tail tail() {
+        return new Tail(total, snapshot());
+    }
+
+    /** As {@link #tail()}, only the bytes after the first {@code after} written (those still kept). */
+    synchronized Tail tail(long after) {
+        byte[] all = snapshot();
+        long start = total - all.length;
+        int from = (int) Math.min(all.length, Math.max(0, after - start));
+        return new Tail(total, from == 0 ? all : java.util.Arrays.copyOfRange(all, from, all.length));
+    }
 }

@@ -385,6 +385,24 @@ public final class QemuMachine implements AutoCloseable {
         return serial.total();
     }
 
+    /**
+     * The serial console's last bytes as text with the count of bytes received since start, read together: the text
+     * ends exactly at byte {@code bytes} of the console's output (reading {@link #serialBytes()} and {@link #serialTail()}
+     * one after the other can see bytes arrive in between).
+     */
+    public record SerialTail(long bytes, String text) {
+    }
+
+    public SerialTail serial() {
+        return serial(0);
+    }
+
+    /** As {@link #serial()}, only what was printed after its first {@code after} bytes (of what is kept). */
+    public SerialTail serial(long after) {
+        ByteRing.Tail t = serial.tail(after);
+        return new SerialTail(t.total(), new String(t.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Adds a listener for each line the serial console prints (without its line end), on the serial thread. */
     public void addSerialListener(Consumer<String> listener) {
         serialListeners.add(Objects.requireNonNull(listener));

@@ -144,6 +144,15 @@ public final class LiveDatacenter implements AutoCloseable {
     private volatile String notifications = "";
     private volatile Map<String, String> unreachable = Map.of();
     private volatile List<MediumFile> files = List.of();
+    private volatile Map<String, VmView> vmViews = Map.of();
+    private volatile Map<String, Machine> machines = Map.of();
+
+    /**
+     * What runs a QEMU VM, as last read from the agent that runs it ({@code GET /v1/vms/{vm}/machine}), with the CPU
+     * it used since the reading before ({@code cpuUse}: CPU seconds per second, 1.0 = one core; NaN at the first reading).
+     */
+    public record Machine(io.lockstep.agent.api.MachineView view, double cpuUse, long readAtNanos) {
+    }
 
     public LiveDatacenter(Display display, String name) {
         this(display, newModel(name));
@@ -222,6 +231,22 @@ public final class LiveDatacenter implements AutoCloseable {
     /** The datastore's files and directories (on the LUN) with their holders, as last read. */
     public List<MediumFile> files() {
         return files;
+    }
+
+    /** The VMs as the agents last listed them ({@code GET /v1/vms}: guest, address …), by name. */
+    public Map<String, VmView> vmViews() {
+        return vmViews;
+    }
+
+    /** The VM's own address in the datacenter network as last listed, or null (none: it listens on loopback). */
+    public String address(String vm) {
+        VmView v = vmViews.get(vm);
+        return v == null ? null : v.address();
+    }
+
+    /** Running QEMU VMs' QEMU (pid, CPU, memory) as last read, by VM name. */
+    public Map<String, Machine> machines() {
+        return machines;
     }
 
     /**
@@ -482,6 +507,11 @@ public final class LiveDatacenter implements AutoCloseable {
                     }
                 }
                 expiring = suspect;
+                Map<String, VmView> views = new HashMap<>();
+                for (VmView v : s.vms()) {
+                    views.put(v.name(), v);
+                }
+                Map<String, Machine> machinesNow = new HashMap<>();
                 for (VirtualMachine vm : dc.getVms()) {
                     if (vm.getPowerState() != PowerState.POWERED_ON || vm.getCurrentHost() == null) {
                         continue;
@@ -495,6 +525,21 @@ public final class LiveDatacenter implements AutoCloseable {
                     } catch (IOException ignored) {
                         // the VM stopped or moved between the two reads: the next picture has it right
                     }
+                    if (isQemu(vm.getGuest())) {
+                        try {
+                            machinesNow.put(vm.getName(), machine(vm.getName(), runner.get("/v1/vms/" + vm.getName() + "/machine",
+                                    io.lockstep.agent.api.MachineView.class)));
+                        } catch (IOException ignored) {
+                            // as above
+                        }
+                    }
+                }
+                boolean machinesChanged = !machinesNow.keySet().equals(machines.keySet()) || machinesNow.entrySet().stream()
+                        .anyMatch(m -> !m.getValue().view().equals(machines.get(m.getKey()).view()));
+                vmViews = Map.copyOf(views);
+                machines = Map.copyOf(machinesNow);
+                if (machinesChanged && !display.isDisposed()) {
+                    display.asyncExec(this::changed); // figures that are not in the model: the views showing them refresh
                 }
                 return dc;
             } catch (IOException ex) {
@@ -502,6 +547,21 @@ public final class LiveDatacenter implements AutoCloseable {
             }
         }
         throw last == null ? new IOException("not connected to any agent") : last;
+    }
+
+    /** Whether a VM's guest (as {@code vm create --guest} named it) is a QEMU guest: "qemu" or "qemu:…". */
+    public static boolean isQemu(String guest) {
+        return guest != null && (guest.equals("qemu") || guest.startsWith("qemu:"));
+    }
+
+    private Machine machine(String vm, io.lockstep.agent.api.MachineView now) {
+        Machine before = machines.get(vm);
+        long at = System.nanoTime();
+        double use = Double.NaN;
+        if (before != null && before.view().pid() == now.pid() && at > before.readAtNanos()) {
+            use = Math.max(0, now.cpuSeconds() - before.view().cpuSeconds()) / ((at - before.readAtNanos()) / 1e9);
+        }
+        return new Machine(now, use, at);
     }
 
     private static void checkpoints(VirtualMachine vm, List<CheckpointView> list) {

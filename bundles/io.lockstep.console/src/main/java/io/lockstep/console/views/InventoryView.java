@@ -26,6 +26,7 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.views.properties.IPropertySheetPage;
 import org.eclipse.ui.views.properties.PropertySheetPage;
 
+import io.lockstep.console.live.LiveDatacenter;
 import io.lockstep.model.Alarm;
 import io.lockstep.model.ConnectionState;
 import io.lockstep.model.Datacenter;
@@ -182,6 +183,11 @@ public class InventoryView extends LiveView {
         column.setWidth(600);
         viewer.getTree().addListener(SWT.Resize, e -> column.setWidth(Math.max(600, viewer.getTree().getClientArea().width)));
         viewer.setLabelProvider(new Decorated(factory));
+        // a VM's whole label (address, QEMU's figures, FT) as the tooltip: the inventory is narrow
+        viewer.getTree().addListener(SWT.MouseHover, e -> {
+            TreeItem item = viewer.getTree().getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            viewer.getTree().setToolTipText(item != null && item.getData() instanceof VirtualMachine ? item.getText() : null);
+        });
         getSite().setSelectionProvider(viewer);
         drop = VmDrop.install(viewer, new VmDrop.Target() {
             @Override
@@ -324,6 +330,20 @@ public class InventoryView extends LiveView {
         m.add(bulk("Take Checkpoint of " + n, vms, vm -> live.client(vm.getCurrentHost().getName()).post("/v1/vms/" + vm.getName() + "/checkpoints",
                 Map.of())));
         m.add(bulk("Unprotect " + n, vms, vm -> live.client(vm.getCurrentHost().getName()).delete("/v1/vms/" + vm.getName() + "/ft")));
+        for (VirtualMachine vm : vms) {
+            if (LiveDatacenter.isQemu(vm.getGuest())) {
+                m.add(new Action(vms.size() == 1 ? "Open Serial Console" : "Open Serial Console of " + vm.getName()) {
+                    @Override
+                    public void run() {
+                        try {
+                            SerialConsoleView.open(getSite().getPage(), vm.getName());
+                        } catch (org.eclipse.ui.PartInitException e) {
+                            refused("the serial console of " + vm.getName() + " did not open: " + e.getMessage());
+                        }
+                    }
+                });
+            }
+        }
         MenuManager protect = new MenuManager("Protect on");
         MenuManager move = new MenuManager("Move to");
         for (Host h : live.model().getHosts()) {
@@ -371,6 +391,8 @@ public class InventoryView extends LiveView {
         opened.clear();
         pairOf = null;
         backupsOn = null;
+        seenViews = Map.of();
+        seenMachines = Map.of();
         activeAlarms = null;
         breakable = null;
         viewer.setInput(watched == null ? null : new Root(watched));
@@ -405,6 +427,9 @@ public class InventoryView extends LiveView {
             }
             alarmSubjects.clear();
         }
+        if (live != null && (live.vmViews() != seenViews || live.machines() != seenMachines)) {
+            relabelRuntime();
+        }
         if (structural.size() > 50) {
             viewer.refresh(); // many nodes changed their children: one pass over what the tree shows
         } else {
@@ -419,6 +444,45 @@ public class InventoryView extends LiveView {
         dirty.clear();
         structural.clear();
         expandSmall();
+    }
+
+    private Map<String, io.lockstep.agent.api.VmView> seenViews = Map.of();
+    private Map<String, LiveDatacenter.Machine> seenMachines = Map.of();
+
+    /**
+     * VMs whose address or QEMU figures (not in the model: the live datacenter reads them beside its pictures) changed
+     * since their labels were made are relabelled.
+     */
+    private void relabelRuntime() {
+        Map<String, io.lockstep.agent.api.VmView> views = live.vmViews();
+        Map<String, LiveDatacenter.Machine> machines = live.machines();
+        Set<String> changed = new java.util.HashSet<>();
+        for (var e : views.entrySet()) {
+            var before = seenViews.get(e.getKey());
+            if (!java.util.Objects.equals(e.getValue().address(), before == null ? null : before.address())) {
+                changed.add(e.getKey());
+            }
+        }
+        for (String n : seenMachines.keySet()) {
+            if (!machines.containsKey(n)) {
+                changed.add(n);
+            }
+        }
+        for (var e : machines.entrySet()) {
+            var before = seenMachines.get(e.getKey());
+            if (before == null || !before.view().equals(e.getValue().view())) {
+                changed.add(e.getKey());
+            }
+        }
+        seenViews = views;
+        seenMachines = machines;
+        if (!changed.isEmpty()) {
+            for (VirtualMachine vm : watched.getVms()) {
+                if (changed.contains(vm.getName())) {
+                    dirty.add(vm);
+                }
+            }
+        }
     }
 
     /** Nodes opened once already (the operator may close them again: they are not reopened). */
@@ -550,6 +614,16 @@ public class InventoryView extends LiveView {
             String text = super.getText(element);
             if (element instanceof VirtualMachine vm) {
                 StringBuilder b = new StringBuilder(vm.getName()).append("  [").append(vm.getPowerState().getLiteral()).append(']');
+                if (live != null) {
+                    String address = live.address(vm.getName());
+                    if (address != null) {
+                        b.append("  ").append(address);
+                    }
+                    LiveDatacenter.Machine m = live.machines().get(vm.getName());
+                    if (m != null) {
+                        b.append("  ").append(machineLabel(m));
+                    }
+                }
                 FtPair p = pair(vm);
                 if (p != null) {
                     b.append("  FT primary → ").append(p.getBackupHost() == null ? "?" : p.getBackupHost().getName()).append(' ').append(p.getState().getLiteral());
@@ -643,6 +717,14 @@ public class InventoryView extends LiveView {
                     }
                 }
             }
+        }
+
+        /** A QEMU VM's figures in its label: "qemu · CPU 12.3 s (41 %), share 1.00 · 180.0 MiB resident". */
+        private String machineLabel(LiveDatacenter.Machine m) {
+            var v = m.view();
+            return String.format(java.util.Locale.ROOT, "qemu · CPU %.1f s%s, share %.2f · %s resident", v.cpuSeconds(),
+                    Double.isNaN(m.cpuUse()) ? "" : String.format(java.util.Locale.ROOT, " (%.0f %%)", m.cpuUse() * 100), v.cpuShare(),
+                    LiveView.bytes(v.rssBytes()));
         }
 
         /** The host part of the host's agent URL (its address in the datacenter network), or null. */

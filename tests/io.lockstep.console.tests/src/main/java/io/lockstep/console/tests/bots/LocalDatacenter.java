@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class LocalDatacenter implements AutoCloseable {
 
     private static final String[] PREFIXES = {"io.lockstep.cli", "io.lockstep.agent", "io.lockstep.storage", "io.lockstep.cluster", "io.lockstep.vdisk",
-            "io.lockstep.vm", "io.lockstep.ft", "io.lockstep.san", "io.lockstep.guard", "org.eclipse.jetty", "com.fasterxml.jackson", "slf4j", "picocli",
+            "io.lockstep.vm", "io.lockstep.qemu", "io.lockstep.ft", "io.lockstep.san", "io.lockstep.guard", "org.eclipse.jetty", "com.fasterxml.jackson", "slf4j", "picocli",
             "info.picocli"};
 
     private final Path work;
@@ -79,6 +79,18 @@ public final class LocalDatacenter implements AutoCloseable {
             throw new AssertionError("lockstep " + String.join(" ", args) + " failed (" + p.exitValue() + "): " + out);
         }
         return out;
+    }
+
+    /** Deletes {@code dir} and everything under it (a test's temporary directory, after it stopped what ran there). */
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     /** The process id of a host's agent (its card). */

@@ -128,6 +128,23 @@ public class WorkbenchBot {
         spin(150);
     }
 
+    /** Ctrl and a character key pressed together through the window system (XTest under Xvfb), as a person types Ctrl+C. */
+    public void pressCtrl(char c) {
+        key(SWT.KeyDown, SWT.CTRL);
+        Event down = new Event();
+        down.type = SWT.KeyDown;
+        down.character = c;
+        if (!display.post(down)) {
+            throw new AssertionError("the window system refused a posted key press ('" + c + "')");
+        }
+        Event up = new Event();
+        up.type = SWT.KeyUp;
+        up.character = c;
+        display.post(up);
+        key(SWT.KeyUp, SWT.CTRL);
+        spin(150);
+    }
+
     /**
      * Drags with the mouse through the window system (XTest under Xvfb), as a person does: press on {@code from},
      * move in steps (past the toolkit's drag threshold), hover, release over {@code to}. {@code mask} is held
