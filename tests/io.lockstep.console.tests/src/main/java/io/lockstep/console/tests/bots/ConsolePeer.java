@@ -210,7 +210,7 @@ public final class ConsolePeer implements AutoCloseable {
         boolean runs = vm.powerState().equals("poweredOn");
         if (p.length == 4 && method.equals("GET")) {
             return new VmView(vm.name(), vm.guest(), 256, 1024, 6379, null, List.of(), vm.powerState(), runs ? host : null, null, null, null, null,
-                    vm.address());
+                    vm.address(), null, null);
         }
         if (!vm.guest().startsWith("qemu")) {
             throw new IllegalStateException(vm.name() + " is a Java guest (" + vm.guest() + "): it has no serial console or QEMU; expected a QEMU guest");
@@ -240,7 +240,7 @@ public final class ConsolePeer implements AutoCloseable {
         }
         if (p.length == 5 && p[4].equals("machine") && method.equals("GET")) {
             return new MachineView(vm.name(), host, pid, "tcg", 12.25 + console.size() / 1e6, 188_743_680L, 1.0, "iqn.2026-12.io.lockstep.disk:" + vm.name(),
-                    "127.0.0.1:3260", "iqn.2026-12.io.lockstep.vm:" + vm.name(), null);
+                    "127.0.0.1:3260", "iqn.2026-12.io.lockstep.vm:" + vm.name(), null, null, null);
         }
         return null;
     }
