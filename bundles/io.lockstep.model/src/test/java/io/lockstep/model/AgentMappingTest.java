@@ -81,4 +81,43 @@ class AgentMappingTest {
         Diagnostic d = Diagnostician.INSTANCE.validate(dc);
         assertEquals(Diagnostic.OK, d.getSeverity(), d.getChildren().toString());
     }
+
+    @Test
+    void aSharedDiskBecomesADiskOfTheDatastoreAndOfEveryVmItIsAttachedToWithItsGuestsReservations() throws Exception {
+        String c1 = "iqn.2026-11.io.lockstep:vm.c1.0000aaaa";
+        AgentMapping.Snapshot s = new AgentMapping.Snapshot(
+                list("""
+                        [{"slot":0,"host":"host-1","state":"live","generation":1,"live":true,"url":"https://127.0.0.1:1"},
+                         {"slot":1,"host":"host-2","state":"live","generation":1,"live":true,"url":"https://127.0.0.1:2"}]""", HostHeartbeat.class),
+                list("""
+                        [{"name":"ds1","medium":"/dc/lun.img","sectorSize":512,"capacityBytes":268435456,"hosts":["host-1","host-2"]}]""", DatastoreView.class),
+                List.of(), M.readValue("{\"registrations\":[],\"reservation\":{\"present\":false}}", RegistrationsView.class),
+                list("""
+                        [{"name":"c1","guest":"qemu","memoryMiB":128,"powerState":"poweredOn","host":"host-1","san":{"wwpn":"5c:af:00:d1:23:45:67:01","wwnn":"5c:af:00:d1:23:45:67:02","iqn":"%s"},
+                          "disk":{"chain":[{"file":"c1.vmdk"}]},"sharedDisks":["quorum"]},
+                         {"name":"c2","guest":"qemu","memoryMiB":128,"powerState":"poweredOn","host":"host-2","san":{"wwpn":"5c:af:00:d1:23:45:67:03","wwnn":"5c:af:00:d1:23:45:67:04",
+                          "iqn":"iqn.2026-11.io.lockstep:vm.c2.0000bbbb"},
+                          "disk":{"chain":[{"file":"c2.vmdk"}]},"sharedDisks":["quorum"]}]""".formatted(c1), VmView.class),
+                list("""
+                        [{"name":"quorum","file":"/.shared/quorum.disk","sizeBytes":16777216,"attachedTo":["c1","c2"],
+                          "registrations":[{"initiator":"%s","key":"0x0000000000000001"},
+                                           {"initiator":"iqn.2026-11.io.lockstep:vm.c2.0000bbbb","key":"0x0000000000000002"}],
+                          "reservationHolder":"%s","reservationType":"write exclusive – registrants only","generation":3}]""".formatted(c1, c1),
+                        io.lockstep.agent.api.SharedDiskView.class));
+        Datacenter dc = AgentMapping.datacenter("local", s);
+        VirtualDisk quorum = dc.getDatastores().get(0).getDisks().stream().filter(d -> d.getName().equals("quorum")).findFirst().orElseThrow();
+        assertEquals("/.shared/quorum.disk", quorum.getFile());
+        assertEquals(16L << 20, quorum.getCapacityBytes());
+        assertEquals(DiskFormat.RAW, quorum.getFormat());
+        assertEquals(List.of("host-1", "host-2"), quorum.getRegistrations().stream().map(r -> r.getHost().getName()).toList(),
+                "each registration is on the host that runs the VM whose IQN it is");
+        assertEquals(ReservationType.WRITE_EXCLUSIVE_REGISTRANTS_ONLY, quorum.getReservation().getType());
+        assertEquals("c1 (" + c1 + ")", quorum.getReservation().getHolder());
+        for (VirtualMachine vm : dc.getVms()) {
+            assertEquals(List.of(vm.getName() + ".vmdk", "quorum"), vm.getDisks().stream().map(VirtualDisk::getName).toList(),
+                    "the VM's own disk first, then the shared disk");
+        }
+        Diagnostic d = Diagnostician.INSTANCE.validate(dc);
+        assertEquals(Diagnostic.OK, d.getSeverity(), d.toString());
+    }
 }

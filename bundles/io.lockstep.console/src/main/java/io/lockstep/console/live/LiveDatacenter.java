@@ -477,7 +477,8 @@ public final class LiveDatacenter implements AutoCloseable {
                 files = c.list("/v1/datastores/" + ds + "/files", MediumFile.class);
                 List<HostHeartbeat> hostRows = c.list("/v1/hosts", HostHeartbeat.class);
                 AgentMapping.Snapshot s = new AgentMapping.Snapshot(hostRows, datastores,
-                        c.list("/v1/datastores/" + ds + "/locks", LockView.class), registrations, c.list("/v1/vms", VmView.class));
+                        c.list("/v1/datastores/" + ds + "/locks", LockView.class), registrations, c.list("/v1/vms", VmView.class),
+                        c.list("/v1/shared-disks", io.lockstep.agent.api.SharedDiskView.class));
                 Map<String, String> unreachableNow = new HashMap<>();
                 for (HostHeartbeat h : hostRows) {
                     if (Boolean.FALSE.equals(h.reachable())) {

@@ -83,7 +83,22 @@ public class ReservationsView extends LiveView {
     }
 
     private static String reservation(Reservation r, String otherwise) {
-        return r == null ? otherwise : r.getType().getLiteral() + " held by " + r.getHolder();
+        return r == null ? otherwise : typeName(r.getType().getName()) + " held by " + r.getHolder();
+    }
+
+    /** WRITE_EXCLUSIVE_REGISTRANTS_ONLY → "Write Exclusive – Registrants Only", as SPC names the types. */
+    static String typeName(String name) {
+        StringBuilder b = new StringBuilder();
+        for (String w : name.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            if (w.equals("registrants")) {
+                b.append(" –");
+            }
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            b.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        }
+        return b.toString();
     }
 
     @Override

@@ -49,7 +49,17 @@ public final class AgentMapping {
 
     /** The agent's answers, by route. */
     public record Snapshot(List<HostHeartbeat> hosts, List<DatastoreView> datastores, List<LockView> locks, RegistrationsView registrations,
-            List<VmView> vms) {
+            List<VmView> vms, List<io.lockstep.agent.api.SharedDiskView> sharedDisks) {
+
+        public Snapshot {
+            sharedDisks = sharedDisks == null ? List.of() : sharedDisks;
+        }
+
+        /** Without shared disks (an agent from before issue 24, or none made). */
+        public Snapshot(List<HostHeartbeat> hosts, List<DatastoreView> datastores, List<LockView> locks, RegistrationsView registrations,
+                List<VmView> vms) {
+            this(hosts, datastores, locks, registrations, vms, List.of());
+        }
     }
 
     public static Datacenter datacenter(String name, Snapshot s) {
@@ -170,7 +180,62 @@ public final class AgentMapping {
                 dc.getFtPairs().add(pair);
             }
         }
+        mapSharedDisks(dc, s);
         return dc;
+    }
+
+    /**
+     * Shared disks (issue 24): a raw virtual disk on the first datastore with its registrations (one per VM IQN, with the
+     * host that runs that VM) and its reservation, and in the disks of every VM it is attached to.
+     */
+    private static void mapSharedDisks(Datacenter dc, Snapshot s) {
+        if (s.sharedDisks().isEmpty() || dc.getDatastores().isEmpty()) {
+            return;
+        }
+        io.lockstep.model.Datastore ds = dc.getDatastores().get(0);
+        Map<String, VirtualMachine> byIqn = new HashMap<>();
+        Map<String, VirtualMachine> byName = new HashMap<>();
+        for (VirtualMachine vm : dc.getVms()) {
+            byName.put(vm.getName(), vm);
+            if (vm.getSanIdentity() != null && vm.getSanIdentity().getIqn() != null) {
+                byIqn.put(vm.getSanIdentity().getIqn().toLowerCase(java.util.Locale.ROOT), vm);
+            }
+        }
+        for (io.lockstep.agent.api.SharedDiskView d : s.sharedDisks()) {
+            VirtualDisk disk = F.createVirtualDisk();
+            disk.setName(d.name());
+            disk.setFile(d.file());
+            disk.setCapacityBytes(d.sizeBytes());
+            disk.setFormat(io.lockstep.model.DiskFormat.RAW);
+            for (io.lockstep.agent.api.SharedDiskView.Registration r : d.registrations()) {
+                Registration reg = F.createRegistration();
+                reg.setKey(r.key());
+                reg.setInitiator(r.initiator());
+                VirtualMachine owner = byIqn.get(r.initiator().toLowerCase(java.util.Locale.ROOT));
+                reg.setHost(owner == null ? null : owner.getCurrentHost());
+                disk.getRegistrations().add(reg);
+            }
+            if (d.reservationHolder() != null) {
+                io.lockstep.model.Reservation res = F.createReservation();
+                String type = d.reservationType() == null ? "" : d.reservationType().toLowerCase(java.util.Locale.ROOT);
+                boolean ea = type.contains("exclusive access");
+                boolean registrants = type.contains("registrants");
+                res.setType(ea ? (registrants ? io.lockstep.model.ReservationType.EXCLUSIVE_ACCESS_REGISTRANTS_ONLY : io.lockstep.model.ReservationType.EXCLUSIVE_ACCESS)
+                        : registrants ? io.lockstep.model.ReservationType.WRITE_EXCLUSIVE_REGISTRANTS_ONLY : io.lockstep.model.ReservationType.WRITE_EXCLUSIVE);
+                VirtualMachine holder = byIqn.get(d.reservationHolder().toLowerCase(java.util.Locale.ROOT));
+                // the model has no all-registrants types: the holder text says so
+                res.setHolder((holder != null ? holder.getName() + " (" + d.reservationHolder() + ")" : d.reservationHolder())
+                        + (type.contains("all registrants") ? " — " + d.reservationType() : ""));
+                disk.setReservation(res);
+            }
+            ds.getDisks().add(disk);
+            for (String vmName : d.attachedTo()) {
+                VirtualMachine vm = byName.get(vmName);
+                if (vm != null) {
+                    vm.getDisks().add(disk);
+                }
+            }
+        }
     }
 
     static LockMode lockMode(String label) {

@@ -69,6 +69,8 @@ class QemuSerialConsoleUITest {
         dc = new LocalDatacenter(Files.createTempDirectory("hc-serial-qemu"));
         dc.run("up", "--hosts", "1");
         dc.run("vm", "create", "q1", "--guest", "qemu", "--host", "host-1");
+        dc.run("vdisk", "share", "quorum", "--size", "16M", "--host", "host-1"); // issue 24: a shared disk the guest reserves
+        dc.run("vm", "attach", "q1", "--shared", "quorum", "--host", "host-1");
         dc.run("vm", "start", "q1", "--host", "host-1");
     }
 
@@ -150,5 +152,20 @@ class QemuSerialConsoleUITest {
         view.input().notifyListeners(SWT.DefaultSelection, new Event());
         bot.waitUntil("the guest's shell answered", () -> view.text().getText().contains("\nSERIAL-42"), Duration.ofSeconds(60));
         bot.screenshot("view-serial-console-qemu");
+
+        // the guest reserves its shared disk with sg_persist, typed in the view; the Reservations view shows the
+        // registration by the VM's IQN on its host and the reservation the guest holds
+        view.input().setText("sg_persist --out --register --param-sark=0x42 /dev/sda && sg_persist --out --reserve --param-rk=0x42 "
+                + "--prout-type=5 /dev/sda && echo RESERVED-$((40+2))");
+        view.input().notifyListeners(SWT.DefaultSelection, new Event());
+        bot.waitUntil("the guest reserved its shared disk", () -> view.text().getText().contains("\nRESERVED-42"), Duration.ofSeconds(60));
+        String iqn = q1.getSanIdentity().getIqn().toLowerCase(java.util.Locale.ROOT);
+        io.lockstep.console.views.ReservationsView reservations = bot.showView(io.lockstep.console.views.ReservationsView.ID,
+                io.lockstep.console.views.ReservationsView.class);
+        bot.waitUntil("the shared disk's registration and reservation shown", () -> reservations.rows().stream()
+                .anyMatch(r -> r.scope().equals("disk quorum") && r.initiator().equals(iqn) && r.key().equals("0x0000000000000042")
+                        && r.host().equals("host-1") && r.reservation().startsWith("Write Exclusive – Registrants Only held by q1")), Duration.ofSeconds(30));
+        System.out.println("reservations: " + reservations.rows());
+        bot.screenshot("view-reservations-shared-disk");
     }
 }
