@@ -2,6 +2,7 @@ package io.lockstep.qemu;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -52,12 +53,23 @@ public final class DeviceState {
      * @param timeout a hang guard for the whole save
      */
     public static Saved save(QemuMachine m, Duration timeout) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        Streamed s = save(m, out, timeout);
+        return new Saved(out.toByteArray(), s.nanos(), s.ramTransferred());
+    }
+
+    /** What {@link #save(QemuMachine, OutputStream, Duration)} streamed: bytes, time, QEMU's RAM bytes. */
+    public record Streamed(long bytes, long nanos, long ramTransferred) {
+    }
+
+    /** As {@link #save(QemuMachine, Duration)}, the stream written to {@code out} (for whole-RAM streams). */
+    public static Streamed save(QemuMachine m, OutputStream out, Duration timeout) throws IOException {
         long t0 = System.nanoTime();
+        long bytes = 0;
         long deadline = t0 + timeout.toNanos();
         Qmp qmp = m.qmp();
         Path dir = privateDir();
         Path sock = dir.resolve("state.sock");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(sock));
             qmp.execute("migrate", Map.of("uri", "unix:" + sock));
@@ -80,13 +92,13 @@ public final class DeviceState {
                 ByteBuffer buf = ByteBuffer.allocate(1 << 20);
                 while (in.read(buf) >= 0) {
                     out.write(buf.array(), 0, buf.position());
+                    bytes += buf.position();
                     buf.clear();
                     check(deadline, timeout, "the state to be written");
                 }
             }
             JsonNode done = await(m, deadline, timeout);
-            return new Saved(out.toByteArray(), System.nanoTime() - t0,
-                    done.path("ram").path("transferred").asLong(-1));
+            return new Streamed(bytes, System.nanoTime() - t0, done.path("ram").path("transferred").asLong(-1));
         } catch (IOException | RuntimeException e) {
             try {
                 qmp.execute("migrate_cancel");
