@@ -122,6 +122,27 @@ public final class DeviceState {
         }, timeout);
     }
 
+    /**
+     * What {@code next} costs as the XOR+RLE difference from {@code last} (the FT stream's page encoding, by 4 KiB
+     * blocks, a block whole when that is not smaller); {@code next}'s length when there is no last or the lengths
+     * differ. Two epochs' device states of one machine differ in well under 1 KiB of their ~570 KiB.
+     */
+    public static long diffSize(byte[] last, byte[] next) {
+        if (last == null || last.length != next.length) {
+            return next.length;
+        }
+        long n = 0;
+        ByteBuffer x = ByteBuffer.allocate(GuestMemory.PAGE);
+        ByteBuffer y = ByteBuffer.allocate(GuestMemory.PAGE);
+        for (int off = 0; off < next.length; off += GuestMemory.PAGE) {
+            int len = Math.min(GuestMemory.PAGE, next.length - off);
+            x.clear().put(0, new byte[GuestMemory.PAGE]).put(0, last, off, len);
+            y.clear().put(0, new byte[GuestMemory.PAGE]).put(0, next, off, len);
+            n += Math.min(len, DirtyPages.xorRleSize(x, y, 0));
+        }
+        return n;
+    }
+
     private static JsonNode await(QemuMachine m, long deadline, Duration timeout) throws IOException {
         while (true) {
             JsonNode q = m.qmp().execute("query-migrate");

@@ -13,12 +13,14 @@ public final class Epochs {
 
     /**
      * One epoch: its number (0 is the first, every non-zero page), the guest's pause (from {@code stop} sent to
-     * {@code cont} answered), the scan, the pages found and their XOR+RLE size, the device state and the time it took.
+     * {@code cont} answered), the scan, the pages found and their XOR+RLE size, the device state and the time it took,
+     * and the device state's XOR+RLE size against the epoch before's (its whole size in epoch 0).
      */
-    public record Epoch(long number, long pauseNanos, DirtyPages.Scan scan, DeviceState.Saved device) {
-        /** What the epoch sends: the pages' differences (or the pages, without diff sizes) and the device state. */
+    public record Epoch(long number, long pauseNanos, DirtyPages.Scan scan, DeviceState.Saved device,
+                        long deviceDiffBytes) {
+        /** What the epoch sends: the pages' differences (or the pages, without diff sizes) and the device state's. */
         public long bytes() {
-            return (scan.diffBytes() > 0 ? scan.diffBytes() : scan.pageBytes()) + device.size();
+            return (scan.diffBytes() > 0 ? scan.diffBytes() : scan.pageBytes()) + deviceDiffBytes;
         }
     }
 
@@ -27,6 +29,7 @@ public final class Epochs {
     private final Duration timeout;
     private long next;
     private boolean prepared;
+    private byte[] lastDevice;
 
     /**
      * @param machine   a running machine with {@link QemuSpec#memoryFile()}
@@ -60,7 +63,10 @@ public final class Epochs {
             DirtyPages.Scan scan = dirty.scan();
             DeviceState.Saved device = DeviceState.save(machine, timeout);
             machine.resume();
-            return new Epoch(next++, System.nanoTime() - t0, scan, device);
+            long pause = System.nanoTime() - t0;
+            long deviceDiff = DeviceState.diffSize(lastDevice, device.bytes());
+            lastDevice = device.bytes();
+            return new Epoch(next++, pause, scan, device, deviceDiff);
         } catch (IOException | RuntimeException e) {
             try {
                 machine.resume();

@@ -66,6 +66,17 @@ class DirtyPagesTest {
         assertThrows(IllegalStateException.class, () -> ram.writePage(0, ByteBuffer.allocate(GuestMemory.PAGE)));
     }
 
+    @Test
+    void aDeviceStateCostsItsDifferenceFromTheLast() {
+        byte[] a = new byte[10_000];
+        new java.util.Random(2).nextBytes(a);
+        byte[] b = a.clone();
+        b[9_999] ^= 1;
+        assertEquals(10_000, DeviceState.diffSize(null, b), "no last: whole");
+        assertEquals(10_000, DeviceState.diffSize(new byte[9_999], b), "another length: whole");
+        assertEquals(4 + 4 + 4 + 1, DeviceState.diffSize(a, b), "two equal blocks, one changed byte in the third");
+    }
+
     private static void write(GuestMemory m, int page, int offset, byte value) {
         ByteBuffer b = ByteBuffer.allocate(GuestMemory.PAGE);
         b.put(0, m.page(page), 0, GuestMemory.PAGE);

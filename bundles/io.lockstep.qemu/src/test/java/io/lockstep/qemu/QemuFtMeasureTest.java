@@ -78,12 +78,9 @@ class QemuFtMeasureTest {
                     .toArray()));
             print("%s:   device state ms %s", what, stats(list.stream().mapToDouble(e -> ms(e.device().nanos()))
                     .toArray()));
-            double[] deviceDiff = new double[list.size() - 1];
-            for (int i = 1; i < list.size(); i++) {
-                deviceDiff[i - 1] = diffSize(list.get(i - 1).device().bytes(), list.get(i).device().bytes()) / 1024.0;
-            }
+            double[] deviceDiff = list.stream().mapToDouble(e -> e.deviceDiffBytes() / 1024.0).toArray();
             print("%s:   device state as XOR+RLE against the epoch before, KiB %s", what, stats(deviceDiff));
-            print("%s:   epoch KiB sent (diffs + device) %s", what,
+            print("%s:   epoch KiB sent (page diffs + device-state diff) %s", what,
                     stats(list.stream().mapToDouble(e -> e.bytes() / 1024.0).toArray()));
 
             DeviceState.prepare(m, false);
@@ -133,21 +130,6 @@ class QemuFtMeasureTest {
         print("%s: scan of all RAM, ms: mismatch over runs (DirtyPages) %s; mismatch page by page %s; "
                 + "a 64-bit hash per page %s (%d)", what, stats(mismatchRuns), stats(perPage), stats(hashes),
                 sink & 1);
-    }
-
-    /** The XOR+RLE size of {@code b} against {@code a} by 4 KiB blocks; {@code b} whole when the lengths differ. */
-    static long diffSize(byte[] a, byte[] b) {
-        if (a.length != b.length) {
-            return b.length;
-        }
-        long n = 0;
-        for (int off = 0; off < a.length; off += GuestMemory.PAGE) {
-            int len = Math.min(GuestMemory.PAGE, a.length - off);
-            ByteBuffer x = ByteBuffer.allocate(GuestMemory.PAGE).put(0, a, off, len);
-            ByteBuffer y = ByteBuffer.allocate(GuestMemory.PAGE).put(0, b, off, len);
-            n += DirtyPages.xorRleSize(x, y, 0);
-        }
-        return n;
     }
 
     private static long hash(ByteBuffer page) {
