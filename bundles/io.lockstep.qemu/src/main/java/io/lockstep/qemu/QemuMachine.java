@@ -157,7 +157,8 @@ public final class QemuMachine implements AutoCloseable {
         }
         c.add(binary);
         c.addAll(List.of("-name", spec.name(),
-                "-machine", "q35,accel=" + spec.accel().qemuName(),
+                "-machine", "q35,accel=" + spec.accel().qemuName()
+                        + (spec.memoryFile() != null ? ",memory-backend=ram0" : ""),
                 "-m", Integer.toString(spec.memoryMiB()),
                 "-smp", Integer.toString(spec.vcpus()),
                 "-nodefaults", "-no-user-config", "-display", "none",
@@ -167,6 +168,10 @@ public final class QemuMachine implements AutoCloseable {
                 "-chardev", "socket,id=ser0,path=" + opt(dir.resolve("serial.sock").toString())
                         + ",server=on,wait=off",
                 "-serial", "chardev:ser0"));
+        if (spec.memoryFile() != null) {
+            c.addAll(List.of("-object", "memory-backend-file,id=ram0,size=" + spec.memoryMiB() + "M,mem-path="
+                    + spec.memoryFile() + ",share=on"));
+        }
         if (spec.accel() == Accel.KVM) {
             c.addAll(List.of("-cpu", "host"));
         }

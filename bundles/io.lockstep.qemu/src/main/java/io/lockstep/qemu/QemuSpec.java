@@ -21,9 +21,13 @@ import java.util.regex.Pattern;
  * @param accel       the accelerator; {@link Accel#TCG} unless asked for
  * @param startPaused leave the guest paused after {@link QemuMachine#start()} (QEMU's "prelaunch")
  * @param extraArgs   more QEMU arguments, appended as they are (e.g. {@code -incoming defer})
+ * @param memoryFile  null, or a file (absolute, best under {@code /dev/shm}) that backs the guest's RAM, mapped shared
+ *                    ({@code memory-backend-file,share=on}): what the guest writes is in the file at once, so another
+ *                    process can map it ({@link GuestMemory}) and migration can leave it out ({@code x-ignore-shared})
  */
 public record QemuSpec(String name, int memoryMiB, int vcpus, Path kernel, Path initrd, String append, Path disk,
-                       Nic nic, String netns, Accel accel, boolean startPaused, List<String> extraArgs) {
+                       Nic nic, String netns, Accel accel, boolean startPaused, List<String> extraArgs,
+                       Path memoryFile) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,48}");
     private static final Pattern IFNAME = Pattern.compile("[A-Za-z0-9._-]{1,15}");
@@ -72,6 +76,11 @@ public record QemuSpec(String name, int memoryMiB, int vcpus, Path kernel, Path 
             throw new IllegalArgumentException("machine " + name + ": expected a network namespace name of letters, "
                     + "digits, '.', '_' or '-', found " + quote(netns));
         }
+        if (memoryFile != null && (!memoryFile.isAbsolute() || memoryFile.toString().contains(",")
+                || memoryFile.getFileName() == null)) {
+            throw new IllegalArgumentException("machine " + name + ": expected the memory file as an absolute path "
+                    + "without ',' (/dev/shm/vm1.ram), found \"" + memoryFile + "\"");
+        }
         accel = accel == null ? Accel.TCG : accel;
         extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
     }
@@ -79,43 +88,49 @@ public record QemuSpec(String name, int memoryMiB, int vcpus, Path kernel, Path 
     /** A machine that boots {@code kernel} with {@code initrd} (may be null) and command line {@code append}. */
     public static QemuSpec kernel(String name, int memoryMiB, int vcpus, Path kernel, Path initrd, String append) {
         return new QemuSpec(name, memoryMiB, vcpus, Objects.requireNonNull(kernel, "kernel"), initrd, append, null,
-                null, null, Accel.TCG, false, List.of());
+                null, null, Accel.TCG, false, List.of(), null);
     }
 
     /** A machine that boots a disk image through its BIOS. */
     public static QemuSpec disk(String name, int memoryMiB, int vcpus, Path disk) {
         return new QemuSpec(name, memoryMiB, vcpus, null, null, null, Objects.requireNonNull(disk, "disk"), null, null,
-                Accel.TCG, false, List.of());
+                Accel.TCG, false, List.of(), null);
     }
 
     public QemuSpec withDisk(Path d) {
         return new QemuSpec(name, memoryMiB, vcpus, kernel, initrd, append, d, nic, netns, accel, startPaused,
-                extraArgs);
+                extraArgs, memoryFile);
     }
 
     public QemuSpec withNic(String tap, String mac) {
         return new QemuSpec(name, memoryMiB, vcpus, kernel, initrd, append, disk, new Nic(tap, mac), netns, accel,
-                startPaused, extraArgs);
+                startPaused, extraArgs, memoryFile);
     }
 
     public QemuSpec withNetns(String ns) {
         return new QemuSpec(name, memoryMiB, vcpus, kernel, initrd, append, disk, nic, ns, accel, startPaused,
-                extraArgs);
+                extraArgs, memoryFile);
     }
 
     public QemuSpec withAccel(Accel a) {
         return new QemuSpec(name, memoryMiB, vcpus, kernel, initrd, append, disk, nic, netns, a, startPaused,
-                extraArgs);
+                extraArgs, memoryFile);
     }
 
     public QemuSpec withStartPaused(boolean paused) {
         return new QemuSpec(name, memoryMiB, vcpus, kernel, initrd, append, disk, nic, netns, accel, paused,
-                extraArgs);
+                extraArgs, memoryFile);
     }
 
     public QemuSpec withExtraArgs(List<String> args) {
         return new QemuSpec(name, memoryMiB, vcpus, kernel, initrd, append, disk, nic, netns, accel, startPaused,
-                args);
+                args, memoryFile);
+    }
+
+    /** This machine with its RAM in {@code file} (see {@link #memoryFile()}); null for anonymous memory. */
+    public QemuSpec withMemoryFile(Path file) {
+        return new QemuSpec(name, memoryMiB, vcpus, kernel, initrd, append, disk, nic, netns, accel, startPaused,
+                extraArgs, file);
     }
 
     /**
@@ -128,6 +143,14 @@ public record QemuSpec(String name, int memoryMiB, int vcpus, Path kernel, Path 
         file("kernel", kernel);
         file("initrd", initrd);
         file("disk image", disk);
+        if (memoryFile != null && (memoryFile.getParent() == null || !Files.isDirectory(memoryFile.getParent()))) {
+            throw new IllegalArgumentException("machine " + name + ": expected the memory file's directory "
+                    + memoryFile.getParent() + " to exist, found nothing there");
+        }
+        if (memoryFile != null && Files.isDirectory(memoryFile)) {
+            throw new IllegalArgumentException("machine " + name + ": expected the memory file " + memoryFile
+                    + " to be a file (or absent), found a directory");
+        }
         if (accel == Accel.KVM && !Files.exists(Path.of("/dev/kvm"))) {
             throw new IllegalArgumentException("machine " + name + ": expected /dev/kvm for accel kvm, found none");
         }

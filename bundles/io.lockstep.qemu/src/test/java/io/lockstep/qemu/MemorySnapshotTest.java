@@ -68,7 +68,7 @@ class MemorySnapshotTest {
         args.addAll(MemorySnapshot.incomingArgs());
         QemuSpec incoming = spec.withStartPaused(true).withExtraArgs(args);
         incoming = new QemuSpec("snap-b", incoming.memoryMiB(), incoming.vcpus(), incoming.kernel(), incoming.initrd(), incoming.append(),
-                incoming.disk(), incoming.nic(), incoming.netns(), incoming.accel(), true, incoming.extraArgs());
+                incoming.disk(), incoming.nic(), incoming.netns(), incoming.accel(), true, incoming.extraArgs(), null);
         try (QemuMachine b = new QemuMachine(incoming); FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             b.start();
             long loaded = MemorySnapshot.load(b, in, x -> {

@@ -1,9 +1,11 @@
 package io.lockstep.qemu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,7 +45,7 @@ class QemuSpecTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> QemuSpec.disk("a/b", 64, 1, dir))
                 .getMessage().contains("found \"a/b\""));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new QemuSpec("vm1", 64, 1, null, null, null, null, null, null, null, false, null))
+                () -> new QemuSpec("vm1", 64, 1, null, null, null, null, null, null, null, false, null, null))
                 .getMessage().contains("expected a kernel or a disk image to boot, found neither"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> QemuSpec.disk("vm1", 64, 1, dir).withNic("tap0", "01:00:00:00:00:01"))
@@ -72,6 +74,27 @@ class QemuSpecTest {
         assertTrue(all.contains("file=" + dir.resolve("d,,1.qcow2") + ",format=qcow2,if=none,id=disk0"), all);
         assertTrue(all.contains("-netdev tap,id=net0,ifname=tap0,script=no,downscript=no "
                 + "-device virtio-net-pci,netdev=net0,mac=52:54:00:12:34:56"), all);
+    }
+
+    @Test
+    void aMemoryFileBacksTheRamSharedAndIsChecked() throws Exception {
+        Files.write(dir.resolve("vmlinuz"), new byte[1]);
+        QemuSpec spec = QemuSpec.kernel("vm1", 128, 1, dir.resolve("vmlinuz"), null, null)
+                .withMemoryFile(Path.of("/dev/shm/vm1.ram"));
+        String all = String.join(" ", new QemuMachineForTest(spec).commandLine(Path.of("/run/x")));
+        assertTrue(all.contains("-machine q35,accel=tcg,memory-backend=ram0 -m 128"), all);
+        assertTrue(all.contains("-object memory-backend-file,id=ram0,size=128M,mem-path=/dev/shm/vm1.ram,share=on"),
+                all);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> spec.withMemoryFile(Path.of("vm1.ram")));
+        assertEquals("machine vm1: expected the memory file as an absolute path without ',' (/dev/shm/vm1.ram), "
+                + "found \"vm1.ram\"", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> spec.withMemoryFile(Path.of("/dev/shm/a,b")));
+        QemuSpec nowhere = spec.withMemoryFile(dir.resolve("no-such-dir/vm1.ram"));
+        e = assertThrows(IllegalArgumentException.class, nowhere::validateFiles);
+        assertTrue(e.getMessage().contains("expected the memory file's directory"), e.getMessage());
+        assertFalse(String.join(" ", new QemuMachineForTest(spec.withMemoryFile(null)).commandLine(Path.of("/run/x")))
+                .contains("memory-backend"));
     }
 
     @Test

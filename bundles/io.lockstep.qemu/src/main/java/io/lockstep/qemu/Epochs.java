@@ -1,0 +1,84 @@
+package io.lockstep.qemu;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The primary's side of checkpointing a QEMU guest whose RAM is in a shared file: each {@link #capture()} pauses the
+ * guest, finds the pages changed since the last epoch ({@link DirtyPages}), takes the device state without the RAM
+ * ({@link DeviceState}, {@code x-ignore-shared}) and runs the guest again. The changed pages stay readable in the
+ * copy ({@link #sentPage}) until the next capture, so they are sent while the guest runs.
+ */
+public final class Epochs {
+
+    /**
+     * One epoch: its number (0 is the first, every non-zero page), the guest's pause (from {@code stop} sent to
+     * {@code cont} answered), the scan, the pages found and their XOR+RLE size, the device state and the time it took,
+     * and the device state's XOR+RLE size against the epoch before's (its whole size in epoch 0).
+     */
+    public record Epoch(long number, long pauseNanos, DirtyPages.Scan scan, DeviceState.Saved device,
+                        long deviceDiffBytes) {
+        /** What the epoch sends: the pages' differences (or the pages, without diff sizes) and the device state's. */
+        public long bytes() {
+            return (scan.diffBytes() > 0 ? scan.diffBytes() : scan.pageBytes()) + deviceDiffBytes;
+        }
+    }
+
+    private final QemuMachine machine;
+    private final DirtyPages dirty;
+    private final Duration timeout;
+    private long next;
+    private boolean prepared;
+    private byte[] lastDevice;
+
+    /**
+     * @param machine   a running machine with {@link QemuSpec#memoryFile()}
+     * @param diffSizes count the XOR+RLE size of each changed page (costs a pass over the changed pages)
+     * @param timeout   a hang guard for each device-state save
+     */
+    public Epochs(QemuMachine machine, boolean diffSizes, Duration timeout) throws IOException {
+        if (machine.spec().memoryFile() == null) {
+            throw new IllegalArgumentException("machine " + machine.spec().name() + ": expected its RAM in a shared "
+                    + "memory file (QemuSpec.withMemoryFile), found anonymous memory");
+        }
+        this.machine = machine;
+        this.dirty = new DirtyPages(GuestMemory.map(machine.spec().memoryFile(),
+                (long) machine.spec().memoryMiB() << 20), diffSizes);
+        this.timeout = timeout;
+    }
+
+    public DirtyPages dirtyPages() {
+        return dirty;
+    }
+
+    /** Pauses, scans, saves the device state, resumes. On failure the guest is resumed if it was paused here. */
+    public Epoch capture() throws IOException {
+        if (!prepared) {
+            DeviceState.prepare(machine, true);
+            prepared = true;
+        }
+        long t0 = System.nanoTime();
+        machine.pause();
+        try {
+            DirtyPages.Scan scan = dirty.scan();
+            DeviceState.Saved device = DeviceState.save(machine, timeout);
+            machine.resume();
+            long pause = System.nanoTime() - t0;
+            long deviceDiff = DeviceState.diffSize(lastDevice, device.bytes());
+            lastDevice = device.bytes();
+            return new Epoch(next++, pause, scan, device, deviceDiff);
+        } catch (IOException | RuntimeException e) {
+            try {
+                machine.resume();
+            } catch (QmpException re) {
+                e.addSuppressed(re);
+            }
+            throw e;
+        }
+    }
+
+    /** Page {@code page} as the last capture found it. */
+    public java.nio.ByteBuffer sentPage(int page) {
+        return dirty.sentPage(page);
+    }
+}
