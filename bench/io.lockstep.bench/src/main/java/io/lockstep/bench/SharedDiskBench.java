@@ -29,6 +29,9 @@ import io.lockstep.cluster.EntityKind;
 import io.lockstep.cluster.HostIdentity;
 import io.lockstep.cluster.datastore.ClusteredDisk;
 import io.lockstep.cluster.datastore.Datastore;
+import io.lockstep.cluster.records.NotificationRecord;
+import io.lockstep.cluster.records.SharedTable;
+import io.lockstep.storage.CheckConditionException;
 import io.lockstep.storage.CountingMedium;
 import io.lockstep.storage.file.FileMedium;
 import io.lockstep.storage.scsi.Cdb;
@@ -105,12 +108,12 @@ public final class SharedDiskBench implements Callable<Integer> {
         Map<String, double[]> guest = noGuest ? null : guest();
         Map<String, double[]> target = new LinkedHashMap<>();
         Table notify = Table.markdown("hosts", "other hosts", "learning", "PR OUT at the writer p50 ms", "until every other host p50 ms", "p99 ms",
-                "max ms", "writer commands per change");
+                "max ms", "indicator cleared p50 ms", "max ms", "writer commands per change");
         for (int hosts : hostCounts) {
             for (String scheme : List.of("notified", "busy")) {
                 NotifyResult r = notification(hosts, scheme, hosts == hostCounts.get(0) && scheme.equals("notified") ? target : null);
                 notify.row(hosts, hosts - 1, scheme.equals("notified") ? "idle (next heartbeat)" : "busy (own I/O every 10 ms)", f(r.writerP50),
-                        f(r.p50), f(r.p99), f(r.max), f(r.writerCommands));
+                        f(r.p50), f(r.p99), f(r.max), f(r.clearedP50), f(r.clearedMax), f(r.writerCommands));
             }
         }
         if (guest != null) {
@@ -140,8 +143,10 @@ public final class SharedDiskBench implements Callable<Integer> {
         out.println();
         out.println("PR OUT at the writer: REGISTER AND IGNORE EXISTING KEY on the ClusteredDisk (read the record, one atomic update, then the");
         out.println("notification: its record and a PREEMPT of every other registrant). Until every other host: from the command's start to the");
-        out.println("last other host's report that its cached record (Datastore.vdr) has the new generation. Writer commands per change: the");
-        out.println("writer's commands to the medium per change, its idle heartbeats subtracted.");
+        out.println("last other host's report that its cached record (Datastore.vdr) has the new generation. Indicator cleared: until the");
+        out.println("notification record on the medium has no host's bit left pending for the reservation records (every other host");
+        out.println("refreshed and acknowledged). Writer commands per change: the writer's commands to the medium per change, its idle");
+        out.println("heartbeats subtracted.");
         return 0;
     }
 
@@ -190,8 +195,6 @@ public final class SharedDiskBench implements Callable<Integer> {
         return results;
     }
 
-    private static final Pattern LAT = Pattern.compile("LAT-(\\d+) F=(\\d+)([\\d\\s]*)END-(\\d+)");
-
     /** Runs {@code command} {@link #commands} times in one shell loop in the guest; p50 ms, p99 ms, n, failed. */
     private double[] loop(String command) throws Exception {
         int n = ++marks + 1000;
@@ -199,12 +202,14 @@ public final class SharedDiskBench implements Callable<Integer> {
                 + "R=\"$R $(( (${b%.*}-${a%.*})*1000000+1${b#*.}-1${a#*.} ))\"; i=$((i+1)); done; echo \"LAT-$((" + n + ")) F=$F $R END-$((" + n + "))\"";
         // a loop of sg_persist under TCG takes its time: about half a second per command at worst, on a busy machine
         String text = sh("g1", line, 60 + commands);
-        Matcher m = LAT.matcher(text);
-        if (!m.find() || Integer.parseInt(m.group(1)) != n) {
+        // the numbered result line the shell computed (the typed line's echo shows "LAT-$((n))"; a wrapped echo may not
+        // show where the typed line began, so the text may hold earlier loops' results too)
+        Matcher m = Pattern.compile("LAT-" + n + " F=(\\d+)([\\d\\s]*)END-" + n).matcher(text);
+        if (!m.find()) {
             throw new IOException("the guest's loop of '" + command + "' printed no timings; its console: " + tail(text));
         }
         Percentiles p = new Percentiles();
-        for (String us : m.group(3).trim().split("\\s+")) {
+        for (String us : m.group(2).trim().split("\\s+")) {
             if (!us.isEmpty()) {
                 p.add(Long.parseLong(us) * 1000);
             }
@@ -212,7 +217,7 @@ public final class SharedDiskBench implements Callable<Integer> {
         if (p.count() != commands) {
             throw new IOException("expected " + commands + " timings of '" + command + "', found " + p.count());
         }
-        return new double[] {p.micros(50) / 1000, p.micros(99) / 1000, p.count(), Integer.parseInt(m.group(2))};
+        return new double[] {p.micros(50) / 1000, p.micros(99) / 1000, p.count(), Integer.parseInt(m.group(1))};
     }
 
     /** Types {@code command} on the VM's console and returns what it printed until the shell's numbered DONE marker. */
@@ -290,7 +295,8 @@ public final class SharedDiskBench implements Callable<Integer> {
 
     // --- 2 and 3. at the target, and notification vs hosts --------------------------------------------------------
 
-    private record NotifyResult(double writerP50, double p50, double p99, double max, double writerCommands) {
+    private record NotifyResult(double writerP50, double p50, double p99, double max, double clearedP50, double clearedMax,
+            double writerCommands) {
     }
 
     private NotifyResult notification(int hosts, String scheme, Map<String, double[]> target) throws Exception {
@@ -304,12 +310,14 @@ public final class SharedDiskBench implements Callable<Integer> {
         AcquisitionMode mode = AcquisitionMode.parse("ats");
         List<Process> workers = new ArrayList<>();
         List<List<long[]>> reports = new ArrayList<>(); // per other host: (generation, nanoTime) as reported
-        try (CountingMedium wm = new CountingMedium(FileMedium.open(lun, "writer"));
+        try (FileMedium observer = FileMedium.open(lun, "bench-observer"); // reads the notification record, as the hosts do
+                CountingMedium wm = new CountingMedium(FileMedium.open(lun, "writer"));
                 Datastore writer = Datastore.mount(wm, HostIdentity.named("writer"), mode)) {
             writer.fs().mkdirs("/.shared");
             writer.create(DISK, EntityKind.FILE, 4L << 20);
             try (ClusteredDisk disk = writer.openClusteredDisk(DISK, "iqn.bench:writer")) {
                 int index = disk.file().index();
+                long notificationLba = writer.superblock().notificationLba();
                 for (int i = 1; i < hosts; i++) {
                     Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m", "-XX:+UseSerialGC",
                             "-Djava.util.logging.config.file=/dev/null", "-cp", System.getProperty("java.class.path"), NotifyWorker.class.getName(),
@@ -345,6 +353,7 @@ public final class SharedDiskBench implements Callable<Integer> {
 
                 Percentiles lat = new Percentiles();
                 Percentiles service = new Percentiles();
+                Percentiles indicator = new Percentiles();
                 long spacingMs = 3 * 2 * ioTimeoutMs;
                 long startCommands = commands(wm);
                 long start = System.nanoTime();
@@ -355,25 +364,24 @@ public final class SharedDiskBench implements Callable<Integer> {
                     long generation = writer.vdr(index).generation();
                     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                     long last = -1;
-                    for (int h = 0; h < reports.size(); h++) {
-                        long at = -1;
-                        while (at < 0) {
-                            for (long[] g : reports.get(h)) {
-                                if (g[0] >= generation) {
-                                    at = g[1];
-                                    break;
-                                }
-                            }
-                            if (at < 0) {
-                                if (System.nanoTime() > deadline) {
-                                    throw new IOException(scheme + ": host-" + (h + 1) + " did not see reservation record generation " + generation
-                                            + " within 5 s");
-                                }
-                                Thread.sleep(1);
-                            }
+                    long cleared = -1;
+                    while (last < 0 || cleared < 0) {
+                        if (cleared < 0 && NotificationRecord.decode(read(observer, notificationLba), notificationLba).entry(SharedTable.VDR)
+                                .pending() == 0) {
+                            cleared = System.nanoTime();
                         }
-                        last = Math.max(last, at);
+                        if (last < 0) {
+                            last = lastReport(reports, generation);
+                        }
+                        if (last < 0 || cleared < 0) {
+                            if (System.nanoTime() > deadline) {
+                                throw new IOException(scheme + ": the other hosts did not all see reservation record generation " + generation
+                                        + (cleared < 0 ? " and clear their indicator bits" : "") + " within 5 s");
+                            }
+                            Thread.sleep(1);
+                        }
                     }
+                    indicator.add(cleared - t0);
                     lat.add(last - t0);
                     Thread.sleep(Math.max(0, spacingMs - (System.nanoTime() - t0) / 1_000_000));
                 }
@@ -382,7 +390,7 @@ public final class SharedDiskBench implements Callable<Integer> {
                     serviceTimes(disk, target);
                 }
                 return new NotifyResult(service.micros(50) / 1000, lat.micros(50) / 1000, lat.micros(99) / 1000, lat.micros(100) / 1000,
-                        writerCommands);
+                        indicator.micros(50) / 1000, indicator.micros(100) / 1000, writerCommands);
             }
         } finally {
             for (Process p : workers) {
@@ -390,6 +398,38 @@ public final class SharedDiskBench implements Callable<Integer> {
                 p.waitFor(5, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** One sector, as a host reads it: a unit attention (a reservation changed) is taken and the read retried. */
+    private static byte[] read(FileMedium m, long lba) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            try {
+                return m.read(lba, 1);
+            } catch (CheckConditionException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** When the last other host reported {@code generation} (or a later one) of the record; -1 while one has not. */
+    private static long lastReport(List<List<long[]>> reports, long generation) {
+        long last = -1;
+        for (List<long[]> host : reports) {
+            long at = -1;
+            for (long[] g : host) {
+                if (g[0] >= generation) {
+                    at = g[1];
+                    break;
+                }
+            }
+            if (at < 0) {
+                return -1;
+            }
+            last = Math.max(last, at);
+        }
+        return last;
     }
 
     /** The guest's commands as CDBs through the target's SCSI layer on the clustered disk: p50, p99, max ms, n. */
