@@ -105,7 +105,9 @@ public final class SharedDiskBench implements Callable<Integer> {
         Files.createDirectories(dir);
         out.printf(Locale.ROOT, "Lockstep shared-disk benchmark — %d commands per kind, %d changes per point, heartbeat %d ms, %d cores%n%n", commands,
                 changes, 2 * ioTimeoutMs, Runtime.getRuntime().availableProcessors());
+        long t0 = System.nanoTime();
         Map<String, double[]> guest = noGuest ? null : guest();
+        long t1 = System.nanoTime();
         Map<String, double[]> target = new LinkedHashMap<>();
         Table notify = Table.markdown("hosts", "other hosts", "learning", "PR OUT at the writer p50 ms", "until every other host p50 ms", "p99 ms",
                 "max ms", "indicator cleared p50 ms", "max ms", "writer commands per change");
@@ -116,6 +118,8 @@ public final class SharedDiskBench implements Callable<Integer> {
                         f(r.p50), f(r.p99), f(r.max), f(r.clearedP50), f(r.clearedMax), f(r.writerCommands));
             }
         }
+        out.printf(Locale.ROOT, "(the guest part took %.0f s, the target and notification parts %.0f s)%n%n", (t1 - t0) / 1e9,
+                (System.nanoTime() - t1) / 1e9);
         if (guest != null) {
             out.println("1. Reservation commands from inside a QEMU guest (TCG; timed with the shell's $EPOCHREALTIME around each command)");
             out.println();
@@ -142,7 +146,8 @@ public final class SharedDiskBench implements Callable<Integer> {
         notify.print(out);
         out.println();
         out.println("PR OUT at the writer: REGISTER AND IGNORE EXISTING KEY on the ClusteredDisk (read the record, one atomic update, then the");
-        out.println("notification: its record and a PREEMPT of every other registrant). Until every other host: from the command's start to the");
+        out.println("notification: its record, and one PREEMPT with key 0 that removes every other host's registration, whatever their number).");
+        out.println("Changes are 3 to 4 heartbeats apart (at random in the last). Until every other host: from the command's start to the");
         out.println("last other host's report that its cached record (Datastore.vdr) has the new generation. Indicator cleared: until the");
         out.println("notification record on the medium has no host's bit left pending for the reservation records (every other host");
         out.println("refreshed and acknowledged). Writer commands per change: the writer's commands to the medium per change, its idle");
@@ -172,7 +177,7 @@ public final class SharedDiskBench implements Callable<Integer> {
         Map<String, double[]> results = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         try {
-            ok(300, "up", "--hosts", "2");
+            ok(300, "up", "--hosts", "2", "--medium", "iscsi");
             ok(120, "vm", "create", "g1", "--guest", "qemu", "--memory", "128");
             ok(120, "vdisk", "share", "quorum", "--size", "16M");
             ok(120, "vm", "attach", "g1", "--shared", "quorum");
@@ -318,14 +323,15 @@ public final class SharedDiskBench implements Callable<Integer> {
             try (ClusteredDisk disk = writer.openClusteredDisk(DISK, "iqn.bench:writer")) {
                 int index = disk.file().index();
                 long notificationLba = writer.superblock().notificationLba();
-                for (int i = 1; i < hosts; i++) {
-                    Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m", "-XX:+UseSerialGC",
+                for (int i = 1; i < hosts; i++) { // started together, then awaited: JVMs start slowly on a busy machine
+                    workers.add(new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m", "-XX:+UseSerialGC",
                             "-Djava.util.logging.config.file=/dev/null", "-cp", System.getProperty("java.class.path"), NotifyWorker.class.getName(),
-                            scheme, lun.toString(), "host-" + i, mode.label(), DISK).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                    workers.add(p);
+                            scheme, lun.toString(), "host-" + i, mode.label(), DISK).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+                }
+                for (int i = 1; i < hosts; i++) {
                     List<long[]> seen = new CopyOnWriteArrayList<>();
                     reports.add(seen);
-                    BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                    BufferedReader r = new BufferedReader(new InputStreamReader(workers.get(i - 1).getInputStream(), StandardCharsets.UTF_8));
                     String first = r.readLine();
                     if (!"MOUNTED".equals(first)) {
                         throw new IOException("host-" + i + " did not mount: expected MOUNTED, found " + first);
@@ -354,7 +360,10 @@ public final class SharedDiskBench implements Callable<Integer> {
                 Percentiles lat = new Percentiles();
                 Percentiles service = new Percentiles();
                 Percentiles indicator = new Percentiles();
-                long spacingMs = 3 * 2 * ioTimeoutMs;
+                // changes 3 to 4 heartbeats apart, at random within the last: a fixed spacing (a multiple of the heartbeat) would
+                // meet the idle hosts' heartbeats at the same phase every time and measure one point of the interval
+                long heartbeatMs = 2 * ioTimeoutMs;
+                java.util.Random random = new java.util.Random(hosts * 31L + scheme.length());
                 long startCommands = commands(wm);
                 long start = System.nanoTime();
                 for (int c = 0; c < changes; c++) {
@@ -383,6 +392,7 @@ public final class SharedDiskBench implements Callable<Integer> {
                     }
                     indicator.add(cleared - t0);
                     lat.add(last - t0);
+                    long spacingMs = 3 * heartbeatMs + random.nextInt((int) heartbeatMs);
                     Thread.sleep(Math.max(0, spacingMs - (System.nanoTime() - t0) / 1_000_000));
                 }
                 double writerCommands = (commands(wm) - startCommands - writerIdlePerNs * (System.nanoTime() - start)) / changes;
