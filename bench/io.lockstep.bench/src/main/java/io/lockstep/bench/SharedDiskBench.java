@@ -123,12 +123,15 @@ public final class SharedDiskBench implements Callable<Integer> {
         if (guest != null) {
             out.println("1. Reservation commands from inside a QEMU guest (TCG; timed with the shell's $EPOCHREALTIME around each command)");
             out.println();
-            Table t = Table.markdown("command in the guest", "SCSI command", "n", "failed", "p50 ms", "p99 ms", "p50 minus starting sg_persist ms");
+            Table t = Table.markdown("command in the guest", "SCSI command", "n", "failed", "p50 ms", "p99 ms", "mean ms",
+                    "p50 minus sg_persist -V p50 ms");
             double start = guest.get("start")[0];
             for (Map.Entry<String, double[]> e : guest.entrySet()) {
                 double[] v = e.getValue();
                 String[] what = GUEST_LABELS.get(e.getKey());
-                t.row(what[0], what[1], (int) v[2], (int) v[3], f(v[0]), f(v[1]), e.getKey().equals("true") || e.getKey().equals("start") ? "—" : f(v[0] - start));
+                boolean perProcess = !Double.isNaN(v[0]);
+                t.row(what[0], what[1], (int) v[2], (int) v[3], perProcess ? f(v[0]) : "—", perProcess ? f(v[1]) : "—", f(v[4]),
+                        !perProcess || e.getKey().equals("true") || e.getKey().equals("start") ? "—" : f(v[0] - start));
             }
             t.print(out);
             out.println();
@@ -156,6 +159,8 @@ public final class SharedDiskBench implements Callable<Integer> {
     }
 
     private static final Map<String, String[]> GUEST_LABELS = Map.of(
+            "tur1", new String[] {"sg_turs --number=N /dev/sda (one process)", "TEST UNIT READY × N"},
+            "read1", new String[] {"dd if=/dev/sda bs=512 count=N iflag=direct (one process)", "READ × N (each checks the reservation)"},
             "true", new String[] {"true (shell builtin: the timer)", "—"},
             "start", new String[] {"sg_persist -V (start the program)", "—"},
             "tur", new String[] {"sg_turs /dev/sda", "TEST UNIT READY"},
@@ -190,6 +195,9 @@ public final class SharedDiskBench implements Callable<Integer> {
             results.put("tur", loop("sg_turs /dev/sda >/dev/null 2>&1"));
             results.put("prin", loop("sg_persist -n -k /dev/sda >/dev/null 2>&1"));
             results.put("prout", loop("sg_persist -n --out --register-ignore --param-sark=0x$((i%2+2)) /dev/sda >/dev/null 2>&1"));
+            // the SCSI round trip without a process start per command: N commands from one process, timed as a whole
+            results.put("tur1", once("sg_turs --number=" + commands + " /dev/sda >/dev/null 2>&1"));
+            results.put("read1", once("dd if=/dev/sda of=/dev/null bs=512 count=" + commands + " iflag=direct 2>/dev/null"));
             String keys = sh("g1", "sg_persist -n -k /dev/sda", 60);
             if (!keys.contains("1 registered reservation key follows")) {
                 throw new IOException("after the loop the guest's disk should hold its one key; sg_persist -k printed: " + keys);
@@ -222,7 +230,20 @@ public final class SharedDiskBench implements Callable<Integer> {
         if (p.count() != commands) {
             throw new IOException("expected " + commands + " timings of '" + command + "', found " + p.count());
         }
-        return new double[] {p.micros(50) / 1000, p.micros(99) / 1000, p.count(), Integer.parseInt(m.group(1))};
+        return new double[] {p.micros(50) / 1000, p.micros(99) / 1000, p.count(), Integer.parseInt(m.group(1)), p.meanMicros() / 1000};
+    }
+
+    /** Runs {@code command} (which sends {@link #commands} SCSI commands itself) once; NaN, NaN, n, failed, mean ms per command. */
+    private double[] once(String command) throws Exception {
+        int n = ++marks + 1000;
+        String line = "F=0; a=$EPOCHREALTIME; " + command + " || F=1; b=$EPOCHREALTIME; "
+                + "echo \"ONE-$((" + n + ")) F=$F $(( (${b%.*}-${a%.*})*1000000+1${b#*.}-1${a#*.} )) END-$((" + n + "))\"";
+        String text = sh("g1", line, 60 + commands);
+        Matcher m = Pattern.compile("ONE-" + n + " F=(\\d+) (\\d+) END-" + n).matcher(text);
+        if (!m.find()) {
+            throw new IOException("the guest's '" + command + "' printed no timing; its console: " + tail(text));
+        }
+        return new double[] {Double.NaN, Double.NaN, commands, Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)) / 1000.0 / commands};
     }
 
     /** Types {@code command} on the VM's console and returns what it printed until the shell's numbered DONE marker. */
