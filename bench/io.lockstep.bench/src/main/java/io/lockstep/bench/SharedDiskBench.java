@@ -118,8 +118,8 @@ public final class SharedDiskBench implements Callable<Integer> {
                         f(r.p50), f(r.p99), f(r.max), f(r.clearedP50), f(r.clearedMax), f(r.writerCommands));
             }
         }
-        out.printf(Locale.ROOT, "(the guest part took %.0f s, the target and notification parts %.0f s)%n%n", (t1 - t0) / 1e9,
-                (System.nanoTime() - t1) / 1e9);
+        out.printf(Locale.ROOT, "(the guest part %s, the target and notification parts %.0f s)%n%n",
+                noGuest ? "skipped (--no-guest)" : String.format(Locale.ROOT, "took %.0f s", (t1 - t0) / 1e9), (System.nanoTime() - t1) / 1e9);
         if (guest != null) {
             out.println("1. Reservation commands from inside a QEMU guest (TCG; timed with the shell's $EPOCHREALTIME around each command)");
             out.println();
@@ -428,6 +428,7 @@ public final class SharedDiskBench implements Callable<Integer> {
                 p.destroyForcibly();
                 p.waitFor(5, TimeUnit.SECONDS);
             }
+            Files.deleteIfExists(lun);
         }
     }
 
