@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,26 +33,9 @@ import io.lockstep.agent.client.AgentClient;
  * out of the datastore holds exactly the one remaining layer, which passes {@code qemu-img check}.</li>
  * </ul>
  */
-class QemuCpuShareAndCheckpointMergeEndToEndTest {
+class QemuCpuShareAndCheckpointMergeEndToEndTest extends QemuDatacenterTest {
 
-    @TempDir
-    Path work;
-
-    final DatacenterEndToEndTest cli = new DatacenterEndToEndTest();
     AgentClient api;
-
-    @BeforeEach
-    void needsRootQemuAndTheImage() {
-        QemuGuests.assumeRootQemuAndTheImage();
-        cli.work = work;
-    }
-
-    @AfterEach
-    void down() throws Exception {
-        if (Files.exists(work.resolve("dc").resolve("datacenter.json"))) {
-            cli.lockstep("down");
-        }
-    }
 
     @Test
     void theCpuShareLimitsTheGuestAndCheckpointDeletesMergeTheirLayers() throws Exception {
@@ -218,24 +198,6 @@ class QemuCpuShareAndCheckpointMergeEndToEndTest {
             Thread.sleep(300);
         }
         throw new AssertionError(vm + "'s console showed no line " + prefix + "…-END within 60 s");
-    }
-
-    private void typeAndAwait(String vm, String line, String expect) throws Exception {
-        long before = api.get("/v1/vms/" + vm + "/console").path("bytes").asLong();
-        api.post("/v1/vms/" + vm + "/console", java.util.Map.of("text", line + "\n"));
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String last = "";
-        while (System.nanoTime() < end) {
-            JsonNode c = api.get("/v1/vms/" + vm + "/console");
-            last = c.path("text").asText();
-            long fresh = c.path("bytes").asLong() - before;
-            String recent = fresh >= last.length() ? last : last.substring(last.length() - (int) fresh);
-            if (recent.contains(expect)) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError(vm + "'s console did not show '" + expect + "' within 60 s; it ends with: " + last.substring(Math.max(0, last.length() - 600)));
     }
 
     /**

@@ -18,11 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,25 +32,7 @@ import io.lockstep.agent.client.AgentClient;
  * resume brings it back; a QEMU killed from outside is reported with its last output and lets go of its locks and
  * address, so the VM starts again on the other host, at the same address; power-off ends it and removes its tap.
  */
-class QemuVmEndToEndTest {
-
-    @TempDir
-    Path work;
-
-    final DatacenterEndToEndTest cli = new DatacenterEndToEndTest();
-
-    @BeforeEach
-    void needsRootQemuAndTheImage() {
-        QemuGuests.assumeRootQemuAndTheImage();
-        cli.work = work;
-    }
-
-    @AfterEach
-    void down() throws Exception {
-        if (Files.exists(work.resolve("dc").resolve("datacenter.json"))) {
-            cli.lockstep("down");
-        }
-    }
+class QemuVmEndToEndTest extends QemuDatacenterTest {
 
     @Test
     void aQemuGuestServesRedisAtItsAddressIsCheckpointedUnderLoadRevertedSuspendedAndMovesAfterItsQemuIsKilled() throws Exception {
@@ -262,28 +241,6 @@ class QemuVmEndToEndTest {
         return p.exitValue() == 0 ? out : out + "\nEXIT " + p.exitValue();
     }
 
-    private void awaitConsole(String vm, String text, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String last = "";
-        while (System.nanoTime() < end) {
-            last = cli.json("vm", "console", vm).path("text").asText();
-            if (last.contains(text)) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError(vm + "'s console did not show '" + text + "' within " + seconds + " s; it ends with: "
-                + last.substring(Math.max(0, last.length() - 600)));
-    }
-
-    /** Types a line on the VM's serial console and waits for {@code expect} (which the line itself does not contain). */
-    private void typeAndAwait(String vm, String line, String expect) throws Exception {
-        cli.ok("vm", "console", vm, "--type", line);
-        awaitConsole(vm, expect, 60);
-    }
-
-
-
     private static boolean isRunning(String vm) {
         try {
             qemuPid(vm);
@@ -299,8 +256,6 @@ class QemuVmEndToEndTest {
         assertFalse(out.isEmpty() || out.contains("\n"), "one QEMU runs " + vm + ": '" + out + "'");
         return Long.parseLong(out);
     }
-
-
 
     /** redis-cli (a client nobody here wrote) against the guest: its output, trimmed. */
     private static String redisCli(String address, String... command) throws Exception {

@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,25 +25,7 @@ import io.lockstep.agent.client.AgentClient;
  * guest's registration and aborts its commands, writes, and the third guest reads what it wrote and sees the new
  * registrations; host-1 comes back and its guest's write is refused.
  */
-class SharedDiskEndToEndTest {
-
-    @TempDir
-    Path work;
-
-    final DatacenterEndToEndTest cli = new DatacenterEndToEndTest();
-
-    @BeforeEach
-    void needsRootQemuAndTheImage() {
-        QemuGuests.assumeRootQemuAndTheImage();
-        cli.work = work;
-    }
-
-    @AfterEach
-    void down() throws Exception {
-        if (Files.exists(work.resolve("dc").resolve("datacenter.json"))) {
-            cli.lockstep("down");
-        }
-    }
+class SharedDiskEndToEndTest extends QemuDatacenterTest {
 
     /** On both media: the LUN on tgt over iSCSI (the hosts reach it over the network) and the LUN file every host opens. */
     @ParameterizedTest(name = "medium {0}")
@@ -168,23 +145,5 @@ class SharedDiskEndToEndTest {
         }
         throw new AssertionError(vm + " did not finish '" + command + "' within 90 s; its console ends with: "
                 + text.substring(Math.max(0, text.length() - 800)));
-    }
-
-    private String consoleText(String vm) throws Exception {
-        return cli.json("vm", "console", vm).path("text").asText();
-    }
-
-    private void awaitConsole(String vm, String text, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String last = "";
-        while (System.nanoTime() < end) {
-            last = consoleText(vm);
-            if (last.contains(text)) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        assertFalse(true, vm + "'s console did not show '" + text + "' within " + seconds + " s; it ends with: "
-                + last.substring(Math.max(0, last.length() - 600)));
     }
 }
