@@ -220,7 +220,7 @@ final class QemuCheckpoints {
      */
     private void removeAbandoned(String vm, Path folder, Path abandoned, Path newTop) throws IOException {
         if (abandoned.equals(newTop.toAbsolutePath().normalize()) || isCheckpointDisk(vm, folder, abandoned, -1)
-                || !childrenOf(folder, abandoned).isEmpty()) {
+                || !DiskChain.childrenOf(folder, abandoned).isEmpty()) {
             return;
         }
         Files.deleteIfExists(abandoned);
@@ -235,21 +235,6 @@ final class QemuCheckpoints {
             }
         }
         return false;
-    }
-
-    /** The deltas in the folder whose parent is {@code layer}. */
-    private static List<Path> childrenOf(Path folder, Path layer) throws IOException {
-        List<Path> children = new ArrayList<>();
-        try (var files = Files.newDirectoryStream(folder, "*.vmdk")) {
-            for (Path f : files) {
-                Path parent = DiskChain.parentOf(f);
-                if (parent != null && parent.toAbsolutePath().normalize().equals(layer)) {
-                    children.add(f.toAbsolutePath().normalize());
-                }
-            }
-        }
-        children.sort(java.util.Comparator.naturalOrder());
-        return children;
     }
 
     /**
@@ -280,27 +265,13 @@ final class QemuCheckpoints {
     }
 
     private static void merge(QemuVms.Running r, Path folder, Path layer) throws IOException {
-        List<Path> children = childrenOf(folder, layer);
-        DiskChain chain = r.chain;
-        Path running = chain.top().toAbsolutePath().normalize();
-        if (children.size() == 1 && children.get(0).equals(running)) {
-            chain.commit(); // the running delta merges into the layer, which becomes the running disk
+        DiskChain.Merge done = r.chain.mergeAway(layer, DiskChain.childrenOf(folder, layer));
+        if (done == DiskChain.Merge.COMMITTED) { // the layer is the running disk now
             Checkpoints.writeRunningDisk(folder, layer);
             return;
         }
-        boolean inRunningChain = false;
-        for (DiskChain.Layer l : chain.layers()) {
-            inRunningChain |= l.path().toAbsolutePath().normalize().equals(layer);
-        }
-        for (Path child : children) {
-            if (child.equals(running)) {
-                chain.absorbParent();
-            } else {
-                DiskChain.absorbParent(child);
-            }
-        }
-        if (inRunningChain && !children.contains(running)) {
-            chain.reopen(); // a layer below the top changed: read through the chain as the files are now
+        if (done == DiskChain.Merge.ABSORBED_BELOW_TOP) {
+            r.chain.reopen(); // a layer below the top changed: read through the chain as the files are now
         }
         Files.deleteIfExists(layer);
     }

@@ -372,6 +372,59 @@ public final class DiskChain implements BlockDevice {
         }
     }
 
+    /** The deltas in {@code folder} whose parent is {@code layer} (absolute, normalized, sorted). */
+    public static List<Path> childrenOf(Path folder, Path layer) throws IOException {
+        Path l = layer.toAbsolutePath().normalize();
+        List<Path> children = new ArrayList<>();
+        try (var files = Files.newDirectoryStream(folder, "*.vmdk")) {
+            for (Path f : files) {
+                Path parent = parentOf(f);
+                if (parent != null && parent.toAbsolutePath().normalize().equals(l)) {
+                    children.add(f.toAbsolutePath().normalize());
+                }
+            }
+        }
+        children.sort(java.util.Comparator.naturalOrder());
+        return children;
+    }
+
+    /** What {@link #mergeAway} did, and what the caller still has to do. */
+    public enum Merge {
+        /** The running delta was committed into the layer, which is now this chain's top (the running disk). */
+        COMMITTED,
+        /** The deltas over the layer took in its grains; the caller deletes the layer's file. */
+        ABSORBED,
+        /** As {@link #ABSORBED}, and the layer was below this chain's top: reopen the chain to read the files as they are now. */
+        ABSORBED_BELOW_TOP
+    }
+
+    /**
+     * Merges away {@code layer} (a checkpoint's frozen disk) whose deltas are {@code children} ({@link #childrenOf}):
+     * when this chain's top (the running delta) is its only child, the top is committed into it; otherwise every child
+     * takes in the layer's grains and is re-parented onto the layer's parent — the top through this chain, the others
+     * by their files. Deleting the layer's file, saving which disk runs and reopening are the caller's.
+     */
+    public synchronized Merge mergeAway(Path layer, List<Path> children) throws IOException {
+        Path l = layer.toAbsolutePath().normalize();
+        Path running = top().toAbsolutePath().normalize();
+        if (children.size() == 1 && children.get(0).equals(running)) {
+            commit();
+            return Merge.COMMITTED;
+        }
+        boolean inChain = false;
+        for (Layer x : layers()) {
+            inChain |= x.path().toAbsolutePath().normalize().equals(l);
+        }
+        for (Path child : children) {
+            if (child.equals(running)) {
+                absorbParent();
+            } else {
+                absorbParent(child);
+            }
+        }
+        return inChain && !children.contains(running) ? Merge.ABSORBED_BELOW_TOP : Merge.ABSORBED;
+    }
+
     /** The parent a delta names, as a path. */
     public static Path parentOf(Path child) throws IOException {
         try (SparseExtent c = SparseExtent.open(child, false)) {

@@ -15,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -575,30 +574,16 @@ public final class Checkpoints implements AutoCloseable {
         refuseWhileWriting("delete a checkpoint");
         Info cp = find(id);
         Path layer = cp.disk().toAbsolutePath().normalize();
-        List<Path> children = childrenOf(layer);
-        DiskChain chain = chain();
-        Path running = chain.top().toAbsolutePath().normalize();
-        if (children.size() == 1 && children.get(0).equals(running)) {
-            chain.commit(); // the running delta merges into the layer, which becomes the running disk
+        DiskChain.Merge done = chain().mergeAway(layer, DiskChain.childrenOf(dir, layer));
+        if (done == DiskChain.Merge.COMMITTED) { // the running delta merged into the layer, which becomes the running disk
             saveState(layer);
             Files.delete(cp.file());
             syncDir();
             return;
         }
-        boolean inRunningChain = false;
-        for (DiskChain.Layer l : chain.layers()) {
-            inRunningChain |= l.path().toAbsolutePath().normalize().equals(layer);
-        }
-        for (Path child : children) {
-            if (child.equals(running)) {
-                chain.absorbParent();
-            } else {
-                DiskChain.absorbParent(child);
-            }
-        }
         Files.delete(cp.file());
         syncDir();
-        if (inRunningChain && !(children.contains(running))) {
+        if (done == DiskChain.Merge.ABSORBED_BELOW_TOP) {
             reopenRunningChain(); // a layer below the top changed: read through the new chain
         }
         Files.deleteIfExists(layer);
@@ -618,21 +603,6 @@ public final class Checkpoints implements AutoCloseable {
             }
         }
         old.close();
-    }
-
-    /** The disk files in the folder whose parent is {@code layer}. */
-    private List<Path> childrenOf(Path layer) throws IOException {
-        List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.vmdk")) {
-            for (Path f : s) {
-                Path parent = DiskChain.parentOf(f);
-                if (parent != null && parent.toAbsolutePath().normalize().equals(layer)) {
-                    children.add(f.toAbsolutePath().normalize());
-                }
-            }
-        }
-        children.sort(Comparator.naturalOrder());
-        return children;
     }
 
     private boolean isCheckpointDisk(Path disk) throws IOException {
