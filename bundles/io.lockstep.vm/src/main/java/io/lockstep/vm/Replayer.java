@@ -50,10 +50,10 @@ public final class Replayer {
                                 + Vm.hex(digest).substring(0, 16) + "…");
                     }
                     checked++;
-                    if (i + 1 < markers.size()) {
+                    if (i + 1 < markers.size()) { // the last marker ends the recording: the replay stays there
                         vm.pauseAt(markers.get(i + 1).position());
+                        vm.resume();
                     }
-                    vm.resume();
                 }
                 return new Result(checked, markers.size(), vm.position(), vm.failure() == null ? null : vm.failure().getMessage());
             } finally {
