@@ -34,12 +34,30 @@ class MemorySnapshotTest {
 
     @Test
     void aSnapshotTakenWhileTheGuestRunsRestoresExactlyWhatItHeldThen() throws Exception {
+        snapshotAndRestore(null);
+    }
+
+    /** The same with the RAM in a shared memory file (as FT-ready VMs run, issue 25): background-snapshot still works. */
+    @Test
+    void aGuestWithItsRamInASharedFileSnapshotsAndRestoresToo() throws Exception {
+        Path ram = Path.of("/dev/shm", "snaptest-" + ProcessHandle.current().pid() + ".ram");
+        try {
+            snapshotAndRestore(ram);
+        } finally {
+            Files.deleteIfExists(ram);
+        }
+    }
+
+    private void snapshotAndRestore(Path ram) throws Exception {
         TestGuests.assumeQemu();
         Path img = image();
         assumeTrue(Files.exists(img.resolve("vmlinuz")) && Files.exists(img.resolve("initrd.img")),
                 "the default image is not built (releng/qemu-image/build.sh; ./lockstep test builds it as root)");
         QemuSpec spec = QemuSpec.kernel("snap-a", 128, 1, img.resolve("vmlinuz"), img.resolve("initrd.img"), "console=ttyS0 panic=-1 quiet")
                 .withExtraArgs(NIC); // (the image's init wants an eth0; user-mode networking needs no tap)
+        if (ram != null) {
+            spec = spec.withMemoryFile(ram);
+        }
         Path file = dir.resolve("memory.snap");
         MemorySnapshot.Saved saved;
         List<Long> progress = new CopyOnWriteArrayList<>();
@@ -68,7 +86,7 @@ class MemorySnapshotTest {
         args.addAll(MemorySnapshot.incomingArgs());
         QemuSpec incoming = spec.withStartPaused(true).withExtraArgs(args);
         incoming = new QemuSpec("snap-b", incoming.memoryMiB(), incoming.vcpus(), incoming.kernel(), incoming.initrd(), incoming.append(),
-                incoming.disk(), incoming.nic(), incoming.netns(), incoming.accel(), true, incoming.extraArgs(), null);
+                incoming.disk(), incoming.nic(), incoming.netns(), incoming.accel(), true, incoming.extraArgs(), ram);
         try (QemuMachine b = new QemuMachine(incoming); FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             b.start();
             long loaded = MemorySnapshot.load(b, in, x -> {
