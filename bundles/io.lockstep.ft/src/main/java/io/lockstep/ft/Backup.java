@@ -316,20 +316,9 @@ public final class Backup implements AutoCloseable {
                     throw new FtProtocolException("expected HELLO first, found " + f.name());
                 }
                 hello = Handshake.Hello.decode(f.payload());
-                if (!hello.verifies(local.authKey())) {
-                    throw new FtProtocolException(hello.mac().length == 0 ? "the primary did not authenticate: this backup expects a signed HELLO"
-                            : "the primary's HELLO carries a wrong signature (another key, or it was altered)");
-                }
-                if (hello.sealing() != local.sealing()) {
-                    throw new FtProtocolException("the primary's stream would be " + hello.sealing() + ", this backup's is " + local.sealing()
-                            + " (cleartext is for the FT benchmark's comparison only, on both sides)");
-                }
-                if (!hello.pair().equals(pair)) {
-                    throw new FtProtocolException("this is the backup of pair '" + pair + "', not '" + hello.pair() + "'");
-                }
-                if (!hello.guestSpec().equals(guestSpec) || hello.memoryBytes() != memoryBytes) {
-                    throw new FtProtocolException("an incompatible guest: this backup runs " + guestSpec + " with " + memoryBytes
-                            + " bytes of memory; the primary runs " + hello.guestSpec() + " with " + hello.memoryBytes());
+                String problem = hello.problemFor(local.authKey(), local.sealing(), pair, guestSpec, memoryBytes);
+                if (problem != null) {
+                    throw new FtProtocolException(problem);
                 }
                 // one primary at a time: a second one waits for the first session to end, within its own deadline
                 if (!sessionSlot.tryAcquire(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {

@@ -1,7 +1,7 @@
 package io.lockstep.ft;
 
 /** A guest's disk write and the position of the step that issued it. */
-record DiskWrite(long position, long lba, byte[] data) {
+public record DiskWrite(long position, long lba, byte[] data) {
 
     static final int SECTOR = 512;
 

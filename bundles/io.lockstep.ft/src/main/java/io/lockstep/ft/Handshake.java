@@ -95,6 +95,29 @@ final class Handshake {
                     hmac(key(keyHex), Wire.utf("lockstep-ft-hello"), unsigned().encode()));
         }
 
+        /**
+         * Why a backup of {@code pair} ({@code guestSpec}, {@code memoryBytes}) holding {@code keyHex} and sealing with
+         * {@code sealing} refuses this HELLO, or null when it serves it.
+         */
+        String problemFor(String keyHex, Sealing local, String pair, String guestSpec, long memoryBytes) {
+            if (!verifies(keyHex)) {
+                return mac.length == 0 ? "the primary did not authenticate: this backup expects a signed HELLO"
+                        : "the primary's HELLO carries a wrong signature (another key, or it was altered)";
+            }
+            if (sealing != local) {
+                return "the primary's stream would be " + sealing + ", this backup's is " + local
+                        + " (cleartext is for the FT benchmark's comparison only, on both sides)";
+            }
+            if (!this.pair.equals(pair)) {
+                return "this is the backup of pair '" + pair + "', not '" + this.pair + "'";
+            }
+            if (!this.guestSpec.equals(guestSpec) || this.memoryBytes != memoryBytes) {
+                return "an incompatible guest: this backup runs " + guestSpec + " with " + memoryBytes + " bytes of memory; the primary runs "
+                        + this.guestSpec + " with " + this.memoryBytes;
+            }
+            return null;
+        }
+
         Hello unsigned() {
             return new Hello(version, mode, pair, guestSpec, memoryBytes, generation, epochMillis, sealing, nonce, new byte[0]);
         }
