@@ -61,6 +61,9 @@ final class FtBackup {
         b.only(io.lockstep.agent.api.BackupRequest.class);
         String name = Names.check("vm", b.text("vm", null));
         VmConfig c = store.config(name);
+        if (QemuGuest.is(c.guest()) && qemu != null) {
+            return qemu.startBackup(from, c, b);
+        }
         if (here.runs(name)) {
             throw ApiException.conflict(name + " runs on " + here.host() + "; its backup must run on another host");
         }
@@ -107,7 +110,16 @@ final class FtBackup {
         return new BackupAnswer(backup.port(), here.host(), network.hostAddressText());
     }
 
+    private volatile QemuFt qemu;
+
+    void qemu(QemuFt q) {
+        this.qemu = q;
+    }
+
     Map<String, Object> stop(String name) throws IOException {
+        if (qemu != null && qemu.backs(name)) {
+            return qemu.stopBackup(name);
+        }
         BackupRole role = here.forget(Names.check("vm", name), null);
         if (role == null) {
             throw ApiException.notFound(here.host() + " is not the backup of " + name);

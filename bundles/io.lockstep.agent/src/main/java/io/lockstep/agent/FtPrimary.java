@@ -60,7 +60,18 @@ final class FtPrimary {
         this.work = work;
     }
 
+    private volatile QemuFt qemu;
+
+    /** QEMU VMs' pairs (issue 25): protect, unprotect and test failovers of a QEMU VM running here go there. */
+    void qemu(QemuFt q) {
+        this.qemu = q;
+    }
+
     TaskView protect(String name, Body b) throws IOException {
+        var q = here.runningQemu(name);
+        if (q.isPresent() && qemu != null) {
+            return qemu.protect(q.get(), b);
+        }
         b.only(io.lockstep.agent.api.ProtectRequest.class);
         String backupHost = Names.check("backup", b.text("backup", null));
         FtMode mode;
@@ -131,6 +142,11 @@ final class FtPrimary {
     }
 
     void unprotect(String name) throws IOException {
+        var q = here.runningQemu(name);
+        if (q.isPresent() && qemu != null) {
+            qemu.unprotect(q.get());
+            return;
+        }
         RunningVm r = here.requireRunning(name);
         PrimarySession s = r.live.session();
         if (s == null || s.ended() || r.peer == null) {
@@ -154,6 +170,10 @@ final class FtPrimary {
     }
 
     TaskView testFailover(String name) throws IOException {
+        var q = here.runningQemu(name);
+        if (q.isPresent() && qemu != null) {
+            return qemu.testFailover(q.get());
+        }
         RunningVm r = here.requireRunning(name);
         if (r.live.protection() != LiveVm.Protection.PROTECTED || r.peer == null) {
             throw ApiException.conflict(name + " is " + r.live.protection().name().toLowerCase() + "; a test failover needs a protected VM");
@@ -240,6 +260,9 @@ final class FtPrimary {
 
     /** Once a second: FT statistics of every protected VM as events (the console's charts). */
     void tick() {
+        if (qemu != null) {
+            qemu.tick();
+        }
         for (RunningVm r : here.running()) {
             long now = System.nanoTime();
             long epochs = r.live.stats().epochs();

@@ -197,6 +197,12 @@ final class HostNetwork {
             sysctl("1", "net", "ipv4", "ip_forward");
             sysctl("1", "net", "ipv4", "conf", iface, "proxy_arp"); // (by path: an interface name may hold a dot)
             sysctl("1", "net", "ipv4", "conf", device, "proxy_arp");
+            // the gratuitous ARP for an address routed to a tap (not on eth0) binds to it: allowed only with this
+            sysctl("1", "net", "ipv4", "ip_nonlocal_bind");
+            // a tap whose QEMU is gone (its agent was killed) leaves a route that would still proxy ARP for the address
+            // after it moved to another host: a route whose link is down is ignored
+            sysctl("1", "net", "ipv4", "conf", "all", "ignore_routes_with_linkdown");
+            sysctl("1", "net", "ipv4", "conf", iface, "ignore_routes_with_linkdown");
         }
 
         @Override

@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import io.lockstep.storage.iscsi.IscsiServer;
 import io.lockstep.vdisk.BlockDeviceLu;
-import io.lockstep.vdisk.DiskChain;
 
 /**
  * The agent as its QEMU VMs' disk: one iSCSI target of our own per host ({@link IscsiServer}, on this host's loopback,
@@ -64,7 +63,7 @@ final class QemuDisks implements AutoCloseable {
     }
 
     /** Serves {@code chain} as the VM's disk to {@code initiatorIqn} (the VM's IQN) only. */
-    synchronized Served serve(String vm, String initiatorIqn, DiskChain chain) throws IOException {
+    synchronized Served serve(String vm, String initiatorIqn, io.lockstep.vdisk.BlockDevice chain) throws IOException {
         if (initiatorIqn == null || initiatorIqn.isBlank()) {
             throw new IOException(vm + " has no IQN of its own (a VM created before SAN identities): its disk cannot be served to it");
         }

@@ -16,7 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.lockstep.agent.api.EventType;
 import io.lockstep.agent.api.PowerEvent;
 import io.lockstep.cluster.Lease;
+import io.lockstep.ft.FtDisk;
 import io.lockstep.qemu.Accel;
+import io.lockstep.qemu.DeviceState;
+import io.lockstep.qemu.OutputGate;
 import io.lockstep.qemu.MemorySnapshot;
 import io.lockstep.qemu.QemuMachine;
 import io.lockstep.qemu.QemuSpec;
@@ -56,15 +59,23 @@ final class QemuVms {
         volatile int revertedTo;
         /** What it boots from (a QEMU started from a checkpoint has more arguments: {@link MemorySnapshot#incomingArgs()}). */
         final QemuSpec boot;
-        /** Its disk: the delta chain in its folder, served by this host's target ({@link QemuDisks}). */
+        /** Its disk: the delta chain in its folder, served by this host's target ({@link QemuDisks}) through {@link #disk}. */
         final DiskChain chain;
+        /** The chain as the target serves it: writes straight through, or held by epoch while the VM is an FT primary. */
+        final FtDisk disk;
+        /** Its NIC's output, passing or held by epoch (FT output commit, issue 25). */
+        final OutputGate gate;
+        /** Its protection as an FT primary (null: none). */
+        volatile QemuFt.Primary ft;
 
-        Running(VmConfig config, QemuMachine machine, HostNetwork.Tap tap, QemuSpec boot, DiskChain chain) {
+        Running(VmConfig config, QemuMachine machine, HostNetwork.Tap tap, QemuSpec boot, DiskChain chain, FtDisk disk, OutputGate gate) {
             this.config = config;
             this.machine = machine;
             this.tap = tap;
             this.boot = boot;
             this.chain = chain;
+            this.disk = disk;
+            this.gate = gate;
         }
 
         String name() {
@@ -109,6 +120,49 @@ final class QemuVms {
         this.onDeath = listener;
     }
 
+    /**
+     * QEMUs that an earlier life of this agent left (it was killed: its VMs lost their disks and their NIC's gate with it,
+     * and an FT backup may run them elsewhere by now) are killed, and their RAM files removed. Only with a network
+     * namespace of its own: a QEMU in this namespace whose RAM file is this host's is this agent's.
+     */
+    int reapOrphans() {
+        if (!network.own()) {
+            return 0;
+        }
+        int n = 0;
+        try {
+            Path mine = Files.readSymbolicLink(Path.of("/proc/self/ns/net"));
+            String prefix = "mem-path=" + Path.of("/dev/shm", "lockstep-" + host.replaceAll("[^A-Za-z0-9_.-]", "_") + "-");
+            for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
+                try {
+                    Path proc = Path.of("/proc", Long.toString(p.pid()));
+                    String cmd = new String(Files.readAllBytes(proc.resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8);
+                    if (!cmd.contains("qemu-system") || !cmd.contains(prefix) || !Files.readSymbolicLink(proc.resolve("ns/net")).equals(mine)) {
+                        continue;
+                    }
+                    LOG.log(System.Logger.Level.WARNING, "killing QEMU " + p.pid() + " left by an earlier life of this agent");
+                    p.destroyForcibly();
+                    p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    int tap = cmd.indexOf("ifname=");
+                    if (tap >= 0) { // its tap would still route (and proxy ARP for) an address that has moved on
+                        String dev = cmd.substring(tap + 7).split("[,\\x00]", 2)[0];
+                        new ProcessBuilder("ip", "link", "del", dev).redirectErrorStream(true).start().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                    int at = cmd.indexOf(prefix) + "mem-path=".length();
+                    int end = cmd.indexOf(',', at);
+                    Files.deleteIfExists(Path.of(cmd.substring(at, end < 0 ? cmd.indexOf('\0', at) : end)));
+                    n++;
+                } catch (IOException | RuntimeException | InterruptedException | java.util.concurrent.ExecutionException
+                        | java.util.concurrent.TimeoutException e) {
+                    // gone meanwhile, or not ours to read
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "looking for QEMUs left by an earlier life: " + e.getMessage());
+        }
+        return n;
+    }
+
     boolean runs(String name) {
         return running.containsKey(name);
     }
@@ -130,6 +184,36 @@ final class QemuVms {
     }
 
     Running start(VmConfig c, Lease configLease, Lease diskLease, List<Medium> sessions, DiskChain chain) throws IOException {
+        return start(c, configLease, diskLease, sessions, chain, null);
+    }
+
+    /**
+     * Where a QEMU VM's RAM lives on this host: a shared file under /dev/shm (an FT primary reads it; a backup keeps its
+     * copy there, and starts QEMU on it when it goes live). Null where there is no /dev/shm (such a VM cannot be protected).
+     */
+    Path memoryFile(String vm) {
+        Path shm = Path.of("/dev/shm");
+        return Files.isDirectory(shm) ? shm.resolve("lockstep-" + host.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + vm + ".ram") : null;
+    }
+
+    private Path gateDir;
+
+    /** The output gate of a VM about to boot: its sockets in a short directory of this agent's (a socket path has at most 107 bytes). */
+    private OutputGate gate(String vm) throws IOException {
+        synchronized (this) {
+            if (gateDir == null) {
+                gateDir = Files.createTempDirectory("lsgate");
+                gateDir.toFile().deleteOnExit();
+            }
+        }
+        return new OutputGate(gateDir, "g" + Integer.toHexString(vm.hashCode()) + Long.toHexString(System.nanoTime() & 0xffffff));
+    }
+
+    /**
+     * Boots the VM of {@code c} here; with {@code device} (an FT backup going live) QEMU starts paused on the RAM file this
+     * host holds for it ({@link #memoryFile}), loads that device state and runs from there.
+     */
+    Running start(VmConfig c, Lease configLease, Lease diskLease, List<Medium> sessions, DiskChain chain, byte[] device) throws IOException {
         QemuGuest g;
         try {
             g = QemuGuest.parse(c.guest());
@@ -143,9 +227,18 @@ final class QemuVms {
             throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
         }
         QemuDisks.Served disk;
+        FtDisk ftDisk;
+        OutputGate gate;
         try {
-            disk = disks.serve(c.name(), c.iqn(), chain);
+            gate = gate(c.name());
+        } catch (IOException | RuntimeException e) {
+            throw ApiException.conflict(c.name() + " cannot boot: its output gate: " + e.getMessage());
+        }
+        try {
+            ftDisk = new FtDisk(chain, gate::openEpoch); // a write's epoch: the one open when it reached the target
+            disk = disks.serve(c.name(), c.iqn(), ftDisk);
         } catch (IOException e) {
+            gate.close();
             throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
         }
         QemuSpec spec;
@@ -153,23 +246,32 @@ final class QemuVms {
         FrameWatch watch = frameWatch;
         try {
             spec = spec(c, g, tap, disk);
-            List<String> shared = disks.serveShared(c.name(), c.iqn(), c.sharedDisks());
-            if (!shared.isEmpty()) { // SCSI disks shared with other VMs (issue 24), reserved by the guest itself
-                List<String> args = new ArrayList<>(spec.extraArgs());
-                args.addAll(shared);
-                spec = spec.withExtraArgs(args);
+            Path ram = memoryFile(c.name());
+            if (ram != null) {
+                spec = spec.withMemoryFile(ram);
             }
+            List<String> shared = disks.serveShared(c.name(), c.iqn(), c.sharedDisks());
+            List<String> args = new ArrayList<>(spec.extraArgs());
+            args.addAll(shared); // SCSI disks shared with other VMs (issue 24), reserved by the guest itself
+            args.addAll(gate.args("net0")); // before the guard's mirror: QEMU walks the filters backwards for the guest's output
+            spec = spec.withExtraArgs(args);
             if (watch != null) { // the DoS guard's mirror of the NIC's frames (filter-mirror)
-                List<String> args = new ArrayList<>(spec.extraArgs());
                 args.addAll(watch.mirrorArgs(c.name()));
                 spec = spec.withExtraArgs(args);
             }
-            machine = new QemuMachine(spec);
+            if (device != null) { // (the spec it boots from again stays without it)
+                List<String> incoming = new ArrayList<>(spec.extraArgs());
+                incoming.addAll(List.of("-incoming", "defer"));
+                machine = new QemuMachine(spec.withStartPaused(true).withExtraArgs(incoming));
+            } else {
+                machine = new QemuMachine(spec);
+            }
             if (c.share() < 1.0) { // the CPU share of its vm.json: its vCPU threads are limited before the guest runs
                 machine.setCpuShare(c.share());
             }
         } catch (IllegalArgumentException | IOException e) {
             disks.unserve(c.name());
+            gate.close();
             if (watch != null) {
                 watch.stopped(c.name());
             }
@@ -178,7 +280,7 @@ final class QemuVms {
             }
             throw ApiException.conflict(c.name() + " cannot boot: " + e.getMessage());
         }
-        Running r = new Running(c, machine, tap, spec, chain);
+        Running r = new Running(c, machine, tap, spec, chain, ftDisk, gate);
         r.configLease = configLease;
         r.diskLease = diskLease;
         r.lunSessions.addAll(sessions);
@@ -186,6 +288,9 @@ final class QemuVms {
             tap.create();
             machine.onExit(exit -> ended(r, exit));
             machine.start(START_TIMEOUT);
+            if (device != null) {
+                DeviceState.load(machine, device, true, START_TIMEOUT);
+            }
             tap.claim();
         } catch (IOException | RuntimeException e) {
             try {
@@ -197,6 +302,7 @@ final class QemuVms {
             }
             tap.release();
             disks.unserve(c.name());
+            gate.close();
             if (watch != null) {
                 watch.stopped(c.name());
             }
@@ -256,7 +362,8 @@ final class QemuVms {
         if (r.machine.cpuShare() < 1.0) {
             m.setCpuShare(r.machine.cpuShare()); // the share it ran with goes on with it
         }
-        Running again = new Running(r.config, m, r.tap, r.boot, chain);
+        FtDisk ftDisk = chain == r.chain ? r.disk : new FtDisk(chain, r.gate::openEpoch);
+        Running again = new Running(r.config, m, r.tap, r.boot, chain, ftDisk, r.gate);
         again.configLease = r.configLease;
         again.diskLease = r.diskLease;
         again.lunSessions.addAll(r.lunSessions);
@@ -268,7 +375,7 @@ final class QemuVms {
         }
         if (chain != r.chain) {
             r.chain.close(); // the disk of the QEMU that ended: the new one runs on a delta over the checkpoint's
-            disks.serve(r.name(), r.config.iqn(), chain);
+            disks.serve(r.name(), r.config.iqn(), ftDisk);
         }
         m.onExit(exit -> ended(again, exit));
         try {
@@ -302,6 +409,16 @@ final class QemuVms {
         r.suspended = false;
     }
 
+    /** Kills the VM's QEMU at once (an FT primary that lost its pair halts) and lets go of everything it held. */
+    void kill(Running r) throws IOException {
+        r.stopping = true;
+        try {
+            r.machine.kill();
+        } finally {
+            release(r);
+        }
+    }
+
     /** Powers the VM off (ACPI, then quit, then kill) and lets go of everything it held. */
     QemuMachine.PowerOff stop(Running r) throws IOException {
         r.stopping = true;
@@ -328,8 +445,21 @@ final class QemuVms {
         if (!running.remove(r.name(), r)) {
             return; // let go already
         }
+        QemuFt.Primary ft = r.ft;
+        if (ft != null) {
+            ft.vmEnded(); // its backup takes over, or stands down
+        }
         r.tap.release();
         disks.unserve(r.name());
+        r.gate.close();
+        Path ram = r.boot.memoryFile();
+        if (ram != null) {
+            try {
+                Files.deleteIfExists(ram);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, r.name() + ": removing its RAM file " + ram + ": " + e.getMessage());
+            }
+        }
         try {
             r.chain.close();
         } catch (IOException e) {

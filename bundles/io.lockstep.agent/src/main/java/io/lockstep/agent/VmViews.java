@@ -95,7 +95,18 @@ final class VmViews {
                 diskView(name), c.address(), share, c.sharedDisks().isEmpty() ? null : c.sharedDisks());
     }
 
+    private volatile QemuFt qemuFt;
+
+    void qemuFt(QemuFt q) {
+        this.qemuFt = q;
+    }
+
     FtView ftView(String name) {
+        QemuFt q = qemuFt;
+        FtView qv = q == null ? null : q.view(name);
+        if (qv != null) {
+            return qv;
+        }
         RunningVm r = here.running(name).orElse(null);
         BackupRole b = here.backup(name).orElse(null);
         if (r != null && r.live.session() != null && r.peer != null) {

@@ -1,6 +1,7 @@
 package io.lockstep.agent;
 
 import java.io.IOException;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 
@@ -53,6 +54,7 @@ final class Vms implements AutoCloseable {
     final GuardPolicy guard;
     final FtPrimary ftPrimary;
     final FtBackup ftBackup;
+    final QemuFt qemuFt;
     final VmViews views;
     final SharedDisks shared;
 
@@ -65,14 +67,19 @@ final class Vms implements AutoCloseable {
         locks = new VmLocks(datastore, lockTable, locksChanged);
         here = new LocalVms(host, store, locks, dataDir.resolve("ran.json"));
         here.qemu(new QemuVms(host, locks, network, events));
+        here.qemu().reapOrphans();
         provisioning = new VmProvisioning(store, here, locks, events, network);
         luns = new LunAccess(store, datastoreDir.resolve("luns"), here);
         guard = new GuardPolicy(guardPolicy, here, events, alarms);
         checkpoints = new VmCheckpoints(here, tasks, events, work, new QemuCheckpoints(store, here.qemu(), tasks, events, work));
         ftPrimary = new FtPrimary(here, locks, peers, datastore, tasks, events, alarms, work);
         ftBackup = new FtBackup(store, here, locks, guard, ftPrimary, datastore, events, alarms, work, network);
+        qemuFt = new QemuFt(store, here, locks, peers, datastore, luns, tasks, events, alarms, work, network);
+        ftPrimary.qemu(qemuFt);
+        ftBackup.qemu(qemuFt);
         power = new VmPower(store, here, locks, luns, guard, ftPrimary, datastore, events, network);
         views = new VmViews(store, here, locks);
+        views.qemuFt(qemuFt);
         shared = new SharedDisks(datastore, store, views);
         here.qemu().disks().sharedOpener(shared::open);
     }
@@ -91,7 +98,9 @@ final class Vms implements AutoCloseable {
     }
 
     private void stopBackups() {
-        for (String b : here.backupNames()) {
+        List<String> names = new java.util.ArrayList<>(here.backupNames());
+        names.addAll(qemuFt.backupNames());
+        for (String b : names) {
             try {
                 ftBackup.stop(b);
             } catch (IOException | RuntimeException e) {

@@ -50,6 +50,10 @@ public final class FailoverTrials implements Callable<Integer> {
     @Option(names = "--vm", defaultValue = "trial", description = "the VM the trials use (made when missing; default trial)")
     String vm;
 
+    @Option(names = "--guest", defaultValue = "kv", description = "the guest of the VM made when missing: kv (a Java guest) or qemu (the default "
+            + "QEMU image, 128 MiB, checkpoint mode only); default kv")
+    String guest;
+
     /** One trial's outcome. */
     public record Trial(int n, String primary, String backup, String newPrimary, long unservedMillis, int acked, int lost, int liveHosts, int addressHolders,
             long refusedWrites, String oldPrimary, String problem) {
@@ -65,12 +69,18 @@ public final class FailoverTrials implements Callable<Integer> {
      * command does, printing each) and returns them: for benchmarks that chart them.
      */
     public static List<Trial> run(Path dc, String fault, String mode, int trials) throws Exception {
+        return run(dc, fault, mode, "kv", trials);
+    }
+
+    /** As {@link #run(Path, String, String, int)} with the guest the VM is made with (kv or qemu). */
+    public static List<Trial> run(Path dc, String fault, String mode, String guest, int trials) throws Exception {
         FailoverTrials t = new FailoverTrials();
+        t.guest = guest;
         t.dir = dc;
         t.fault = fault;
         t.mode = mode;
         t.trials = trials;
-        t.vm = "trial";
+        t.vm = guest.equals("kv") ? "trial" : "trial-" + guest;
         t.call();
         return List.copyOf(t.results);
     }
@@ -82,6 +92,12 @@ public final class FailoverTrials implements Callable<Integer> {
         }
         if (!List.of("checkpoint", "replay").contains(mode)) {
             throw new IllegalArgumentException("--mode: expected checkpoint or replay, found '" + mode + "'");
+        }
+        if (!List.of("kv", "qemu").contains(guest)) {
+            throw new IllegalArgumentException("--guest: expected kv or qemu, found '" + guest + "'");
+        }
+        if (guest.equals("qemu") && !mode.equals("checkpoint")) {
+            throw new IllegalArgumentException("--mode: a QEMU guest is protected by checkpoints only; expected checkpoint, found '" + mode + "'");
         }
         if (trials < 1 || trials > 200) {
             throw new IllegalArgumentException("--trials: expected 1 to 200, found " + trials);
@@ -99,7 +115,7 @@ public final class FailoverTrials implements Callable<Integer> {
         Main.run("fault", "heal", "--dc", d.toString());
         restartFenced(d, dc);
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "%d trials: fault %s, FT mode %s, VM %s (lease timeout T = 2 s: served again within T + 1 s is the target)%n",
+        out.printf(Locale.ROOT, "%d trials: fault %s, FT mode %s, VM %s (" + guest + ") (lease timeout T = 2 s: served again within T + 1 s is the target)%n",
                 trials, fault, mode, vm);
         for (int i = 1; i <= trials; i++) {
             Trial t = trial(d, net, i);
@@ -127,6 +143,7 @@ public final class FailoverTrials implements Callable<Integer> {
         String address = v.address();
         int port = v.port();
         Client client = new Client(address, port, "t" + n + "-");
+        client.timeoutMillis = guest.equals("qemu") ? 2000 : 500; // (a QEMU guest's reply waits for its epoch: tens of ms, more under TCG)
         client.start();
         try {
             client.awaitAcked(20, 20_000);
@@ -161,6 +178,14 @@ public final class FailoverTrials implements Callable<Integer> {
                 List<String> cmd = new ArrayList<>(net.inHost(h.name()));
                 cmd.addAll(List.of("ip", "-4", "-o", "addr", "show", "dev", "eth0"));
                 if (HostNamespaces.run(cmd).contains(" " + address + "/32")) {
+                    holders++;
+                    continue;
+                }
+                // a QEMU guest's address is routed to its tap (proxy ARP); a route whose tap lost its QEMU is down and ignored
+                List<String> route = new ArrayList<>(net.inHost(h.name()));
+                route.addAll(List.of("ip", "-4", "route", "show", address));
+                String r = HostNamespaces.run(route);
+                if (r.contains(" dev ") && !r.contains("linkdown")) {
                     holders++;
                 }
             }
@@ -197,7 +222,8 @@ public final class FailoverTrials implements Callable<Integer> {
         AgentClient any = dc.pick(null).client();
         boolean exists = any.list("/v1/vms", VmView.class).stream().anyMatch(x -> x.name().equals(vm));
         if (!exists) {
-            any.post("/v1/vms", new io.lockstep.agent.api.CreateVmRequest(vm, "kv", null, null, null, null, null), VmView.class);
+            any.post("/v1/vms", new io.lockstep.agent.api.CreateVmRequest(vm, guest, guest.equals("qemu") ? Long.valueOf(128) : null, null, null, null,
+                    null), VmView.class);
         }
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
@@ -294,6 +320,8 @@ public final class FailoverTrials implements Callable<Integer> {
         private final String address;
         private final int port;
         private final String prefix;
+        /** How long one SET may take before it is abandoned and tried again. */
+        volatile int timeoutMillis = 500;
         private final AtomicBoolean stop = new AtomicBoolean();
         private final List<long[]> acks = Collections.synchronizedList(new ArrayList<>()); // {index, nanoTime}
         private Thread thread;
@@ -314,7 +342,7 @@ public final class FailoverTrials implements Callable<Integer> {
             for (int i = 0; !stop.get(); i++) {
                 while (!stop.get()) {
                     try {
-                        String r = redis(address, port, 500, "SET", prefix + i, "v" + i).trim();
+                        String r = redis(address, port, timeoutMillis, "SET", prefix + i, "v" + i).trim();
                         if (r.equals("OK")) {
                             acks.add(new long[] {i, System.nanoTime()});
                             break;

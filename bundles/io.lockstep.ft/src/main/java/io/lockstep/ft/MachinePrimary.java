@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * handshake, sealing, PAGES/COMMIT/ACK; docs/ft.md), so {@link MachineBackup} checks it the same way.
  *
  * <p>Epoch length adapts to the cost: the next epoch starts no sooner than {@code epochMillis} after the last began
- * and no sooner than {@link #PAUSE_SHARE} times its pause after it ended, so pauses take at most a fifth of the
+ * and no sooner than {@link #PAUSE_SHARE} times its pause after it ended, so pauses take at most a third of the
  * guest's time however large its RAM; an output waiting in the gate ends an epoch early within those bounds.
  */
 public final class MachinePrimary {
@@ -72,11 +72,11 @@ public final class MachinePrimary {
 
     /** What the pair did so far (for the agent's statistics events). */
     public record Stats(long epochs, long lastPauseMicros, long lastScanMicros, long lastPages, long lastBytes, long bytesSent, long lastEpochMillis,
-            double epochsPerSecond, double pausedShare) {
+            double epochsPerSecond, double pausedShare, long pagesSent, long diskWritesSent) {
     }
 
-    /** The share of the guest's time pauses may take (the next epoch waits at least 4 pauses): 0.2. */
-    public static final int PAUSE_SHARE = 4;
+    /** The next epoch waits at least this many pauses after the last: pauses take at most a third of the guest's time. */
+    public static final int PAUSE_SHARE = 2;
     private static final int PAGES_PER_MESSAGE = 4096;
 
     private final String pair;
@@ -104,6 +104,8 @@ public final class MachinePrimary {
     private volatile long lastEpochMillis;
     private final long started = System.nanoTime();
     private volatile long pausedNanos;
+    private volatile long pagesSent;
+    private volatile long diskWritesSent;
 
     public MachinePrimary(String pair, Machine machine, InetSocketAddress backup, FtOptions options, GoLive goLive, Consumer<FtStatus> status) {
         String keyProblem = Handshake.keyProblem(options.authKey());
@@ -142,7 +144,7 @@ public final class MachinePrimary {
     public Stats stats() {
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         return new Stats(epochs, lastPauseMicros, lastScanMicros, lastPages, lastBytes, bytesSent, lastEpochMillis, epochs / seconds,
-                pausedNanos / 1e9 / seconds);
+                pausedNanos / 1e9 / seconds, pagesSent, diskWritesSent);
     }
 
     /** Ends protection on purpose: the backup is told (it stands down) and this side runs on unprotected. */
@@ -451,6 +453,8 @@ public final class MachinePrimary {
         lastPages = c.pages().length;
         lastBytes = bytesSent - before;
         pausedNanos += c.pauseNanos();
+        pagesSent += c.pages().length;
+        diskWritesSent += writes.size();
     }
 
     /** index u32, then 0 + the page, 1 + base epoch + length + difference, or 2 (zero). */

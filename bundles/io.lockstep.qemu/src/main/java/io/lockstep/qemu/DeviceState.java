@@ -39,11 +39,15 @@ public final class DeviceState {
     private DeviceState() {
     }
 
-    /** Sets the capabilities a save or load needs (no cap on bandwidth; {@code x-ignore-shared} as asked). */
+    /**
+     * Sets the capabilities a save or load needs (no cap on bandwidth; {@code x-ignore-shared} as asked; not a
+     * background snapshot, which a checkpoint of the same machine may have left set).
+     */
     public static void prepare(QemuMachine m, boolean ignoreShared) throws QmpException {
         Qmp qmp = m.qmp();
         qmp.execute("migrate-set-capabilities", Map.of("capabilities",
-                List.of(Map.of("capability", "x-ignore-shared", "state", ignoreShared))));
+                List.of(Map.of("capability", "x-ignore-shared", "state", ignoreShared),
+                        Map.of("capability", "background-snapshot", "state", false))));
         qmp.execute("migrate-set-parameters", Map.of("max-bandwidth", 1L << 40));
     }
 

@@ -14,8 +14,12 @@ import java.util.Arrays;
  */
 public final class DirtyPages {
 
-    /** One scan: the pages that changed (ascending), how long the scan took, and their XOR+RLE size if asked. */
-    public record Scan(int[] pages, long nanos, long diffBytes) {
+    /**
+     * One scan: the pages that changed (ascending), how long the scan took, their XOR+RLE size if asked, and (from
+     * {@link #scanKeepingPrevious}) their versions before it: page {@code pages[i]}'s at {@code i * 4096} of
+     * {@code previous} (null from {@link #scan}).
+     */
+    public record Scan(int[] pages, long nanos, long diffBytes, ByteBuffer previous) {
         public int count() {
             return pages.length;
         }
@@ -50,6 +54,20 @@ public final class DirtyPages {
 
     /** Compares the RAM with the copy, updates the copy, names the pages that differed. Run it with the guest paused. */
     public Scan scan() {
+        return scan(false);
+    }
+
+    /**
+     * As {@link #scan}, also keeping each changed page's version from before (what the other side holds, so it can be
+     * sent as a difference from it). The buffer is reused by the next such scan.
+     */
+    public Scan scanKeepingPrevious() {
+        return scan(true);
+    }
+
+    private ByteBuffer previous = ByteBuffer.allocate(0);
+
+    private Scan scan(boolean keep) {
         long t0 = System.nanoTime();
         int n = 0;
         long diff = 0;
@@ -68,6 +86,14 @@ public final class DirtyPages {
                 if (diffSizes) {
                     diff += xorRleSize(sent, ram, off);
                 }
+                if (keep) {
+                    if (previous.capacity() < (n + 1) * GuestMemory.PAGE) {
+                        ByteBuffer bigger = ByteBuffer.allocate(Math.max(64, (n + 1) * 2) * GuestMemory.PAGE);
+                        bigger.put(0, previous, 0, n * GuestMemory.PAGE);
+                        previous = bigger;
+                    }
+                    previous.put(n * GuestMemory.PAGE, sent, off, GuestMemory.PAGE);
+                }
                 sent.put(off, ram, off, GuestMemory.PAGE);
                 if (n == found.length) {
                     found = Arrays.copyOf(found, n * 2);
@@ -76,7 +102,7 @@ public final class DirtyPages {
                 pos = off + GuestMemory.PAGE;
             }
         }
-        return new Scan(Arrays.copyOf(found, n), System.nanoTime() - t0, diff);
+        return new Scan(Arrays.copyOf(found, n), System.nanoTime() - t0, diff, keep ? previous.asReadOnlyBuffer() : null);
     }
 
     /** Page {@code page} as last sent (read-only; valid until the next scan changes it). */

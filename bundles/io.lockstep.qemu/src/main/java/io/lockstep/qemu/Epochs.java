@@ -51,16 +51,34 @@ public final class Epochs {
         return dirty;
     }
 
+    private boolean keepPrevious;
+
+    /** Each scan keeps the changed pages' versions from before ({@link DirtyPages#scanKeepingPrevious}): the FT stream sends differences. */
+    public Epochs keepingPrevious() {
+        keepPrevious = true;
+        return this;
+    }
+
     /** Pauses, scans, saves the device state, resumes. On failure the guest is resumed if it was paused here. */
     public Epoch capture() throws IOException {
-        if (!prepared) {
+        return capture(() -> {
+        });
+    }
+
+    /**
+     * As {@link #capture()}, running {@code whilePaused} with the guest paused (after QEMU's {@code stop} has drained
+     * its I/O): where an FT primary closes its output epoch.
+     */
+    public Epoch capture(Runnable whilePaused) throws IOException {
+        if (!prepared || keepPrevious) { // (an FT pair's machine may have taken a checkpoint in between: set them each time)
             DeviceState.prepare(machine, true);
             prepared = true;
         }
         long t0 = System.nanoTime();
         machine.pause();
         try {
-            DirtyPages.Scan scan = dirty.scan();
+            whilePaused.run();
+            DirtyPages.Scan scan = keepPrevious ? dirty.scanKeepingPrevious() : dirty.scan();
             DeviceState.Saved device = DeviceState.save(machine, timeout);
             machine.resume();
             long pause = System.nanoTime() - t0;

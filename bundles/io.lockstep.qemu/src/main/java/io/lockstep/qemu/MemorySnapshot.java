@@ -68,7 +68,9 @@ public final class MemorySnapshot {
         long bytes = 0;
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(sock));
-            qmp.execute("migrate-set-capabilities", Map.of("capabilities", List.of(Map.of("capability", "background-snapshot", "state", true))));
+            // the whole RAM, even when it is in a shared file and an FT pair's epochs left x-ignore-shared set
+            qmp.execute("migrate-set-capabilities", Map.of("capabilities", List.of(Map.of("capability", "x-ignore-shared", "state", false),
+                    Map.of("capability", "background-snapshot", "state", true))));
             // no bandwidth cap (QEMU's default, 128 MiB/s, is the limit otherwise): the sink is what paces it
             qmp.execute("migrate-set-parameters", Map.of("max-bandwidth", 1L << 40));
             qmp.execute("migrate", Map.of("uri", "unix:" + sock));

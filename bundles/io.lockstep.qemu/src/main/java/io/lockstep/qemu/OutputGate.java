@@ -158,6 +158,13 @@ public final class OutputGate implements AutoCloseable {
         }
     }
 
+    /** Whether frames wait in the gate now (an FT primary ends its epoch early for them). */
+    public boolean holdsFrames() {
+        synchronized (lock) {
+            return !held.isEmpty();
+        }
+    }
+
     /** Whether QEMU's two chardevs are connected (frames can flow both ways). */
     public boolean connected() {
         return out != null && in != null;

@@ -150,8 +150,44 @@ public final class QemuMachine implements AutoCloseable {
         return commandLine(spec, binary, dir);
     }
 
+    /**
+     * util-linux's setpriv, when installed: QEMU runs with a parent-death signal, so a JVM that dies (its agent killed)
+     * takes its QEMUs with it — they would otherwise run on with their NIC's output gate gone, and QEMU's
+     * filter-redirector lets a guest's frames straight out when its socket is not connected (FT output commit).
+     */
+    static final String SETPRIV = java.nio.file.Files.isExecutable(Path.of("/usr/bin/setpriv")) ? "/usr/bin/setpriv"
+            : java.nio.file.Files.isExecutable(Path.of("/bin/setpriv")) ? "/bin/setpriv" : null;
+
+    /**
+     * The one thread that starts every QEMU: the kernel sends the parent-death signal when the *thread* that forked a
+     * process ends, so QEMUs are forked by a thread that lives as long as the JVM (a pool thread would retire and take
+     * them along).
+     */
+    private static final java.util.concurrent.ExecutorService LAUNCHER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "qemu-launcher");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static Process launch(ProcessBuilder pb) throws IOException {
+        try {
+            return LAUNCHER.submit(pb::start).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("starting QEMU");
+        }
+    }
+
     static List<String> commandLine(QemuSpec spec, String binary, Path dir) {
         List<String> c = new ArrayList<>();
+        if (SETPRIV != null) { // QEMU dies with this JVM: its NIC's gate and its disk are here (see LAUNCHER)
+            c.addAll(List.of(SETPRIV, "--pdeathsig", "KILL", "--"));
+        }
         if (spec.netns() != null) {
             c.addAll(List.of("ip", "netns", "exec", spec.netns()));
         }
@@ -221,7 +257,7 @@ public final class QemuMachine implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         try {
-            process = pb.start();
+            process = launch(pb);
         } catch (IOException e) {
             deleteRunDir();
             exit.complete(new Exit(spec.name(), -1, -1, false, "not started", null, List.of(), List.of(),
