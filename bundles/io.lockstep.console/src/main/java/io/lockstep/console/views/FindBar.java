@@ -93,6 +93,11 @@ public final class FindBar {
         return applied;
     }
 
+    /** Whether text typed is still to be applied (it is once the UI thread is free). */
+    public boolean pending() {
+        return pending;
+    }
+
     /** What the box says of the text typed (empty: it parsed). */
     public String error() {
         return error.getText();
