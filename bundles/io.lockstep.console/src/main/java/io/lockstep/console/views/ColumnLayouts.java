@@ -35,6 +35,9 @@ public final class ColumnLayouts {
     private final Table table;
     private boolean fitted;
     private boolean applying;
+    /** The widths and order as last set here or by the operator: the toolkit's own notifications of them are not the operator's. */
+    private int[] knownWidths = new int[0];
+    private int[] knownOrder = new int[0];
 
     private ColumnLayouts(String key, TableViewer viewer) {
         this.key = key;
@@ -55,6 +58,7 @@ public final class ColumnLayouts {
             l.fitted = l.restore();
         } finally {
             l.applying = false;
+            l.remember();
         }
         for (TableColumn c : l.table.getColumns()) {
             c.addListener(SWT.Resize, e -> l.changedByOperator());
@@ -96,7 +100,22 @@ public final class ColumnLayouts {
         } finally {
             gc.dispose();
             applying = false;
+            remember();
         }
+    }
+
+    private void remember() {
+        knownWidths = widths();
+        knownOrder = table.getColumnOrder();
+    }
+
+    private int[] widths() {
+        TableColumn[] columns = table.getColumns();
+        int[] w = new int[columns.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = columns[i].getWidth();
+        }
+        return w;
     }
 
     private int titleWidth(TableColumn c) {
@@ -104,9 +123,11 @@ public final class ColumnLayouts {
     }
 
     private void changedByOperator() {
-        if (applying || table.isDisposed()) {
+        if (applying || table.isDisposed() || (java.util.Arrays.equals(widths(), knownWidths)
+                && java.util.Arrays.equals(table.getColumnOrder(), knownOrder))) {
             return;
         }
+        remember();
         fitted = true;
         StringBuilder b = new StringBuilder();
         TableColumn[] columns = table.getColumns();

@@ -60,7 +60,7 @@ public final class FindBar {
         saved = new Combo(bar, SWT.DROP_DOWN | SWT.READ_ONLY);
         saved.setToolTipText("Saved filters: choose one to apply it");
         GridData sd = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-        sd.widthHint = 150;
+        sd.widthHint = 120;
         saved.setLayoutData(sd);
         save = new Button(bar, SWT.PUSH);
         save.setText("Save");
@@ -168,10 +168,9 @@ public final class FindBar {
         List<String> all = savedFilters();
         saved.setItems(all.toArray(String[]::new));
         saved.setEnabled(!all.isEmpty());
-        if (all.isEmpty()) {
-            saved.setItems(new String[] {"(no saved filters)"});
-            saved.select(0);
-        }
+        // no list while nothing is saved: the box keeps the room (the inventory is narrow)
+        saved.setVisible(!all.isEmpty());
+        ((GridData) saved.getLayoutData()).exclude = all.isEmpty();
         updateSaveButton();
     }
 
