@@ -90,7 +90,7 @@ public final class ColumnLayouts {
                 }
                 int w = titleWidth(columns[c]);
                 for (int r = 0; r < rows.length && r < SAMPLE; r++) {
-                    String t = cl.getText(rows[r]);
+                    String t = TableFilter.text(cl, rows[r]);
                     if (t != null && !t.isEmpty()) {
                         w = Math.max(w, gc.textExtent(t).x + PADDING);
                     }
@@ -109,11 +109,17 @@ public final class ColumnLayouts {
         knownOrder = table.getColumnOrder();
     }
 
+    /**
+     * The columns' widths but the last shown one's: GTK stretches that one to the table's edge by itself, which is no
+     * operator's doing (taken for one, it stopped the first fit to content).
+     */
     private int[] widths() {
         TableColumn[] columns = table.getColumns();
+        int[] order = table.getColumnOrder();
+        int last = order.length == 0 ? -1 : order[order.length - 1];
         int[] w = new int[columns.length];
         for (int i = 0; i < w.length; i++) {
-            w[i] = columns[i].getWidth();
+            w[i] = i == last ? -1 : columns[i].getWidth();
         }
         return w;
     }

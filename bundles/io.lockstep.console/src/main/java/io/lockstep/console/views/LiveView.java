@@ -46,7 +46,13 @@ public abstract class LiveView extends ViewPart {
         gl.marginHeight = 0;
         gl.verticalSpacing = 0;
         parent.setLayout(gl);
-        find = new FindBar(parent, this::find);
+        find = new FindBar(parent, q -> {
+            if (live != null) {
+                live.uiTimes().time("find " + getClass().getSimpleName().replace("View", ""), () -> find(q));
+            } else {
+                find(q);
+            }
+        });
         find.control().setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false));
         Composite content = new Composite(parent, SWT.NONE);
         content.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true));

@@ -99,10 +99,19 @@ final class TableFilter extends ViewerFilter {
         }
         String[] texts = new String[labels.length];
         for (int c = 0; c < labels.length; c++) {
-            String t = labels[c] == null ? null : labels[c].getText(element);
+            String t = labels[c] == null ? null : text(labels[c], element);
             texts[c] = t == null ? "" : t;
         }
         return query.matches(key -> field(key, texts));
+    }
+
+    /** A cell's text; a label that fails (a view's column over a row missing what it shows) is empty here. */
+    static String text(ColumnLabelProvider labels, Object element) {
+        try {
+            return labels.getText(element);
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     private List<String> field(Key key, String[] texts) {

@@ -2,6 +2,7 @@ package io.lockstep.console.tests;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -28,6 +29,9 @@ class ConsoleBench extends ConsoleAtScale.Harness {
         console = new ConsoleAtScale(bot);
         ConsoleAtScale.Phase quiet = console.run("quiet", seconds, false);
         ConsoleAtScale.Phase streamed = console.run("streamed", seconds, true);
+        console.live.uiTimes().reset();
+        List<ConsoleAtScale.Typing> typing = console.typeQueries();
+        Map<String, UiTimes.Figures> findWork = console.live.uiTimes().figures();
 
         StringBuilder r = new StringBuilder();
         r.append(String.format("bench console: %d hosts, %d VMs, %d FT pairs in every live view; each phase %d s, the operator switching views%n%n",
@@ -44,10 +48,27 @@ class ConsoleBench extends ConsoleAtScale.Harness {
         for (String kind : kinds) {
             r.append(String.format("| %s | %s | %s |%n", kind, work(quiet.work(), kind), work(streamed.work(), kind)));
         }
+        r.append("\n| find: typed key by key (10 keys/s) | keystrokes | each keystroke until applied and drawn: p50 / p99 / max | "
+                + "UI thread's longest wait | shown after |\n|---|---|---|---|---|\n");
+        for (ConsoleAtScale.Typing t : typing) {
+            r.append(String.format("| %s: `%s` | %d | %.1f / %.1f / %.1f ms | %d ms | %s |%n", t.view(), t.query(), t.keystrokeMillis().size(),
+                    t.percentile(0.5), t.percentile(0.99), t.percentile(1.0), t.freeze().longestMillis(), t.shown()));
+        }
+        for (String kind : new TreeSet<>(findWork.keySet())) {
+            if (kind.startsWith("find ")) {
+                r.append(String.format("%nUI-thread work per applied query, %s: %s", kind, work(findWork, kind)));
+            }
+        }
         r.append('\n').append(ConsoleAtScale.describe(quiet)).append(ConsoleAtScale.describe(streamed));
         Path dir = Path.of(System.getProperty("lockstep.screenshots", "target/screenshots")).getParent();
         Path freezes = dir.resolve("console-bench-freezes.txt");
-        Files.writeString(freezes, ConsoleAtScale.freezes(quiet) + ConsoleAtScale.freezes(streamed));
+        StringBuilder typed = new StringBuilder();
+        for (ConsoleAtScale.Typing t : typing) {
+            for (String f : t.freeze().freezes()) {
+                typed.append("find ").append(t.view()).append(" `").append(t.query()).append("`: ").append(f);
+            }
+        }
+        Files.writeString(freezes, ConsoleAtScale.freezes(quiet) + ConsoleAtScale.freezes(streamed) + typed);
         r.append("\nwhere the UI thread was when a ping waited over 100 ms: ").append(freezes).append('\n');
         System.out.print(r);
         Files.writeString(dir.resolve("console-bench.txt"), r);
