@@ -70,6 +70,12 @@ public final class FindBar {
         error.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
         text.addListener(SWT.Modify, e -> typed());
         text.addListener(SWT.DefaultSelection, e -> flush());
+        text.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.ESC && !text.getText().isEmpty()) {
+                set(""); // Escape empties the box: everything shown again
+                e.doit = false;
+            }
+        });
         saved.addListener(SWT.Selection, e -> {
             int i = saved.getSelectionIndex();
             if (i >= 0) {

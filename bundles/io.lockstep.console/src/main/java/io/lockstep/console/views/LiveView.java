@@ -67,6 +67,8 @@ public abstract class LiveView extends ViewPart {
             find.control().dispose();
             find = null;
             parent.layout();
+        } else {
+            findKeys(content);
         }
         visibility = new IPartListener2() {
             @Override
@@ -102,6 +104,24 @@ public abstract class LiveView extends ViewPart {
     /** The layouts of the view's tables, in the order the view made them. */
     public java.util.List<ColumnLayouts> columnLayouts() {
         return java.util.List.copyOf(layouts);
+    }
+
+    /** Ctrl+F in the view's tables and trees goes to the find box. */
+    private void findKeys(org.eclipse.swt.widgets.Control c) {
+        if (c instanceof org.eclipse.swt.widgets.Table || c instanceof org.eclipse.swt.widgets.Tree) {
+            c.addListener(SWT.KeyDown, e -> {
+                if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'f' || e.keyCode == 'F')) {
+                    find.text().setFocus();
+                    find.text().selectAll();
+                    e.doit = false;
+                }
+            });
+        }
+        if (c instanceof Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                findKeys(child);
+            }
+        }
     }
 
     private static void tablesIn(org.eclipse.swt.widgets.Control c, java.util.List<TableViewer> out) {

@@ -211,6 +211,15 @@ class FindUITest {
         find.type("");
         bot.waitUntil("everything again", () -> vmsShown(tree).size() == 40);
         assertEquals("", find.bar().error());
+
+        // from the keyboard: Ctrl+F in the tree goes to the find box, Escape there empties it
+        bot.focus(tree);
+        bot.pressCtrl('f');
+        bot.waitUntil("the find box has the focus", () -> find.bar().text().isFocusControl());
+        find.type("vm1");
+        bot.waitUntil("vm1, vm10 … found", () -> vmsShown(tree).size() == 11);
+        bot.pressKey(SWT.ESC);
+        bot.waitUntil("Escape emptied the box: everything again", () -> find.bar().text().getText().isEmpty() && vmsShown(tree).size() == 40);
     }
 
     @Test
