@@ -537,7 +537,7 @@ public class InventoryView extends LiveView {
         activeAlarms = null;
         breakable = null;
         whereaboutsChanged = false;
-        content().reset(watched, query);
+        content().reset(watched);
         if (watched != null && !query.isEmpty()) {
             content().found(InventoryFind.children(watched, content().group(), query, addresses()));
         }
@@ -703,7 +703,7 @@ public class InventoryView extends LiveView {
         /** What the find box leaves (children by parent, identity); null: no query, everything shown. */
         private Map<Object, List<Object>> found;
 
-        void reset(Datacenter dc, io.lockstep.console.live.FindQuery q) {
+        void reset(Datacenter dc) {
             notRunning = null;
             group = dc == null ? null : new NotRunning(dc);
             found = null;

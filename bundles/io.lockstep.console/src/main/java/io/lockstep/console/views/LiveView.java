@@ -34,7 +34,7 @@ public abstract class LiveView extends ViewPart {
 
     /** The key under which {@link #table} marks its viewer on the table, for the find box and column layouts. */
     static final String TABLE_VIEWER = "io.lockstep.console.tableViewer";
-    private FindBar find;
+    private FindBar findBox;
     private final java.util.List<TableFilter> filters = new java.util.ArrayList<>();
     private final java.util.List<ColumnLayouts> layouts = new java.util.ArrayList<>();
 
@@ -46,14 +46,14 @@ public abstract class LiveView extends ViewPart {
         gl.marginHeight = 0;
         gl.verticalSpacing = 0;
         parent.setLayout(gl);
-        find = new FindBar(parent, q -> {
+        findBox = new FindBar(parent, q -> {
             if (live != null) {
                 live.uiTimes().time("find " + getClass().getSimpleName().replace("View", ""), () -> find(q));
             } else {
                 find(q);
             }
         });
-        find.control().setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false));
+        findBox.control().setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false));
         Composite content = new Composite(parent, SWT.NONE);
         content.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true));
         create(content);
@@ -64,8 +64,8 @@ public abstract class LiveView extends ViewPart {
             layouts.add(ColumnLayouts.install(getViewSite().getId() + "/" + i, tables.get(i)));
         }
         if (tables.isEmpty() && !findsItself()) {
-            find.control().dispose();
-            find = null;
+            findBox.control().dispose();
+            findBox = null;
             parent.layout();
         } else {
             findKeys(content);
@@ -98,7 +98,7 @@ public abstract class LiveView extends ViewPart {
 
     /** The view's find box (null: the view has nothing to find in). */
     public FindBar findBar() {
-        return find;
+        return findBox;
     }
 
     /** The layouts of the view's tables, in the order the view made them. */
@@ -111,8 +111,8 @@ public abstract class LiveView extends ViewPart {
         if (c instanceof org.eclipse.swt.widgets.Table || c instanceof org.eclipse.swt.widgets.Tree) {
             c.addListener(SWT.KeyDown, e -> {
                 if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'f' || e.keyCode == 'F')) {
-                    find.text().setFocus();
-                    find.text().selectAll();
+                    findBox.text().setFocus();
+                    findBox.text().selectAll();
                     e.doit = false;
                 }
             });
