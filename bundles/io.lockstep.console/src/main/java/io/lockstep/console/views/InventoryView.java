@@ -276,6 +276,9 @@ public class InventoryView extends LiveView {
 
     /** The tooltip an item always has: a VM's whole label (null: only when cut). */
     static String wholeLabel(TreeItem item) {
+        if (item.getData() instanceof NotRunning) {
+            return NotRunning.TOOLTIP;
+        }
         return item.getData() instanceof VirtualMachine ? item.getText() : null;
     }
 
@@ -688,6 +691,8 @@ public class InventoryView extends LiveView {
      */
     record NotRunning(Datacenter datacenter) {
         static final String LABEL = "Not running";
+        static final String TOOLTIP = "VMs that run on no host: powered off, created and never started, or left by a host that stopped.\n"
+                + "Power On (context menu) starts one; Power On … on ▸ chooses the host.";
     }
 
     /**
@@ -821,7 +826,7 @@ public class InventoryView extends LiveView {
         public String getText(Object element) {
             if (element instanceof NotRunning) {
                 int n = content().notRunning().size();
-                return NotRunning.LABEL + " (" + n + (n == 1 ? " VM" : " VMs") + ": powered off or never started)";
+                return NotRunning.LABEL + " · " + n + (n == 1 ? " VM" : " VMs");
             }
             String text = super.getText(element);
             if (element instanceof VirtualMachine vm) {

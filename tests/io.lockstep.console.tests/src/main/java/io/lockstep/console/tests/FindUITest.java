@@ -155,7 +155,7 @@ class FindUITest {
     void everyVmIsInTheInventoryWhateverItsPowerState() {
         InventoryView inv = inventory();
         Tree tree = inv.viewer().getTree();
-        bot.waitUntil("the Not running group, open", () -> items(tree).stream().anyMatch(i -> i.getText().startsWith("Not running (2 VMs")
+        bot.waitUntil("the Not running group, open", () -> items(tree).stream().anyMatch(i -> i.getText().startsWith("Not running · 2 VMs")
                 && i.getExpanded()));
         Set<String> all = new TreeSet<>();
         model.getVms().forEach(v -> all.add(v.getName()));
@@ -166,6 +166,7 @@ class FindUITest {
             under.add(c.getText());
         }
         assertEquals(List.of("vm5  [poweredOff]", "vm6  [poweredOff]"), under, "the VMs that run nowhere, under the group");
+        assertTrue(hover(tree, group).startsWith("VMs that run on no host: powered off, created and never started"), "the group says what it holds");
         // the group sits after the hosts, before the datastores
         List<String> top = new ArrayList<>();
         for (TreeItem c : tree.getItem(0).getItems()) {

@@ -90,7 +90,7 @@ class PoweredOffVmUITest {
         InventoryView inv = bot.showView(InventoryView.ID, InventoryView.class);
         Tree tree = inv.viewer().getTree();
         bot.waitUntil("off1 under Not running", () -> {
-            TreeItem group = find(tree.getItems(), i -> i.getText().startsWith("Not running (1 VM"));
+            TreeItem group = find(tree.getItems(), i -> i.getText().startsWith("Not running · 1 VM"));
             return group != null && group.getExpanded() && group.getItemCount() == 1 && group.getItem(0).getText().startsWith("off1  [poweredOff]");
         }, Duration.ofSeconds(20));
         bot.screenshot("inventory-not-running-live");
