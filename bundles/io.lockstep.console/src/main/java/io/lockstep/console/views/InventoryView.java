@@ -69,6 +69,12 @@ public class InventoryView extends LiveView {
     private Map<String, Integer> activeAlarms;
     private Map<Host, Integer> breakable;
     private final Set<String> alarmSubjects = new LinkedHashSet<>();
+    /** A VM was created, deleted or changed host: the Not running group is worked out again. */
+    private boolean whereaboutsChanged;
+    /** What the find box says (empty: the whole inventory). */
+    private io.lockstep.console.live.FindQuery query = io.lockstep.console.live.FindQuery.NONE;
+    /** Found items at most opened at once after a find (each opened parent costs its visible rows only). */
+    static final int OPEN_FOUND = 200;
 
     /**
      * Turns the model's notifications into the tree items they concern: structural changes refresh a node's
@@ -94,6 +100,8 @@ public class InventoryView extends LiveView {
                 } else if (f == LockstepPackage.Literals.DATACENTER__FT_PAIRS) {
                     pairsChanged(n.getOldValue());
                     pairsChanged(n.getNewValue());
+                } else if (f == LockstepPackage.Literals.DATACENTER__VMS) {
+                    whereaboutsChanged = true; // the Not running group (a VM created or deleted)
                 } else if (f == LockstepPackage.Literals.DATACENTER__ALARMS) {
                     alarmsChanged(n.getOldValue());
                     alarmsChanged(n.getNewValue());
@@ -114,6 +122,9 @@ public class InventoryView extends LiveView {
             } else if (o instanceof VirtualMachine) {
                 if (f != LockstepPackage.Literals.VIRTUAL_MACHINE__CHECKPOINTS) {
                     dirty.add(o);
+                }
+                if (f == LockstepPackage.Literals.VIRTUAL_MACHINE__CURRENT_HOST) {
+                    whereaboutsChanged = true; // into or out of the Not running group
                 }
             } else if (o instanceof FtPair || o instanceof io.lockstep.model.FtStatistics) {
                 pairsChanged(o instanceof FtPair p ? p : o.eContainer());
@@ -183,11 +194,9 @@ public class InventoryView extends LiveView {
         column.setWidth(600);
         viewer.getTree().addListener(SWT.Resize, e -> column.setWidth(Math.max(600, viewer.getTree().getClientArea().width)));
         viewer.setLabelProvider(new Decorated(factory));
-        // a VM's whole label (address, QEMU's figures, FT) as the tooltip: the inventory is narrow
-        viewer.getTree().addListener(SWT.MouseHover, e -> {
-            TreeItem item = viewer.getTree().getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
-            viewer.getTree().setToolTipText(item != null && item.getData() instanceof VirtualMachine ? item.getText() : null);
-        });
+        // a VM's whole label (address, QEMU's figures, FT) as the tooltip: the inventory is narrow; any other label
+        // that the view's edge cuts ("⇄ backup of demo" on a host) too
+        CutLabels.install(viewer.getTree(), InventoryView::wholeLabel);
         getSite().setSelectionProvider(viewer);
         drop = VmDrop.install(viewer, new VmDrop.Target() {
             @Override
@@ -265,6 +274,14 @@ public class InventoryView extends LiveView {
         getViewSite().getActionBars().getStatusLineManager().setErrorMessage("Refused: " + message.replace('\n', ' '));
     }
 
+    /** The tooltip an item always has: a VM's whole label (null: only when cut). */
+    static String wholeLabel(TreeItem item) {
+        if (item.getData() instanceof NotRunning) {
+            return NotRunning.TOOLTIP;
+        }
+        return item.getData() instanceof VirtualMachine ? item.getText() : null;
+    }
+
     /** The message line above the tree (what a drop did or why it was refused). */
     public String banner() {
         return banner.getText();
@@ -279,7 +296,7 @@ public class InventoryView extends LiveView {
      * creates every sibling on the way down (all 1,000 hosts of a large datacenter to select one VM).
      */
     public void select(List<?> elements) {
-        Content content = (Content) viewer.getContentProvider();
+        Content content = content();
         for (Object e : elements) {
             List<Object> path = new ArrayList<>();
             for (Object o = e; o != null && !(o instanceof Root); o = content.getParent(o)) {
@@ -288,7 +305,7 @@ public class InventoryView extends LiveView {
             Object parent = viewer.getInput();
             TreeItem item = null;
             for (Object o : path) {
-                int i = Content.children(parent).indexOf(o);
+                int i = content.children(parent).indexOf(o);
                 int count = item == null ? viewer.getTree().getItemCount() : item.getItemCount();
                 if (i < 0 || i >= count) {
                     break;
@@ -362,6 +379,133 @@ public class InventoryView extends LiveView {
         }
         m.add(protect);
         m.add(move);
+        powerOnOn(m, vms);
+    }
+
+    /** For VMs that run nowhere: Power On on ▸ a host (the host asked runs it; Power On lets the first agent choose). */
+    private void powerOnOn(IMenuManager m, List<VirtualMachine> vms) {
+        List<VirtualMachine> stopped = vms.stream().filter(vm -> vm.getCurrentHost() == null).toList();
+        if (stopped.isEmpty()) {
+            return;
+        }
+        MenuManager on = new MenuManager(stopped.size() == 1 ? "Power On " + stopped.get(0).getName() + " on" : "Power On " + stopped.size() + " VMs on");
+        for (Host h : live.model().getHosts()) {
+            on.add(new Action(h.getName()) {
+                @Override
+                public void run() {
+                    for (VirtualMachine vm : stopped) {
+                        say("Powering on " + vm.getName() + " on " + h.getName() + "…");
+                        live.run("power on " + vm.getName() + " on " + h.getName(),
+                                () -> live.client(h.getName()).post("/v1/vms/" + vm.getName() + "/power-on", null), InventoryView.this::refused);
+                    }
+                }
+            });
+        }
+        m.add(on);
+    }
+
+    Content content() {
+        return (Content) viewer.getContentProvider();
+    }
+
+    @Override
+    protected boolean findsItself() {
+        return true;
+    }
+
+    /** Shows only what {@code q} finds (the lazy tree asks again for what it shows) and opens the first found. */
+    @Override
+    protected void find(io.lockstep.console.live.FindQuery q) {
+        query = q;
+        if (watched == null) {
+            return;
+        }
+        content().found(q.isEmpty() ? null : InventoryFind.children(watched, content().group(), q, addresses()));
+        viewer.refresh();
+        if (q.isEmpty()) {
+            opened.clear();
+            expandSmall();
+        } else {
+            openFound();
+        }
+    }
+
+    /** The query the inventory shows (empty: everything). */
+    public io.lockstep.console.live.FindQuery query() {
+        return query;
+    }
+
+    private Map<String, String> addresses() {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (live != null) {
+            for (var e : live.vmViews().entrySet()) {
+                if (e.getValue().address() != null) {
+                    out.put(e.getKey(), e.getValue().address());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Opens the nodes that hold what was found, in order, until about {@value #OPEN_FOUND} found items show. */
+    private void openFound() {
+        if (viewer.getTree().getItemCount() == 0) {
+            return;
+        }
+        TreeItem dc = viewer.getTree().getItem(0);
+        dc.getText();
+        dc.setExpanded(true);
+        List<?> top = content().children(watched);
+        int shown = 0;
+        for (int i = 0; i < dc.getItemCount() && i < top.size() && shown < OPEN_FOUND; i++) {
+            List<?> under = content().children(top.get(i));
+            if (under.isEmpty()) {
+                continue;
+            }
+            TreeItem item = dc.getItem(i);
+            item.getText();
+            item.setExpanded(true);
+            shown += under.size();
+        }
+    }
+
+    /**
+     * After the model changed: the Not running group again when a VM came, went or changed host, and what the find box
+     * finds again (only parents whose found children changed are refreshed).
+     */
+    private void refreshFound() {
+        Content c = content();
+        boolean moved = whereaboutsChanged;
+        if (moved) {
+            whereaboutsChanged = false;
+            List<VirtualMachine> before = c.notRunningCached();
+            c.forgetNotRunning();
+            List<VirtualMachine> now = c.notRunning();
+            if (before == null || !before.equals(now)) {
+                structural.add(before == null || before.isEmpty() != now.isEmpty() ? watched : c.group());
+                dirty.add(c.group());
+            }
+        }
+        if (query.isEmpty() || (!moved && dirty.isEmpty() && structural.isEmpty())) {
+            return;
+        }
+        Map<Object, List<Object>> before = c.found();
+        Map<Object, List<Object>> now = InventoryFind.children(watched, c.group(), query, addresses());
+        c.found(now);
+        if (before == null) {
+            structural.add(watched);
+            return;
+        }
+        for (var e : now.entrySet()) {
+            if (!e.getValue().equals(before.get(e.getKey()))) {
+                structural.add(e.getKey());
+            }
+        }
+        for (Object parent : before.keySet()) {
+            if (!now.containsKey(parent)) {
+                structural.add(watched);
+            }
+        }
     }
 
     private interface VmCall {
@@ -395,6 +539,11 @@ public class InventoryView extends LiveView {
         seenMachines = Map.of();
         activeAlarms = null;
         breakable = null;
+        whereaboutsChanged = false;
+        content().reset(watched);
+        if (watched != null && !query.isEmpty()) {
+            content().found(InventoryFind.children(watched, content().group(), query, addresses()));
+        }
         viewer.setInput(watched == null ? null : new Root(watched));
         if (watched != null) {
             watched.eAdapters().add(changes);
@@ -430,6 +579,7 @@ public class InventoryView extends LiveView {
         if (live != null && (live.vmViews() != seenViews || live.machines() != seenMachines)) {
             relabelRuntime();
         }
+        refreshFound();
         if (structural.size() > 50) {
             viewer.refresh(); // many nodes changed their children: one pass over what the tree shows
         } else {
@@ -497,10 +647,10 @@ public class InventoryView extends LiveView {
             return;
         }
         TreeItem dc = viewer.getTree().getItem(0);
-        List<?> children = Content.children(watched);
+        List<?> children = content().children(watched);
         for (int i = 0; i < dc.getItemCount() && i < children.size(); i++) {
             Object child = children.get(i);
-            if (!opened.contains(child) && !Content.children(child).isEmpty()) {
+            if (!opened.contains(child) && !content().children(child).isEmpty()) {
                 TreeItem item = dc.getItem(i);
                 item.getText();
                 if (item.getData() == child) {
@@ -535,12 +685,63 @@ public class InventoryView extends LiveView {
     }
 
     /**
+     * The VMs that run on no host — powered off, created and never started, or left by a host that stopped — under the
+     * datacenter after its hosts: the agents name no host for them (a VM's lock says where it runs), so they have no
+     * host to sit under; from here they are powered on (context menu: Power On, or Power On on ▸ a host).
+     */
+    record NotRunning(Datacenter datacenter) {
+        static final String LABEL = "Not running";
+        static final String TOOLTIP = "VMs that run on no host: powered off, created and never started, or left by a host that stopped.\n"
+                + "Power On (context menu) starts one; Power On … on ▸ chooses the host.";
+    }
+
+    /**
      * Datacenter › hosts, datastores; host › its VMs; datastore › base disks; disk › its deltas — handed out lazily:
      * the tree asks only for the items it shows, so a datacenter of 1,000 hosts opens as fast as one of three.
      */
     static final class Content implements ILazyTreeContentProvider {
         private TreeViewer viewer;
         private Root root;
+        /** The VMs that run nowhere (powered off, or never started), in the model's order; null: to be worked out. */
+        private List<VirtualMachine> notRunning;
+        private NotRunning group;
+        /** What the find box leaves (children by parent, identity); null: no query, everything shown. */
+        private Map<Object, List<Object>> found;
+
+        void reset(Datacenter dc) {
+            notRunning = null;
+            group = dc == null ? null : new NotRunning(dc);
+            found = null;
+        }
+
+        /** The group of VMs that run nowhere (null: no datacenter). */
+        NotRunning group() {
+            return group;
+        }
+
+        List<VirtualMachine> notRunning() {
+            if (notRunning == null) {
+                notRunning = group == null ? List.of()
+                        : group.datacenter().getVms().stream().filter(vm -> vm.getCurrentHost() == null).toList();
+            }
+            return notRunning;
+        }
+
+        List<VirtualMachine> notRunningCached() {
+            return notRunning;
+        }
+
+        void forgetNotRunning() {
+            notRunning = null;
+        }
+
+        void found(Map<Object, List<Object>> f) {
+            found = f;
+        }
+
+        Map<Object, List<Object>> found() {
+            return found;
+        }
 
         @Override
         public void inputChanged(org.eclipse.jface.viewers.Viewer v, Object oldInput, Object newInput) {
@@ -566,13 +767,22 @@ public class InventoryView extends LiveView {
             }
         }
 
-        static List<?> children(Object parent) {
+        List<?> children(Object parent) {
             if (parent instanceof Root r) {
                 return List.of(r.datacenter());
             }
+            if (found != null && !(parent instanceof VirtualDisk)) {
+                return found.getOrDefault(parent, List.of());
+            }
+            if (parent instanceof NotRunning) {
+                return notRunning();
+            }
             if (parent instanceof Datacenter dc) {
-                List<Object> out = new ArrayList<>(dc.getHosts().size() + dc.getDatastores().size());
+                List<Object> out = new ArrayList<>(dc.getHosts().size() + dc.getDatastores().size() + 1);
                 out.addAll(dc.getHosts());
+                if (group != null && !notRunning().isEmpty()) {
+                    out.add(group); // after the hosts: every VM is somewhere in the tree, whatever its power state
+                }
                 out.addAll(dc.getDatastores());
                 return out;
             }
@@ -594,7 +804,10 @@ public class InventoryView extends LiveView {
                 return root;
             }
             if (element instanceof VirtualMachine vm) {
-                return vm.getCurrentHost();
+                return vm.getCurrentHost() != null ? vm.getCurrentHost() : group;
+            }
+            if (element instanceof NotRunning g) {
+                return g.datacenter();
             }
             if (element instanceof VirtualDisk d) {
                 return d.getParent() != null ? d.getParent() : d.getDatastore();
@@ -611,6 +824,10 @@ public class InventoryView extends LiveView {
 
         @Override
         public String getText(Object element) {
+            if (element instanceof NotRunning) {
+                int n = content().notRunning().size();
+                return NotRunning.LABEL + " · " + n + (n == 1 ? " VM" : " VMs");
+            }
             String text = super.getText(element);
             if (element instanceof VirtualMachine vm) {
                 StringBuilder b = new StringBuilder(vm.getName()).append("  [").append(vm.getPowerState().getLiteral()).append(']');

@@ -32,9 +32,44 @@ public abstract class LiveView extends ViewPart {
     private boolean stale;
     private IPartListener2 visibility;
 
+    /** The key under which {@link #table} marks its viewer on the table, for the find box and column layouts. */
+    static final String TABLE_VIEWER = "io.lockstep.console.tableViewer";
+    private FindBar findBox;
+    private final java.util.List<TableFilter> filters = new java.util.ArrayList<>();
+    private final java.util.List<ColumnLayouts> layouts = new java.util.ArrayList<>();
+
     @Override
     public final void createPartControl(Composite parent) {
-        create(parent);
+        // a find box above what the view makes, when it has something to find in (its tables, or its own find)
+        org.eclipse.swt.layout.GridLayout gl = new org.eclipse.swt.layout.GridLayout(1, false);
+        gl.marginWidth = 0;
+        gl.marginHeight = 0;
+        gl.verticalSpacing = 0;
+        parent.setLayout(gl);
+        findBox = new FindBar(parent, q -> {
+            if (live != null) {
+                live.uiTimes().time("find " + getClass().getSimpleName().replace("View", ""), () -> find(q));
+            } else {
+                find(q);
+            }
+        });
+        findBox.control().setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false));
+        Composite content = new Composite(parent, SWT.NONE);
+        content.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true));
+        create(content);
+        java.util.List<TableViewer> tables = new java.util.ArrayList<>();
+        tablesIn(content, tables);
+        for (int i = 0; i < tables.size(); i++) {
+            filters.add(new TableFilter(tables.get(i)));
+            layouts.add(ColumnLayouts.install(getViewSite().getId() + "/" + i, tables.get(i)));
+        }
+        if (tables.isEmpty() && !findsItself()) {
+            findBox.control().dispose();
+            findBox = null;
+            parent.layout();
+        } else {
+            findKeys(content);
+        }
         visibility = new IPartListener2() {
             @Override
             public void partVisible(IWorkbenchPartReference ref) {
@@ -48,6 +83,57 @@ public abstract class LiveView extends ViewPart {
     }
 
     protected abstract void create(Composite parent);
+
+    /** Whether the view applies the find box's query itself ({@link #find(io.lockstep.console.live.FindQuery)}). */
+    protected boolean findsItself() {
+        return false;
+    }
+
+    /** Applies what the find box says (UI thread): by default to every table the view made with {@link #table}. */
+    protected void find(io.lockstep.console.live.FindQuery query) {
+        for (TableFilter f : filters) {
+            f.set(query);
+        }
+    }
+
+    /** The view's find box (null: the view has nothing to find in). */
+    public FindBar findBar() {
+        return findBox;
+    }
+
+    /** The layouts of the view's tables, in the order the view made them. */
+    public java.util.List<ColumnLayouts> columnLayouts() {
+        return java.util.List.copyOf(layouts);
+    }
+
+    /** Ctrl+F in the view's tables and trees goes to the find box. */
+    private void findKeys(org.eclipse.swt.widgets.Control c) {
+        if (c instanceof org.eclipse.swt.widgets.Table || c instanceof org.eclipse.swt.widgets.Tree) {
+            c.addListener(SWT.KeyDown, e -> {
+                if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'f' || e.keyCode == 'F')) {
+                    findBox.text().setFocus();
+                    findBox.text().selectAll();
+                    e.doit = false;
+                }
+            });
+        }
+        if (c instanceof Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                findKeys(child);
+            }
+        }
+    }
+
+    private static void tablesIn(org.eclipse.swt.widgets.Control c, java.util.List<TableViewer> out) {
+        if (c.getData(TABLE_VIEWER) instanceof TableViewer v) {
+            out.add(v);
+        }
+        if (c instanceof Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                tablesIn(child, out);
+            }
+        }
+    }
 
     /** Shows the live model as it is now (UI thread). */
     protected abstract void refresh();
@@ -76,6 +162,9 @@ public abstract class LiveView extends ViewPart {
             } else {
                 refresh();
             }
+            for (ColumnLayouts l : layouts) {
+                l.fitWhenFilled();
+            }
         } else {
             stale = true;
         }
@@ -99,6 +188,7 @@ public abstract class LiveView extends ViewPart {
         v.getTable().setHeaderVisible(true);
         v.getTable().setLinesVisible(true);
         v.setUseHashlookup(true);
+        v.getTable().setData(TABLE_VIEWER, v);
         return v;
     }
 

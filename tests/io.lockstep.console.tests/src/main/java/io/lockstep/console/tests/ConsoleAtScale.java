@@ -193,6 +193,82 @@ final class ConsoleAtScale implements AutoCloseable {
         feeders.clear();
     }
 
+    /** What typing one query into a view's find box measured: each keystroke's wait until applied and drawn, the UI thread's pings. */
+    record Typing(String view, String query, List<Double> keystrokeMillis, FreezeMonitor freeze, String shown) {
+        double percentile(double p) {
+            List<Double> sorted = new ArrayList<>(keystrokeMillis);
+            java.util.Collections.sort(sorted);
+            return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+        }
+    }
+
+    /**
+     * The operator types {@code query} into {@code view}'s find box, key by key through the window system at about ten
+     * keys a second; each keystroke is timed from its posting until the view applied the text typed so far and drew
+     * it. A freeze monitor pings the UI thread meanwhile. The box is emptied afterwards.
+     */
+    Typing type(io.lockstep.console.views.LiveView view, String query) {
+        bot.page().activate(view);
+        io.lockstep.console.views.FindBar bar = view.findBar();
+        bar.set("");
+        bot.focus(bar.text());
+        bot.spin(300);
+        org.eclipse.swt.widgets.Display d = bot.display();
+        org.eclipse.swt.widgets.Control drawn = view instanceof InventoryView inv ? inv.viewer().getControl()
+                : view instanceof LeasesView lv ? lv.viewer().getControl() : bar.text();
+        List<Double> ms = new ArrayList<>();
+        FreezeMonitor freeze = new FreezeMonitor(d, 20);
+        for (int i = 0; i < query.length(); i++) {
+            String typed = query.substring(0, i + 1);
+            long t0 = System.nanoTime();
+            for (int type : new int[] {org.eclipse.swt.SWT.KeyDown, org.eclipse.swt.SWT.KeyUp}) {
+                org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
+                e.type = type;
+                e.character = query.charAt(i);
+                if (!d.post(e)) {
+                    throw new AssertionError("the window system refused a posted key ('" + query.charAt(i) + "')");
+                }
+            }
+            long give = System.nanoTime() + 30_000_000_000L;
+            while (!(bar.text().getText().equals(typed) && !bar.pending())) {
+                if (System.nanoTime() > give) {
+                    throw new AssertionError("'" + typed + "' was not applied in 30 s (the box says '" + bar.text().getText() + "')");
+                }
+                if (!d.readAndDispatch()) {
+                    Thread.onSpinWait();
+                }
+            }
+            drawn.update(); // the paint of what changed (the virtual items on screen asked for and labelled)
+            ms.add((System.nanoTime() - t0) / 1e6);
+            bot.spin(100);
+        }
+        freeze.close();
+        String shown;
+        if (view instanceof InventoryView inv) {
+            org.eclipse.swt.widgets.Tree t = inv.viewer().getTree();
+            shown = (t.getItemCount() == 0 ? 0 : t.getItem(0).getItemCount()) + " top-level nodes";
+        } else if (view instanceof LeasesView lv) {
+            shown = lv.viewer().getTable().getItemCount() + " rows";
+        } else {
+            shown = "";
+        }
+        bar.set("");
+        bot.spin(300);
+        return new Typing(view.getClass().getSimpleName().replace("View", ""), query, ms, freeze, shown);
+    }
+
+    /** The queries the benchmark types: narrow and wide, in the inventory (10,000 VMs) and the Leases table (20,000 locks). */
+    List<Typing> typeQueries() {
+        List<Typing> out = new ArrayList<>();
+        for (String q : new String[] {"vm4242", "state:off", "host:=host-40 role:primary", "-state:on alarm"}) {
+            out.add(type(bot.showView(InventoryView.ID, InventoryView.class), q));
+        }
+        for (String q : new String[] {"vm4242/", "host:=host-42"}) {
+            out.add(type(bot.showView(LeasesView.ID, LeasesView.class), q));
+        }
+        return out;
+    }
+
     /** A phase's figures, as printed by the test and the benchmark. */
     static String describe(Phase p) {
         StringBuilder b = new StringBuilder();
