@@ -1,17 +1,11 @@
 package io.lockstep.agent;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
-import io.lockstep.agent.api.HistorySeriesView;
 import io.lockstep.agent.api.HistoryView;
+import io.lockstep.agent.history.HistoryAnswers;
 import io.lockstep.agent.history.HistoryFile;
 import io.lockstep.agent.history.HistoryKind;
 
@@ -82,61 +76,11 @@ final class HistoryApi {
     static HistoryView view(HistoryRecorder history, Api.Call c) throws IOException {
         Ask a = ask(c);
         HistoryFile.Series s = series(history, a);
-        List<HistorySeriesView> out = new ArrayList<>();
-        for (String m : a.metrics()) {
-            int i = s.metric(m);
-            if (i < 0) {
-                continue; // a file older than this series
-            }
-            out.add(new HistorySeriesView(m, a.kind().unit(m), list(s.avg()[i]), list(s.min()[i]), list(s.max()[i])));
-        }
-        List<Integer> resolutions = HistoryFile.describe(history.file(a.kind(), a.name())).resolutions();
-        return new HistoryView(a.kind().name().toLowerCase(), a.name(), s.stepSeconds(), s.fromSeconds() * 1000, s.time(s.points() - 1) * 1000, s.points(),
-                resolutions, out);
+        return HistoryAnswers.view(s, a.metrics(), HistoryFile.describe(history.file(a.kind(), a.name())).resolutions());
     }
 
-    private static List<Double> list(float[] values) {
-        List<Double> out = new ArrayList<>(values.length);
-        for (float v : values) {
-            out.add(Float.isNaN(v) ? null : (double) v);
-        }
-        return out;
-    }
-
-    /** The history as CSV (Commons CSV, RFC 4180): time, then avg/min/max of each series; empty cells where nothing was recorded. */
     static byte[] csv(HistoryRecorder history, Api.Call c) throws IOException {
         Ask a = ask(c);
-        HistoryFile.Series s = series(history, a);
-        List<String> header = new ArrayList<>();
-        header.add("time");
-        List<Integer> columns = new ArrayList<>();
-        for (String m : a.metrics()) {
-            int i = s.metric(m);
-            if (i >= 0) {
-                columns.add(i);
-                header.add(m + "_avg");
-                header.add(m + "_min");
-                header.add(m + "_max");
-            }
-        }
-        StringWriter w = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-            List<Object> row = new ArrayList<>();
-            for (int r = 0; r < s.points(); r++) {
-                row.clear();
-                row.add(Instant.ofEpochSecond(s.time(r)).toString());
-                for (int i : columns) {
-                    row.add(cell(s.avg()[i][r]));
-                    row.add(cell(s.min()[i][r]));
-                    row.add(cell(s.max()[i][r]));
-                }
-                p.printRecord(row);
-            }
-        }
-        return w.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String cell(float v) {
-        return Float.isNaN(v) ? "" : Float.toString(v);
+        return HistoryAnswers.csv(series(history, a), a.metrics());
     }
 }
