@@ -94,13 +94,10 @@ class HistoryUITest {
         HistoryView view = history.view();
 
         // selecting the VM in the inventory charts it
-        InventoryView inventory = bot.showView(InventoryView.ID, InventoryView.class);
-        bot.showView(HistoryView.ID, HistoryView.class);
+        InventoryView inventory = bot.showView(InventoryView.ID, InventoryView.class); // the active part: its selection is the workbench's
         int before = view.draws();
         bot.waitUntil("the inventory shows web1", () -> live.model().getVms().size() == 1);
         inventory.select(List.of(live.model().getVms().get(0)));
-        bot.spin(300);
-        bot.showView(HistoryView.ID, HistoryView.class);
         history.waitForChart(before);
         assertNull(view.error(), view.error());
         assertEquals(new HistoryView.Subject("vm", "web1"), view.subject(), "the view follows the inventory's selection");
