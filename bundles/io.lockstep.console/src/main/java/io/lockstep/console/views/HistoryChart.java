@@ -54,7 +54,7 @@ public final class HistoryChart {
         data.addSeries(avg);
         data.addSeries(min);
         data.addSeries(max);
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(title, null, series.metric() + (series.unit() == null || series.unit().isEmpty() ? ""
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(title, "UTC", series.metric() + (series.unit() == null || series.unit().isEmpty() ? ""
                 : " (" + series.unit() + ")"), data, true, false, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);

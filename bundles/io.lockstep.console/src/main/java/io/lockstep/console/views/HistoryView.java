@@ -88,13 +88,34 @@ public class HistoryView extends LiveView {
     private volatile long drawMillis;
     private volatile int draws;
     private volatile String lastError;
+    private volatile Source source = this::anyAgent;
+    private final java.util.concurrent.ConcurrentLinkedDeque<Long> drawTimes = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /** Where the history is read: a client of any agent of the live datacenter (the datastore is shared), unless told. */
+    @FunctionalInterface
+    public interface Source {
+        AgentClient client() throws IOException;
+    }
+
+    private AgentClient anyAgent() throws IOException {
+        io.lockstep.console.live.LiveDatacenter l = live;
+        if (l == null) {
+            throw new IOException("not connected to any agent: use File › Connect to Agent… first");
+        }
+        return l.client(null);
+    }
+
+    /** Reads the history through {@code s} instead of the live datacenter's agents (a benchmark's peer). */
+    public void source(Source s) {
+        this.source = s;
+    }
 
     @Override
     protected void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        bar.setLayout(new GridLayout(9, false));
+        bar.setLayout(new GridLayout(8, false));
         kind = new Combo(bar, SWT.READ_ONLY);
         kind.setItems(KIND_LABELS);
         kind.select(0);
@@ -117,8 +138,8 @@ public class HistoryView extends LiveView {
         csv.setText("Export CSV…");
         Button png = new Button(bar, SWT.PUSH);
         png.setText("Export PNG…");
-        status = new Label(bar, SWT.NONE);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        status = new Label(parent, SWT.NONE); // its own line: never cut by the bar at 1280 px
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas.addPaintListener(e -> {
@@ -204,7 +225,7 @@ public class HistoryView extends LiveView {
     /** Fetches the subject's history over the range from an agent, then draws it (both off the UI thread). */
     public void fetch() {
         Subject s = subject();
-        if (s.name().isEmpty() || live == null) {
+        if (s.name().isEmpty()) {
             return;
         }
         Range r = range();
@@ -218,7 +239,7 @@ public class HistoryView extends LiveView {
             try {
                 long to = System.currentTimeMillis();
                 String path = path(s, to - r.millis, to, false);
-                AgentClient c = live.client(null);
+                AgentClient c = source.client();
                 io.lockstep.agent.api.HistoryView v = AgentClient.read(c.get(path), io.lockstep.agent.api.HistoryView.class, path);
                 if (g != generation.get()) {
                     return;
@@ -283,6 +304,10 @@ public class HistoryView extends LiveView {
                 metricShown = s.metric();
                 fillSeries(v);
                 drawMillis = took;
+                drawTimes.add(took);
+                while (drawTimes.size() > 1000) {
+                    drawTimes.poll();
+                }
                 draws++;
                 long filled = s.avg().stream().filter(x -> x != null).count();
                 status.setText(String.format("%s · %s · %d points of %d s, %d recorded · drawn in %d ms", v.name(), s.metric(), v.points(), v.stepSeconds(),
@@ -332,7 +357,7 @@ public class HistoryView extends LiveView {
         worker.execute(() -> {
             try {
                 long to = System.currentTimeMillis();
-                String text = live.client(null).text(path(s, to - r.millis, to, true));
+                String text = source.client().text(path(s, to - r.millis, to, true));
                 writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
                 long rows = text.lines().count() - 1;
                 ui(() -> status.setText("exported " + rows + " rows of " + s.kind() + " " + s.name() + " to " + file));
@@ -402,6 +427,11 @@ public class HistoryView extends LiveView {
 
     public long drawMillis() {
         return drawMillis;
+    }
+
+    /** How long the last (up to 1,000) charts took to draw, off the UI thread, in ms. */
+    public List<Long> drawTimes() {
+        return List.copyOf(drawTimes);
     }
 
     public boolean busy() {
