@@ -124,6 +124,39 @@ class HistoryApiTest {
     }
 
     @Test
+    void aProtectedVmsPairSeriesAreWrittenByThePrimarysHostAndReadOnTheBackups() throws Exception {
+        try (AgentFixture dc = new AgentFixture(dir)) {
+            AgentClient a = dc.start("host-a").client();
+            AgentClient b = dc.start("host-b").client();
+            a.post("/v1/vms", Map.of("name", "vm1", "memoryMiB", 32));
+            a.post("/v1/vms/vm1/power-on", null);
+            long started = System.currentTimeMillis();
+            a.post("/v1/vms/vm1/ft", Map.of("backup", "host-b"));
+            int port = a.get("/v1/vms/vm1").path("port").asInt();
+            HistoryView v = null;
+            for (int i = 0; i < 150; i++) {
+                VmApiTest.redis(port, "SET k" + i + " v"); // work for the epochs to carry
+                Thread.sleep(100);
+                try {
+                    v = history(b, "/v1/history/pair/vm1?from=" + started + "&step=1");
+                } catch (AgentClient.AgentException e) {
+                    assertEquals(404, e.status(), e.getMessage());
+                    continue;
+                }
+                if (series(v, "epochRate").avg().stream().filter(x -> x != null && x > 0).count() >= 3) {
+                    break;
+                }
+            }
+            assertTrue(v != null && series(v, "epochRate").avg().stream().filter(x -> x != null && x > 0).count() >= 3,
+                    "epochs a second recorded while protected: " + (v == null ? "no file" : series(v, "epochRate").avg()));
+            assertEquals("pair", v.kind());
+            assertTrue(series(v, "pauseP50").avg().stream().anyMatch(x -> x != null && x > 0), "pauses: " + series(v, "pauseP50").avg());
+            assertTrue(series(v, "sentBytes").avg().stream().anyMatch(x -> x != null && x > 0), "bytes sent: " + series(v, "sentBytes").avg());
+            assertTrue(filled(series(v, "lag")) >= 3, "lag: " + series(v, "lag").avg());
+        }
+    }
+
+    @Test
     void badRequestsAndADamagedFileAreAnsweredWithWhatWasExpectedAndFound() throws Exception {
         try (AgentFixture dc = new AgentFixture(dir)) {
             AgentClient c = dc.start("host-a").client();

@@ -57,7 +57,7 @@ final class HistoryAppendBench {
     static Result datastore(Path dir, int vms, int steps) throws IOException {
         Files.createDirectories(dir);
         Path lun = dir.resolve("lun.img");
-        long bytes = (vms * 1_600_000L) + (256L << 20);
+        long bytes = vms * (4L << 20) + (256L << 20); // 1-MiB blocks: a 1.5 MB file takes 2, and grows ahead of need while it is made
         try {
             FileMedium.create(lun, 512, bytes / 512);
             try (FileMedium m = FileMedium.open(lun, "format")) {
