@@ -50,7 +50,8 @@ class ConsoleBench extends ConsoleAtScale.Harness {
         r.append('\n').append(ConsoleAtScale.describe(quiet)).append(ConsoleAtScale.describe(streamed));
         Path dir = Path.of(System.getProperty("lockstep.screenshots", "target/screenshots")).getParent();
         Path freezes = dir.resolve("console-bench-freezes.txt");
-        Files.writeString(freezes, ConsoleAtScale.freezes(quiet) + ConsoleAtScale.freezes(streamed));
+        Files.writeString(freezes, ConsoleAtScale.freezes(quiet) + ConsoleAtScale.freezes(streamed)
+                + (historyPhase == null ? "" : ConsoleAtScale.freezes(historyPhase)));
         r.append("\nwhere the UI thread was when a ping waited over 100 ms: ").append(freezes).append('\n');
         System.out.print(r);
         Files.writeString(dir.resolve("console-bench.txt"), r);
@@ -63,12 +64,15 @@ class ConsoleBench extends ConsoleAtScale.Harness {
      * agent's cost of appending a sample for 10,000 VMs ({@code -Dlockstep.bench.history.vms}, and
      * {@code -Dlockstep.bench.history.datastoreVms} on the datastore's file system).
      */
+    private ConsoleAtScale.Phase historyPhase;
+
     private String history(WorkbenchBot bot, int seconds, ConsoleAtScale.Phase streamed) throws Exception {
         StringBuilder r = new StringBuilder("## History (issue 26)\n\n");
         try (HistoryAtScale h = new HistoryAtScale(bot)) {
             List<Double> month = h.monthDrawings(20, 1000, 400);
             h.start();
             ConsoleAtScale.Phase withHistory = console.run("streamed + history", seconds, true);
+            historyPhase = withHistory;
             h.stop();
             bot.spin(1000);
             List<Long> draws = h.view.drawTimes();
