@@ -61,7 +61,7 @@ final class HistoryAppendBench {
         try {
             FileMedium.create(lun, 512, bytes / 512);
             try (FileMedium m = FileMedium.open(lun, "format")) {
-                Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Timing.LOCAL_IO_TIMEOUT).withLabel("bench"));
+                Cluster.format(m, Cluster.FormatOptions.defaults().withIoTimeout(Timing.LOCAL_IO_TIMEOUT).withLabel("bench").withEntries(vms + 64)); // a directory entry a file
             }
             Medium medium = Media.open(lun.toString(), "bench-host");
             try (Datastore ds = Datastore.mount(medium, new HostIdentity("bench-host", UUID.randomUUID()), AcquisitionMode.bestFor(medium.capabilities()))) {
