@@ -438,6 +438,11 @@ public class HistoryView extends LiveView {
         return fetching;
     }
 
+    /** The chart as the canvas shows it (UI thread; null: none). */
+    public ImageData chartImage() {
+        return image == null || image.isDisposed() ? null : image.getImageData();
+    }
+
     public Canvas canvas() {
         return canvas;
     }

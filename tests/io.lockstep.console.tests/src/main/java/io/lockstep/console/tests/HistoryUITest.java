@@ -107,6 +107,7 @@ class HistoryUITest {
         assertEquals(HistoryKind.VM.metricNames(), view.seriesOffered(), "every series of a VM can be charted");
         assertTrue(recorded(view.answer().series().get(0)) >= 355, "an hour of samples: " + recorded(view.answer().series().get(0)));
         assertTrue(view.status().startsWith("web1 · cpu · 361 points of 10 s"), view.status());
+        assertTrue(history.averageLinePixels() > 100, "the chart shows the average's line: " + history.averageLinePixels() + " pixels of its colour");
         bot.screenshot("view-history-vm-hour");
 
         // the range changes: a day at 10 s (the two-hour gap blank), a week and a month at 5 min
@@ -162,5 +163,6 @@ class HistoryUITest {
         assertTrue(view.error() != null && view.error().startsWith("vm nosuch: "), String.valueOf(view.error()));
         bot.waitUntil("the status line says why", () -> view.status().startsWith("vm nosuch: "));
         assertNull(view.answer());
+        assertEquals(-1, history.averageLinePixels(), "no chart is left on the canvas");
     }
 }

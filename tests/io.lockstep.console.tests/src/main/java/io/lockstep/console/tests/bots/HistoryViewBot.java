@@ -45,6 +45,24 @@ public final class HistoryViewBot {
                 Duration.ofSeconds(30));
     }
 
+    /** How many pixels of the chart shown are of the average's line colour (0: no line drawn; -1: no chart). */
+    public int averageLinePixels() {
+        org.eclipse.swt.graphics.ImageData d = view.chartImage();
+        if (d == null) {
+            return -1;
+        }
+        int n = 0;
+        for (int y = 0; y < d.height; y++) {
+            for (int x = 0; x < d.width; x++) {
+                org.eclipse.swt.graphics.RGB c = d.palette.getRGB(d.getPixel(x, y));
+                if (c.red == 0x1f && c.green == 0x5f && c.blue == 0xbf) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     public Path exportCsv(Path file) {
         view.exportCsv(file);
         bot.waitUntil("the CSV is written (" + view.status() + ")", () -> Files.exists(file) && view.status().startsWith("exported"), Duration.ofSeconds(30));
