@@ -17,7 +17,7 @@ import java.util.zip.CRC32C;
 /**
  * One entity's history: a fixed-size round-robin file (as RRDtool's) of a few archives, each a ring of rows at its own
  * resolution, every row the average, minimum and maximum of each series over the row's time. The layout, field by field,
- * is in docs/history.md; this class is its one encoder and decoder.
+ * is in docs/history.md; this class is its one encoder and decoder (the state slots: {@link HistoryState}).
  *
  * <pre>
  *      0  header, 512 B: magic "LSHISTRY", version, kind, metric and archive counts, base step, row size, created,
@@ -51,7 +51,6 @@ public final class HistoryFile implements Closeable {
     static final int OFF_ARCHIVES = OFF_METRICS + MAX_METRICS * METRIC_NAME_BYTES; // 288
     static final int ARCHIVE_BYTES = 16;
     static final int OFF_CRC = 508;
-    static final byte[] SLOT_MAGIC = "LSHS".getBytes(StandardCharsets.US_ASCII);
 
     /** One archive: a row every {@code stepsPerRow} base steps, {@code rows} of them in the ring. */
     public record Archive(int stepsPerRow, int rows) {
@@ -112,15 +111,8 @@ public final class HistoryFile implements Closeable {
     private final int[] rows;
     private final long[] offsets;
     private final long length;
-    // the open rows: start time and sums per archive and series (only the writer keeps them)
-    private final long[] rowStart;
-    private final double[][] sum;
-    private final float[][] lo;
-    private final float[][] hi;
-    private final int[][] n;
-    private long sequence;
+    private HistoryState state; // the open rows and the last sample (only the writer keeps it)
     private int slot; // where the state read or last written is: 0 = A, 1 = B
-    private long lastUpdate;
     private long refused;
     private boolean unsaved; // samples in the open rows that the state on disk does not have
 
@@ -184,11 +176,7 @@ public final class HistoryFile implements Closeable {
             throw new BadHistoryFile(path, "truncated: the header promises " + length + " bytes (" + a + " archives of " + Arrays.toString(rows) + " rows of "
                     + rowBytes + " B), found " + size);
         }
-        this.rowStart = new long[a];
-        this.sum = new double[a][m];
-        this.lo = new float[a][m];
-        this.hi = new float[a][m];
-        this.n = new int[a][m];
+        this.state = new HistoryState(a, m);
     }
 
     static int rowBytes(int metrics) {
@@ -266,12 +254,7 @@ public final class HistoryFile implements Closeable {
         h.putInt(OFF_CRC, crc(h, 0, OFF_CRC));
         writeFully(c, h, 0);
         // the first state (sequence 1, no open rows) in slot A; slot B stays zero ("empty") until the first write goes there
-        int len = 24 + layout.archives().size() * (8 + 20 * names.size());
-        ByteBuffer st = ByteBuffer.allocate(len + 4);
-        st.put(0, SLOT_MAGIC);
-        st.putInt(4, len);
-        st.putLong(8, 1);
-        st.putInt(len, crc(st, 0, len));
+        ByteBuffer st = new HistoryState(layout.archives().size(), names.size()).encode(1);
         writeFully(c, st, SLOT_A);
         // the file's full size: a byte at its end (sparse where the file system allows; rows read before they are written are
         // all zeros, whose stamp 0 says "never written")
@@ -295,87 +278,27 @@ public final class HistoryFile implements Closeable {
     /** The state: the valid slot with the higher sequence. A damaged slot beside a valid one is the write a crash cut. */
     private void readState() throws IOException {
         String[] why = new String[2];
-        long[] seq = {-1, -1};
-        ByteBuffer[] slots = new ByteBuffer[2];
+        HistoryState[] read = new HistoryState[2];
         for (int s = 0; s < 2; s++) {
             ByteBuffer b = ByteBuffer.allocate(SLOT_BYTES);
             readFully(channel, b, s == 0 ? SLOT_A : SLOT_B);
-            slots[s] = b;
-            byte[] magic = new byte[4];
-            b.get(0, magic);
-            if (Arrays.equals(magic, new byte[4])) {
-                why[s] = "empty";
-                continue;
-            }
-            if (!Arrays.equals(magic, SLOT_MAGIC)) {
-                why[s] = "expected magic \"LSHS\", found " + hex(magic);
-                continue;
-            }
-            int len = b.getInt(4);
-            if (len < 24 || len > SLOT_BYTES - 4) {
-                why[s] = "expected a length of 24-" + (SLOT_BYTES - 4) + ", found " + len;
-                continue;
-            }
-            int crc = crc(b, 0, len);
-            if (b.getInt(len) != crc) {
-                why[s] = String.format("CRC32C expected %08x, found %08x", crc, b.getInt(len));
-                continue;
-            }
-            if (len != stateBytes()) {
-                why[s] = "expected a length of " + stateBytes() + " for " + rows.length + " archives of " + metrics.size() + " series, found " + len;
-                continue;
-            }
-            seq[s] = b.getLong(8);
+            String[] w = new String[1];
+            read[s] = HistoryState.decode(b, rows.length, metrics.size(), w);
+            why[s] = w[0];
         }
-        int best = seq[0] >= seq[1] ? 0 : 1;
-        if (seq[best] < 0) {
+        if (read[0] == null && read[1] == null) {
             throw new BadHistoryFile(path, "no sound state: slot A (offset " + SLOT_A + ") " + why[0] + "; slot B (offset " + SLOT_B + ") " + why[1]);
         }
-        ByteBuffer b = slots[best];
-        slot = best;
-        sequence = seq[best];
-        lastUpdate = b.getLong(16);
-        int o = 24;
-        for (int a = 0; a < rows.length; a++) {
-            rowStart[a] = b.getLong(o);
-            o += 8;
-            for (int m = 0; m < metrics.size(); m++) {
-                sum[a][m] = b.getDouble(o);
-                lo[a][m] = b.getFloat(o + 8);
-                hi[a][m] = b.getFloat(o + 12);
-                n[a][m] = b.getInt(o + 16);
-                o += 20;
-            }
-        }
+        slot = read[1] == null || (read[0] != null && read[0].sequence >= read[1].sequence) ? 0 : 1;
+        state = read[slot];
     }
 
-    private int stateBytes() {
-        return 24 + rows.length * (8 + 20 * metrics.size());
-    }
-
+    /** Writes the state into the slot it was not read from (or last written to), with the next sequence. */
     private void writeState() throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(stateBytes() + 4);
-        b.put(0, SLOT_MAGIC);
-        b.putInt(4, stateBytes());
-        b.putLong(8, sequence + 1);
-        b.putLong(16, lastUpdate);
-        int o = 24;
-        for (int a = 0; a < rows.length; a++) {
-            b.putLong(o, rowStart[a]);
-            o += 8;
-            for (int m = 0; m < metrics.size(); m++) {
-                b.putDouble(o, sum[a][m]);
-                b.putFloat(o + 8, lo[a][m]);
-                b.putFloat(o + 12, hi[a][m]);
-                b.putInt(o + 16, n[a][m]);
-                o += 20;
-            }
-        }
-        b.putInt(o, crc(b, 0, o));
         int next = 1 - slot;
-        writeFully(channel, b, next == 0 ? SLOT_A : SLOT_B);
+        writeFully(channel, state.encode(state.sequence + 1), next == 0 ? SLOT_A : SLOT_B);
         slot = next;
-        sequence++;
+        state.sequence++;
     }
 
     // --- appending ------------------------------------------------------------------------------------------------
@@ -389,7 +312,7 @@ public final class HistoryFile implements Closeable {
         if (values.length != metrics.size()) {
             throw new IllegalArgumentException("expected " + metrics.size() + " values (" + metrics + "), found " + values.length);
         }
-        if (epochSeconds < lastUpdate) {
+        if (epochSeconds < state.lastUpdate) {
             refused++;
             return false;
         }
@@ -397,32 +320,32 @@ public final class HistoryFile implements Closeable {
         for (int a = 0; a < rows.length; a++) {
             long secs = (long) step * stepsPerRow[a];
             long start = epochSeconds - Math.floorMod(epochSeconds, secs);
-            if (start != rowStart[a]) {
-                if (rowStart[a] != 0) {
+            if (start != state.rowStart[a]) {
+                if (state.rowStart[a] != 0) {
                     writeRow(a);
                     wrote = true;
                 }
-                rowStart[a] = start;
-                Arrays.fill(sum[a], 0);
-                Arrays.fill(n[a], 0);
+                state.rowStart[a] = start;
+                Arrays.fill(state.sum[a], 0);
+                Arrays.fill(state.n[a], 0);
             }
             for (int m = 0; m < values.length; m++) {
                 float v = (float) values[m];
                 if (Double.isNaN(values[m])) {
                     continue;
                 }
-                if (n[a][m] == 0) {
-                    lo[a][m] = v;
-                    hi[a][m] = v;
+                if (state.n[a][m] == 0) {
+                    state.lo[a][m] = v;
+                    state.hi[a][m] = v;
                 } else {
-                    lo[a][m] = Math.min(lo[a][m], v);
-                    hi[a][m] = Math.max(hi[a][m], v);
+                    state.lo[a][m] = Math.min(state.lo[a][m], v);
+                    state.hi[a][m] = Math.max(state.hi[a][m], v);
                 }
-                sum[a][m] += values[m];
-                n[a][m]++;
+                state.sum[a][m] += values[m];
+                state.n[a][m]++;
             }
         }
-        lastUpdate = epochSeconds;
+        state.lastUpdate = epochSeconds;
         if (wrote) {
             writeState();
         }
@@ -432,14 +355,14 @@ public final class HistoryFile implements Closeable {
 
     private void writeRow(int a) throws IOException {
         long secs = (long) step * stepsPerRow[a];
-        int index = (int) Math.floorMod(rowStart[a] / secs, (long) rows[a]);
+        int index = (int) Math.floorMod(state.rowStart[a] / secs, (long) rows[a]);
         ByteBuffer r = ByteBuffer.allocate(rowBytes);
-        r.putInt(0, (int) rowStart[a]);
+        r.putInt(0, (int) state.rowStart[a]);
         for (int m = 0; m < metrics.size(); m++) {
-            boolean none = n[a][m] == 0;
-            r.putFloat(4 + 12 * m, none ? Float.NaN : (float) (sum[a][m] / n[a][m]));
-            r.putFloat(8 + 12 * m, none ? Float.NaN : lo[a][m]);
-            r.putFloat(12 + 12 * m, none ? Float.NaN : hi[a][m]);
+            boolean none = state.n[a][m] == 0;
+            r.putFloat(4 + 12 * m, none ? Float.NaN : (float) (state.sum[a][m] / state.n[a][m]));
+            r.putFloat(8 + 12 * m, none ? Float.NaN : state.lo[a][m]);
+            r.putFloat(12 + 12 * m, none ? Float.NaN : state.hi[a][m]);
         }
         writeFully(channel, r, offsets[a] + (long) index * rowBytes);
     }
@@ -586,7 +509,7 @@ public final class HistoryFile implements Closeable {
 
     // --- bytes ----------------------------------------------------------------------------------------------------
 
-    private static int crc(ByteBuffer b, int from, int to) {
+    static int crc(ByteBuffer b, int from, int to) {
         CRC32C c = new CRC32C();
         ByteBuffer d = b.duplicate();
         d.limit(to);
@@ -623,7 +546,7 @@ public final class HistoryFile implements Closeable {
         return new String(s, StandardCharsets.UTF_8);
     }
 
-    private static String hex(byte[] b) {
+    static String hex(byte[] b) {
         StringBuilder s = new StringBuilder();
         for (byte x : b) {
             s.append(String.format("%02x", x));
