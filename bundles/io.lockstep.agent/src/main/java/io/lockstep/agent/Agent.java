@@ -74,6 +74,7 @@ public final class Agent implements AutoCloseable, Peers {
     private final Tasks tasks;
     private final Alarms alarms;
     private final Vms vms;
+    private final HistoryRecorder history;
     private final long started = System.currentTimeMillis();
     private final ScheduledExecutorService loops = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "agent-watch");
@@ -108,6 +109,8 @@ public final class Agent implements AutoCloseable, Peers {
         network.dropLeftovers();
         this.vms = new Vms(config.host(), config.datastore(), config.dataDir(), config.guardPolicy(), network, ds, this::lockTable,
                 this::locksChanged, this, events, alarms, tasks);
+        this.history = new HistoryRecorder(config.host(), ds.sharedFileSystem().getPath("/.history"), HistoryRecorder.layout(), vms.here, alarms,
+                () -> medium.counts().sectorIos());
         ds.host().onFenced(reason -> {
             fenced = reason;
             alarms.raise("host.fenced", Severity.CRITICAL, config.host(), config.host() + " was fenced: " + reason + "; its VMs were stopped");
@@ -160,6 +163,7 @@ public final class Agent implements AutoCloseable, Peers {
         Thread probe = new Thread(this::probePeers, "agent-peer-probe");
         probe.setDaemon(true);
         probe.start();
+        history.start();
         events.publish(EventType.HOST_UP, config.host(), Map.of("url", url, "slot", datastore.host().slot()));
     }
 
@@ -601,6 +605,10 @@ public final class Agent implements AutoCloseable, Peers {
         return vms;
     }
 
+    HistoryRecorder history() {
+        return history;
+    }
+
     PeerAuth peerAuth() {
         return peerAuth;
     }
@@ -613,6 +621,7 @@ public final class Agent implements AutoCloseable, Peers {
     public void close() throws IOException {
         closed = true;
         loops.shutdownNow();
+        history.close(); // the open rows saved before the VMs stop
         vms.close();
         try {
             Files.deleteIfExists(hostCards().resolve(config.host() + ".json"));

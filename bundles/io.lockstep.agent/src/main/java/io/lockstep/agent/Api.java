@@ -66,6 +66,10 @@ final class Api {
         Object run(Call call) throws Exception;
     }
 
+    /** An answer that is not JSON: its media type and bytes. */
+    record Text(String contentType, byte[] bytes) {
+    }
+
     /** The marker of the event stream route: the server streams instead of answering once. */
     static final Object STREAM = new Object();
 
@@ -231,6 +235,8 @@ final class Api {
             long after = parseLong(c.query().getOrDefault("after", "0"), "after");
             return agent.events().recent(after, 1000);
         });
+        op("GET", "/v1/history/{kind}/{name}", one(io.lockstep.agent.api.HistoryView.class), c -> HistoryApi.view(agent.history(), c));
+        op("GET", "/v1/history/{kind}/{name}/csv", MAP, c -> new Text("text/csv; charset=utf-8", HistoryApi.csv(agent.history(), c)));
         op("GET", "/v1/alarms", many(AlarmView.class), c -> agent.alarms().views());
         op("POST", "/v1/alarms/{id}/acknowledge", one(AlarmView.class), c -> agent.alarms().acknowledge(c.param("id")).view());
         peer("GET", "/v1/peer/ping", MAP, c -> Map.of("host", agent.host(), "from", c.peer()));

@@ -288,6 +288,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void send(Response response, Callback callback, int status, Object body) {
+        if (body instanceof Api.Text t) { // an answer that is not JSON (the history as CSV)
+            response.setStatus(status);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, t.contentType());
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            response.write(true, java.nio.ByteBuffer.wrap(t.bytes()), callback);
+            return;
+        }
         try {
             byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
             response.setStatus(status);

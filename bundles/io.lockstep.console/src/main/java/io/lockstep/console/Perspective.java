@@ -7,6 +7,7 @@ import org.eclipse.ui.IPerspectiveFactory;
 import io.lockstep.console.views.AlarmsView;
 import io.lockstep.console.views.CheckpointsView;
 import io.lockstep.console.views.FtView;
+import io.lockstep.console.views.HistoryView;
 import io.lockstep.console.views.InventoryView;
 import io.lockstep.console.views.LeasesView;
 import io.lockstep.console.views.DatastoreFilesView;
@@ -41,10 +42,12 @@ public class Perspective implements IPerspectiveFactory {
         IFolderLayout right = layout.createFolder("io.lockstep.console.right", IPageLayout.RIGHT, 0.45f, editors);
         right.addView(FtView.ID);
         right.addView(CheckpointsView.ID);
+        right.addView(HistoryView.ID);
         right.addView(IPageLayout.ID_PROP_SHEET);
         for (String id : new String[] {InventoryView.ID, LeasesView.ID, ReservationsView.ID, DatastoreFilesView.ID, TasksView.ID, AlarmsView.ID, FtView.ID, CheckpointsView.ID,
                 StatusView.ID, SerialConsoleView.ID, IPageLayout.ID_PROP_SHEET}) {
             layout.addShowViewShortcut(id);
         }
+        layout.addShowViewShortcut(HistoryView.ID);
     }
 }

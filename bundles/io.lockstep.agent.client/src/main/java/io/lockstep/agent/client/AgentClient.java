@@ -155,6 +155,22 @@ public final class AgentClient {
         return json;
     }
 
+    /** GET of an answer that is not JSON (the history as CSV): its text; an error answer is thrown with the agent's words. */
+    public String text(String path) throws IOException {
+        HttpResponse<String> r = send("GET", path, new byte[0], Map.of());
+        if (r.statusCode() >= 400) {
+            JsonNode json;
+            try {
+                json = MAPPER.readTree(r.body());
+            } catch (IOException e) {
+                json = NullNode.getInstance();
+            }
+            throw new AgentException(r.statusCode(), json.path("error").asText("HTTP " + r.statusCode()),
+                    json.path("field").isTextual() ? json.path("field").asText() : null);
+        }
+        return r.body();
+    }
+
     /** One request as given (for tests and tools): the response whatever its status. Signed when this is a peer client. */
     public HttpResponse<String> send(String method, String path, byte[] body, Map<String, String> headers) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)

@@ -62,6 +62,21 @@ public final class ConsolePeer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong consoleBytesSent = new java.util.concurrent.atomic.AtomicLong();
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** Routes a test adds (path prefix → handler of the whole request target), asked before the peer's own. */
+    private final Map<String, java.util.function.Function<String, Object>> extra = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An answer that is not JSON (the history as CSV). */
+    public record Text(String contentType, byte[] bytes) {
+    }
+
+    /**
+     * Answers GET requests whose path starts with {@code prefix} with {@code handler} (given the request target, path and
+     * query): a record or map is sent as JSON, a {@link Text} as it is, null is 404; an IllegalArgumentException is a 400
+     * with its message, an IllegalStateException a 409.
+     */
+    public void route(String prefix, java.util.function.Function<String, Object> handler) {
+        extra.put(prefix, handler);
+    }
 
     public ConsolePeer(Path dir, String host) throws Exception {
         this.host = host;
@@ -175,13 +190,23 @@ public final class ConsolePeer implements AutoCloseable {
                             status = 404;
                             answer = Map.of("error", "no such route on this peer: " + parts[0] + " " + parts[1]);
                         }
+                    } catch (IllegalArgumentException e) {
+                        status = 400;
+                        answer = Map.of("error", e.getMessage());
                     } catch (IllegalStateException e) {
                         status = 409;
                         answer = Map.of("error", e.getMessage());
                     }
                 }
-                byte[] json = AgentClient.mapper().writeValueAsBytes(answer);
-                out.write(("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n")
+                String type = "application/json";
+                byte[] json;
+                if (answer instanceof Text t) {
+                    type = t.contentType();
+                    json = t.bytes();
+                } else {
+                    json = AgentClient.mapper().writeValueAsBytes(answer);
+                }
+                out.write(("HTTP/1.1 " + status + " X\r\nContent-Type: " + type + "\r\nContent-Length: " + json.length + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(json);
                 out.flush();
@@ -191,7 +216,16 @@ public final class ConsolePeer implements AutoCloseable {
         }
     }
 
-    private synchronized Object route(String method, String target, byte[] body) throws IOException {
+    private Object route(String method, String target, byte[] body) throws IOException {
+        for (Map.Entry<String, java.util.function.Function<String, Object>> e : extra.entrySet()) {
+            if (method.equals("GET") && target.startsWith(e.getKey())) {
+                return e.getValue().apply(target);
+            }
+        }
+        return own(method, target, body);
+    }
+
+    private synchronized Object own(String method, String target, byte[] body) throws IOException {
         int q = target.indexOf('?');
         String path = q < 0 ? target : target.substring(0, q);
         long after = 0;
