@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Lockstep's benchmarks.",
         subcommands = {LockBench.class, NotifyBench.class, IscsiBench.class, VdiskBench.class, DatastoreBench.class, VmBench.class, FtBench.class, AgentBench.class, QemuBench.class,
-            ModelBench.class, GuardBench.class, StallBench.class, FailoverBench.class, SharedDiskBench.class},
+            ModelBench.class, GuardBench.class, StallBench.class, FailoverBench.class, SharedDiskBench.class, QemuFtBench.class},
         footer = {"", "  console   the console on 10,000 VMs, quiet vs streamed (./lockstep bench console [--seconds N])"})
 public final class Bench implements Runnable {
 

@@ -17,14 +17,14 @@ import io.lockstep.agent.client.AgentClient;
  * directory, the datacenter secret, one data directory per host, and {@code datacenter.json} naming each
  * host's agent (URL, certificate fingerprint, token file, process id). Commands reach agents through it.
  */
-final class LocalDatacenter {
+public final class LocalDatacenter {
 
-    record Host(String name, String url, String fingerprint, Path tokenFile, long pid, Path dataDir) {
+    public record Host(String name, String url, String fingerprint, Path tokenFile, long pid, Path dataDir) {
         boolean alive() {
             return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         }
 
-        AgentClient client() throws IOException {
+        public AgentClient client() throws IOException {
             return AgentClient.operator(url, fingerprint, Files.readString(tokenFile, StandardCharsets.UTF_8).trim());
         }
     }
@@ -45,7 +45,7 @@ final class LocalDatacenter {
         return Path.of(work == null || work.isBlank() ? "work" : work, "dc");
     }
 
-    static LocalDatacenter load(Path dir) throws IOException {
+    public static LocalDatacenter load(Path dir) throws IOException {
         Path f = dir.resolve("datacenter.json");
         if (!Files.exists(f)) {
             throw new IOException("no local datacenter in " + dir + " (expected " + f + "): start one with `lockstep up --hosts 3`");
@@ -72,7 +72,7 @@ final class LocalDatacenter {
     }
 
     /** The named host's agent, or the first whose agent runs. */
-    Host pick(String name) throws IOException {
+    public Host pick(String name) throws IOException {
         if (name != null) {
             Host h = host(name);
             if (!h.alive()) {
