@@ -64,9 +64,8 @@ public final class Backup implements AutoCloseable {
 
     /** Handshakes in progress at once; a newer connection drops the oldest (a real primary's takes a round trip). */
     static final int MAX_PENDING_HANDSHAKES = 8;
-    private final ArrayDeque<Socket> pending = new ArrayDeque<>();
-    /** One session (primary) at a time. */
-    private final Semaphore sessionSlot = new Semaphore(1);
+    /** The accepting loop, the handshake and the session slot (shared with {@link MachineBackup}). */
+    private BackupDoor door;
 
     /**
      * @param guestSpec    the guest this backup runs (a primary of another guest is refused)
@@ -108,13 +107,12 @@ public final class Backup implements AutoCloseable {
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(listenAddress, listenPort));
+        this.door = new BackupDoor(pair, server);
         Thread t = new Thread(this::serve, "ft-backup-" + pair);
         t.setPriority(Thread.MAX_PRIORITY); // (effective with -XX:ThreadPriorityPolicy=1; see docs/agent.md)
         t.setDaemon(true);
         t.start();
     }
-
-    private volatile long acceptedGeneration = Long.MIN_VALUE;
 
     /**
      * What a backup that won the go-live record does before its VM serves or writes anything: fence the old primary
@@ -147,56 +145,15 @@ public final class Backup implements AutoCloseable {
     }
 
     private void serve() {
-        while (!closed && state != State.LIVE && state != State.HALTED) {
-            Socket s = null;
-            try {
-                s = server.accept();
-                admit(s);
-            } catch (Throwable e) { // an Error here would end this backup's service with the process still alive
-                if (closed || server.isClosed()) {
-                    return;
-                }
-                closeQuietly(s);
-                report(FtState.REFUSED, "accepting a connection failed: " + e + " (still accepting)");
-                try {
-                    Thread.sleep(100); // (out of file descriptors or threads: do not spin)
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Handshakes {@code s} on a thread of its own, dropping the oldest handshake in progress when there are too many. */
-    private void admit(Socket s) {
-        Socket dropped = null;
-        synchronized (pending) {
-            if (pending.size() >= MAX_PENDING_HANDSHAKES) {
-                dropped = pending.poll();
-            }
-            pending.add(s);
-        }
-        closeQuietly(dropped);
-        Thread t = new Thread(() -> new Session(s).run(), "ft-backup-" + pair + "-connection");
-        t.setPriority(Thread.MAX_PRIORITY);
-        t.setDaemon(true);
-        t.start();
+        door.serve(() -> !closed && state != State.LIVE && state != State.HALTED, s -> new Session(s).run(), why -> report(FtState.REFUSED, why));
     }
 
     private void handshaken(Socket s) {
-        synchronized (pending) {
-            pending.remove(s);
-        }
+        door.handshaken(s);
     }
 
     private static void closeQuietly(Socket s) {
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
+        BackupDoor.closeQuietly(s);
     }
 
     /** A status that must not end the thread that reports it (the consumer is the caller's code). */
@@ -248,7 +205,7 @@ public final class Backup implements AutoCloseable {
                 handshaken(socket);
                 if (active) {
                     active = false;
-                    sessionSlot.release();
+                    door.releaseSlot();
                 }
             }
         }
@@ -302,45 +259,10 @@ public final class Backup implements AutoCloseable {
         }
 
         private void handshake() throws IOException, InterruptedException {
-            try (Deadline deadline = Deadline.closeAfter(socket, Deadline.HANDSHAKE_MILLIS)) {
-                Wire.Frame f;
-                try {
-                    f = Wire.read(in, Wire.MAX_HANDSHAKE);
-                } catch (SocketException e) {
-                    if (deadline.expired()) {
-                        throw new FtProtocolException("no HELLO within " + Deadline.HANDSHAKE_MILLIS + " ms of connecting (the connection is closed)");
-                    }
-                    throw e;
-                }
-                if (f.type() != Wire.HELLO) {
-                    throw new FtProtocolException("expected HELLO first, found " + f.name());
-                }
-                hello = Handshake.Hello.decode(f.payload());
-                String problem = hello.problemFor(local.authKey(), local.sealing(), pair, guestSpec, memoryBytes);
-                if (problem != null) {
-                    throw new FtProtocolException(problem);
-                }
-                // one primary at a time: a second one waits for the first session to end, within its own deadline
-                if (!sessionSlot.tryAcquire(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new FtProtocolException("this backup serves another primary (go-live generation " + acceptedGeneration + ")");
-                }
-                active = true;
-                handshaken(socket); // it proved the key: not dropped for newer connections
-                if (closed || state == State.LIVE || state == State.HALTED) {
-                    throw new FtProtocolException("this backup is " + (closed ? "closed" : state.name().toLowerCase()));
-                }
-                if (hello.generation() <= acceptedGeneration) {
-                    throw new FtProtocolException("a HELLO for go-live generation " + hello.generation() + " after generation " + acceptedGeneration
-                            + " was accepted: a replayed handshake");
-                }
-                acceptedGeneration = hello.generation();
-                Handshake.Welcome welcome = Handshake.Welcome.answering(f.payload(), local.authKey());
-                Wire.write(out, Wire.WELCOME, welcome.encode());
-                channel = FtChannel.backup(in, out, hello.sealing(), Handshake.keys(local.authKey(), hello.nonce(), welcome.nonce()));
-                if (!deadline.cancel()) {
-                    throw new SocketException("the handshake took longer than " + Deadline.HANDSHAKE_MILLIS + " ms");
-                }
-            }
+            BackupDoor.Admitted a = door.admit(socket, in, out, local, guestSpec, memoryBytes, h -> null, () -> active = true,
+                    () -> closed || state == State.LIVE || state == State.HALTED ? "this backup is " + (closed ? "closed" : state.name().toLowerCase()) : null);
+            hello = a.hello();
+            channel = a.channel();
             vm = new Vm(pair + "-backup", GuestRegistry.create(guestSpec), memoryBytes, null, cpuShare);
             chain = DiskChain.open(sharedDisk, false);
             disk = new BackupDisk(chain, vm::position);
@@ -681,34 +603,10 @@ public final class Backup implements AutoCloseable {
                 halt("the primary is alive: it won the go-live record (" + why + ")");
                 return;
             }
-            Fence f = fence;
-            if (f != null) {
-                status.accept(FtStatus.of(FtState.TAKING_OVER, "won the go-live record (" + why + "); fencing the old primary at the storage"));
-                long start = System.nanoTime();
-                while (true) {
-                    try {
-                        f.fence(why);
-                        break;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        halt("interrupted while fencing the old primary");
-                        return;
-                    } catch (Exception e) {
-                        if (closed) {
-                            halt("closed while fencing the old primary: " + e.getMessage());
-                            return;
-                        }
-                        status.accept(FtStatus.of(FtState.TAKING_OVER, "fencing the old primary at the storage: " + e.getMessage()
-                                + " (retrying; " + (System.nanoTime() - start) / 1_000_000_000L + " s so far)"));
-                        try {
-                            Thread.sleep(500);
-                        } catch (InterruptedException ie) {
-                            Thread.currentThread().interrupt();
-                            halt("interrupted while fencing the old primary");
-                            return;
-                        }
-                    }
-                }
+            String stopped = BackupDoor.fence(fence, why, status, () -> closed);
+            if (stopped != null) {
+                halt(stopped);
+                return;
             }
             try {
                 takeOver(why);
@@ -771,10 +669,7 @@ public final class Backup implements AutoCloseable {
     public void close() throws IOException {
         closed = true;
         server.close();
-        synchronized (pending) {
-            pending.forEach(Backup::closeQuietly);
-            pending.clear();
-        }
+        door.closePending();
         LiveVm l = live;
         if (l != null) {
             l.close();

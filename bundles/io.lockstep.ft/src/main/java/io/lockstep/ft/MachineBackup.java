@@ -60,12 +60,10 @@ public final class MachineBackup implements AutoCloseable {
     private final FtOptions local;
     private final Consumer<FtStatus> status;
     private final ServerSocket server;
-    private final ArrayDeque<Socket> pending = new ArrayDeque<>();
-    private final Semaphore sessionSlot = new Semaphore(1);
+    private final BackupDoor door;
     private volatile Backup.State state = Backup.State.WAITING;
     private volatile boolean closed;
     private volatile Backup.Fence fence;
-    private volatile long acceptedGeneration = Long.MIN_VALUE;
 
     public MachineBackup(String pair, String guestSpec, long memoryBytes, Replica replica, GoLive goLive, InetAddress listenAddress, int listenPort,
             FtOptions local, Consumer<FtStatus> status) throws IOException {
@@ -87,6 +85,7 @@ public final class MachineBackup implements AutoCloseable {
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(listenAddress, listenPort));
+        this.door = new BackupDoor(pair, server);
         Thread t = new Thread(this::serve, "ft-machine-backup-" + pair);
         t.setPriority(Thread.MAX_PRIORITY);
         t.setDaemon(true);
@@ -107,52 +106,12 @@ public final class MachineBackup implements AutoCloseable {
     }
 
     private void serve() {
-        while (!closed && state != Backup.State.LIVE && state != Backup.State.HALTED) {
-            Socket s = null;
-            try {
-                s = server.accept();
-                Socket dropped = null;
-                synchronized (pending) {
-                    if (pending.size() >= Backup.MAX_PENDING_HANDSHAKES) {
-                        dropped = pending.poll();
-                    }
-                    pending.add(s);
-                }
-                closeQuietly(dropped);
-                Socket accepted = s;
-                Thread t = new Thread(() -> new Session(accepted).run(), "ft-machine-backup-" + pair + "-connection");
-                t.setPriority(Thread.MAX_PRIORITY);
-                t.setDaemon(true);
-                t.start();
-            } catch (Throwable e) {
-                if (closed || server.isClosed()) {
-                    return;
-                }
-                closeQuietly(s);
-                report(FtState.REFUSED, "accepting a connection failed: " + e + " (still accepting)");
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void handshaken(Socket s) {
-        synchronized (pending) {
-            pending.remove(s);
-        }
+        door.serve(() -> !closed && state != Backup.State.LIVE && state != Backup.State.HALTED, s -> new Session(s).run(),
+                why -> report(FtState.REFUSED, why));
     }
 
     private static void closeQuietly(Socket s) {
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
+        BackupDoor.closeQuietly(s);
     }
 
     private void report(FtState st, String why) {
@@ -194,10 +153,10 @@ public final class MachineBackup implements AutoCloseable {
                     closeQuietly(socket);
                 }
             } finally {
-                handshaken(socket);
+                door.handshaken(socket);
                 if (active) {
                     active = false;
-                    sessionSlot.release();
+                    door.releaseSlot();
                 }
             }
         }
@@ -261,47 +220,12 @@ public final class MachineBackup implements AutoCloseable {
         }
 
         private void handshake(DataInputStream in, DataOutputStream out) throws IOException, InterruptedException {
-            try (Deadline deadline = Deadline.closeAfter(socket, Deadline.HANDSHAKE_MILLIS)) {
-                Wire.Frame f;
-                try {
-                    f = Wire.read(in, Wire.MAX_HANDSHAKE);
-                } catch (SocketException e) {
-                    if (deadline.expired()) {
-                        throw new FtProtocolException("no HELLO within " + Deadline.HANDSHAKE_MILLIS + " ms of connecting (the connection is closed)");
-                    }
-                    throw e;
-                }
-                if (f.type() != Wire.HELLO) {
-                    throw new FtProtocolException("expected HELLO first, found " + f.name());
-                }
-                hello = Handshake.Hello.decode(f.payload());
-                String problem = hello.problemFor(local.authKey(), local.sealing(), pair, guestSpec, memoryBytes);
-                if (problem != null) {
-                    throw new FtProtocolException(problem);
-                }
-                if (hello.mode() != FtMode.CHECKPOINT) {
-                    throw new FtProtocolException("this backup holds a machine by checkpoints; the primary asks for " + hello.mode().name().toLowerCase());
-                }
-                if (!sessionSlot.tryAcquire(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new FtProtocolException("this backup serves another primary (go-live generation " + acceptedGeneration + ")");
-                }
-                active = true;
-                handshaken(socket);
-                if (closed || state == Backup.State.LIVE || state == Backup.State.HALTED) {
-                    throw new FtProtocolException("this backup is " + (closed ? "closed" : state.name().toLowerCase()));
-                }
-                if (hello.generation() <= acceptedGeneration) {
-                    throw new FtProtocolException("a HELLO for go-live generation " + hello.generation() + " after generation " + acceptedGeneration
-                            + " was accepted: a replayed handshake");
-                }
-                acceptedGeneration = hello.generation();
-                Handshake.Welcome welcome = Handshake.Welcome.answering(f.payload(), local.authKey());
-                Wire.write(out, Wire.WELCOME, welcome.encode());
-                channel = FtChannel.backup(in, out, hello.sealing(), Handshake.keys(local.authKey(), hello.nonce(), welcome.nonce()));
-                if (!deadline.cancel()) {
-                    throw new SocketException("the handshake took longer than " + Deadline.HANDSHAKE_MILLIS + " ms");
-                }
-            }
+            BackupDoor.Admitted a = door.admit(socket, in, out, local, guestSpec, memoryBytes,
+                    h -> h.mode() == FtMode.CHECKPOINT ? null : "this backup holds a machine by checkpoints; the primary asks for " + h.mode().name().toLowerCase(),
+                    () -> active = true, () -> closed || state == Backup.State.LIVE || state == Backup.State.HALTED
+                            ? "this backup is " + (closed ? "closed" : state.name().toLowerCase()) : null);
+            hello = a.hello();
+            channel = a.channel();
             version = new long[replica.pages()];
             state = Backup.State.SYNCING;
             status.accept(FtStatus.of(FtState.SYNCING, "checkpoint from the primary (go-live generation " + hello.generation() + ")"));
@@ -469,34 +393,10 @@ public final class MachineBackup implements AutoCloseable {
                 halt("the primary is alive: it won the go-live record (" + why + ")");
                 return;
             }
-            Backup.Fence f = fence;
-            if (f != null) {
-                status.accept(FtStatus.of(FtState.TAKING_OVER, "won the go-live record (" + why + "); fencing the old primary at the storage"));
-                long start = System.nanoTime();
-                while (true) {
-                    try {
-                        f.fence(why);
-                        break;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        halt("interrupted while fencing the old primary");
-                        return;
-                    } catch (Exception e) {
-                        if (closed) {
-                            halt("closed while fencing the old primary: " + e.getMessage());
-                            return;
-                        }
-                        status.accept(FtStatus.of(FtState.TAKING_OVER, "fencing the old primary at the storage: " + e.getMessage() + " (retrying; "
-                                + (System.nanoTime() - start) / 1_000_000_000L + " s so far)"));
-                        try {
-                            Thread.sleep(500);
-                        } catch (InterruptedException ie) {
-                            Thread.currentThread().interrupt();
-                            halt("interrupted while fencing the old primary");
-                            return;
-                        }
-                    }
-                }
+            String stopped = BackupDoor.fence(fence, why, status, () -> closed);
+            if (stopped != null) {
+                halt(stopped);
+                return;
             }
             try {
                 List<DiskWrite> writes = new ArrayList<>(kept);
@@ -528,9 +428,6 @@ public final class MachineBackup implements AutoCloseable {
     public void close() throws IOException {
         closed = true;
         server.close();
-        synchronized (pending) {
-            pending.forEach(MachineBackup::closeQuietly);
-            pending.clear();
-        }
+        door.closePending();
     }
 }

@@ -246,35 +246,12 @@ public final class MachinePrimary {
             throw new IOException("no backup answers at " + peer.getHostString() + ":" + peer.getPort() + " (" + e.getMessage() + ")");
         }
         socket.setTcpNoDelay(true);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
+        BufferedInputStream raw = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+        DataInputStream in = new DataInputStream(raw);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
         Handshake.Hello hello = new Handshake.Hello(FtMode.CHECKPOINT, pair, machine.guestSpec(), machine.memoryBytes(), generation, o.epochMillis(),
                 o.sealing()).signed(o.authKey());
-        byte[] helloBytes = hello.encode();
-        Wire.write(out, Wire.HELLO, helloBytes);
-        try (Deadline d = Deadline.closeAfter(socket, Deadline.HANDSHAKE_MILLIS)) {
-            Wire.Frame f;
-            try {
-                f = Wire.read(in, Wire.MAX_HANDSHAKE);
-            } catch (EOFException | java.net.SocketException e) {
-                throw new FtProtocolException("the peer at " + peer.getPort() + " answered nothing" + (d.expired() ? " within "
-                        + Deadline.HANDSHAKE_MILLIS + " ms" : "") + ": not a Lockstep FT backup");
-            }
-            if (f.type() == Wire.ERROR) {
-                throw new FtProtocolException("the backup refused: " + refusal(f));
-            }
-            if (f.type() != Wire.WELCOME) {
-                throw new FtProtocolException("expected WELCOME from the backup, found " + f.name());
-            }
-            Handshake.Welcome welcome = Handshake.Welcome.decode(f.payload());
-            if (!welcome.verifies(helloBytes, o.authKey())) {
-                throw new FtProtocolException("the peer at " + peer.getPort() + " answered WELCOME without proving it holds the pair's key");
-            }
-            channel = FtChannel.primary(in, out, o.sealing(), Handshake.keys(o.authKey(), hello.nonce(), welcome.nonce()), n -> bytesSent += n);
-            if (!d.cancel()) {
-                throw new IOException("the handshake with the backup took longer than " + Deadline.HANDSHAKE_MILLIS + " ms");
-            }
-        }
+        channel = PrimarySession.openChannel(socket, raw, in, out, hello, o, peer, n -> bytesSent += n);
         lastHeard = System.nanoTime();
         daemon(this::read, "reader");
         daemon(this::heartbeat, "heartbeat");
@@ -286,14 +263,6 @@ public final class MachinePrimary {
         t.setPriority(Thread.MAX_PRIORITY);
         t.setDaemon(true);
         t.start();
-    }
-
-    private static String refusal(Wire.Frame f) {
-        try {
-            return f.in().readUTF();
-        } catch (IOException e) {
-            return "(an ERROR message of " + f.payload().length + " bytes that is not a sentence)";
-        }
     }
 
     private void read() {
@@ -313,7 +282,7 @@ public final class MachinePrimary {
                     }
                     case Wire.HEARTBEAT -> {
                     }
-                    case Wire.ERROR -> throw new FtProtocolException("the backup stopped: " + refusal(f));
+                    case Wire.ERROR -> throw new FtProtocolException("the backup stopped: " + PrimarySession.readRefusal(f));
                     default -> throw new FtProtocolException("unexpected " + f.name() + " from the backup");
                 }
             }

@@ -205,6 +205,31 @@ public final class PrimarySession {
         out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
         Handshake.Hello hello = new Handshake.Hello(o.mode(), live.pair(), vm.program().spec(), vm.memory().bytes(), generation, o.epochMillis(),
                 o.sealing()).signed(o.authKey());
+        channel = openChannel(socket, raw, in, out, hello, o, peer, stats::wireBytes);
+        lastHeard = System.nanoTime();
+        Thread reader = new Thread(this::read, "ft-primary-reader-" + live.pair());
+        reader.setPriority(Thread.MAX_PRIORITY);
+        reader.setDaemon(true);
+        reader.start();
+        Thread beat = new Thread(this::heartbeat, "ft-primary-heartbeat-" + live.pair());
+        beat.setPriority(Thread.MAX_PRIORITY);
+        beat.setDaemon(true);
+        beat.start();
+        // apart from the writers: a write to a backup that stopped reading (hung, its link down) blocks once the socket's
+        // buffers are full, and the silence must still be noticed
+        Thread watchdog = new Thread(this::watchdog, "ft-primary-watchdog-" + live.pair());
+        watchdog.setPriority(Thread.MAX_PRIORITY);
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    /**
+     * The primary's side of the handshake (also {@link MachinePrimary}'s): HELLO out, then within the deadline a WELCOME
+     * that proves the pair's key — a refusal, another message, or a peer that does not speak the protocol (named by
+     * what it answered) ends it — and the sealed channel.
+     */
+    static FtChannel openChannel(Socket socket, BufferedInputStream raw, DataInputStream in, DataOutputStream out, Handshake.Hello hello,
+            FtOptions o, InetSocketAddress peer, java.util.function.LongConsumer sentBytes) throws IOException {
         byte[] helloBytes = hello.encode();
         Wire.write(out, Wire.HELLO, helloBytes);
         raw.mark(64);
@@ -236,30 +261,16 @@ public final class PrimarySession {
                 throw new FtProtocolException("the peer at " + peer.getPort() + " answered WELCOME without proving it holds the pair's key: not this "
                         + "VM's backup");
             }
-            channel = FtChannel.primary(in, out, o.sealing(), Handshake.keys(o.authKey(), hello.nonce(), welcome.nonce()), stats::wireBytes);
+            FtChannel channel = FtChannel.primary(in, out, o.sealing(), Handshake.keys(o.authKey(), hello.nonce(), welcome.nonce()), sentBytes);
             if (!d.cancel()) {
                 throw new IOException("the handshake with the backup at " + peer.getPort() + " took longer than " + Deadline.HANDSHAKE_MILLIS + " ms");
             }
+            return channel;
         }
-        lastHeard = System.nanoTime();
-        Thread reader = new Thread(this::read, "ft-primary-reader-" + live.pair());
-        reader.setPriority(Thread.MAX_PRIORITY);
-        reader.setDaemon(true);
-        reader.start();
-        Thread beat = new Thread(this::heartbeat, "ft-primary-heartbeat-" + live.pair());
-        beat.setPriority(Thread.MAX_PRIORITY);
-        beat.setDaemon(true);
-        beat.start();
-        // apart from the writers: a write to a backup that stopped reading (hung, its link down) blocks once the socket's
-        // buffers are full, and the silence must still be noticed
-        Thread watchdog = new Thread(this::watchdog, "ft-primary-watchdog-" + live.pair());
-        watchdog.setPriority(Thread.MAX_PRIORITY);
-        watchdog.setDaemon(true);
-        watchdog.start();
     }
 
     /** The text of a refusal; a malformed one is named as such. */
-    private static String readRefusal(Wire.Frame f) {
+    static String readRefusal(Wire.Frame f) {
         try {
             return f.in().readUTF();
         } catch (IOException e) {
