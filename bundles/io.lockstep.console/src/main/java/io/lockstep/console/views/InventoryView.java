@@ -225,7 +225,14 @@ public class InventoryView extends LiveView {
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(this::fillMenu);
         viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+        java.util.function.Consumer<io.lockstep.console.live.BulkRun> ended = run -> {
+            if (!banner.isDisposed()) {
+                tell(run.summary(), run.count(io.lockstep.console.live.BulkRun.State.FAILED) > 0);
+            }
+        };
+        io.lockstep.console.live.BulkTasks.watch(ended);
         viewer.getControl().addDisposeListener(e -> {
+            io.lockstep.console.live.BulkTasks.unwatch(ended);
             if (watched != null) {
                 watched.eAdapters().remove(changes);
             }
@@ -263,6 +270,21 @@ public class InventoryView extends LiveView {
         banner.setText("Refused: " + message);
         banner.getParent().layout();
         getViewSite().getActionBars().getStatusLineManager().setErrorMessage("Refused: " + message.replace('\n', ' '));
+    }
+
+    /** Says {@code text} on the message line above the tree (and the status line), in red when something failed. */
+    public void tell(String text, boolean failed) {
+        banner.setForeground(banner.getDisplay().getSystemColor(failed ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_BLUE));
+        banner.setText(text);
+        banner.setToolTipText(text);
+        banner.getParent().layout();
+        var line = getViewSite().getActionBars().getStatusLineManager();
+        if (failed) {
+            line.setErrorMessage(text.replace('\n', ' '));
+        } else {
+            line.setErrorMessage(null);
+            line.setMessage(text);
+        }
     }
 
     /** The message line above the tree (what a drop did or why it was refused). */
@@ -324,12 +346,17 @@ public class InventoryView extends LiveView {
             return;
         }
         String n = vms.size() == 1 ? vms.get(0).getName() : vms.size() + " VMs";
-        m.add(bulk("Power On " + n, vms, vm -> live.client(vm.getCurrentHost() == null ? null : vm.getCurrentHost().getName())
-                .post("/v1/vms/" + vm.getName() + "/power-on", null)));
-        m.add(bulk("Power Off " + n, vms, vm -> live.client(vm.getCurrentHost().getName()).post("/v1/vms/" + vm.getName() + "/power-off", null)));
-        m.add(bulk("Take Checkpoint of " + n, vms, vm -> live.client(vm.getCurrentHost().getName()).post("/v1/vms/" + vm.getName() + "/checkpoints",
-                Map.of())));
-        m.add(bulk("Unprotect " + n, vms, vm -> live.client(vm.getCurrentHost().getName()).delete("/v1/vms/" + vm.getName() + "/ft")));
+        for (io.lockstep.console.live.VmOperation op : io.lockstep.console.live.VmOperation.values()) {
+            // the commands' own actions (VM menu, Alt+Shift+V …): one task per VM in the tasks dock; the key shows in the menu
+            Action a = new Action(op.title() + " " + n + (op == io.lockstep.console.live.VmOperation.PROTECT ? " (backup on the least-loaded host)" : "")) {
+                @Override
+                public void run() {
+                    io.lockstep.console.handlers.VmCommandHandler.run(live, op, vms);
+                }
+            };
+            a.setActionDefinitionId("io.lockstep.console.vm." + op.kind());
+            m.add(a);
+        }
         for (VirtualMachine vm : vms) {
             if (LiveDatacenter.isQemu(vm.getGuest())) {
                 m.add(new Action(vms.size() == 1 ? "Open Serial Console" : "Open Serial Console of " + vm.getName()) {
@@ -362,21 +389,6 @@ public class InventoryView extends LiveView {
         }
         m.add(protect);
         m.add(move);
-    }
-
-    private interface VmCall {
-        void call(VirtualMachine vm) throws Exception;
-    }
-
-    private Action bulk(String label, List<VirtualMachine> vms, VmCall call) {
-        return new Action(label) {
-            @Override
-            public void run() {
-                for (VirtualMachine vm : vms) {
-                    live.run(label.replace(vms.size() == 1 ? vm.getName() : vms.size() + " VMs", vm.getName()), () -> call.call(vm), InventoryView.this::refused);
-                }
-            }
-        };
     }
 
     @Override
