@@ -185,7 +185,8 @@ public final class BulkRun {
                 AgentClient agent = agents.agent(target.host());
                 TaskView t = operation.call(agent, target, checkpointRateMiBps);
                 if (t == null) {
-                    end(State.SUCCEEDED, target.vm() + " " + operation.done() + (target.host() == null ? "" : " (" + target.host() + ")"));
+                    end(State.SUCCEEDED, target.vm() + " " + operation.done()
+                            + (target.note() != null ? " — " + target.note() : target.host() == null ? "" : " on " + target.host()));
                     return;
                 }
                 synchronized (this) {
