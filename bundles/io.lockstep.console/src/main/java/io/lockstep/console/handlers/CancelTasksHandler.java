@@ -6,7 +6,6 @@ import java.util.List;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.ui.handlers.HandlerUtil;
 
 import io.lockstep.console.live.BulkTasks;
 import io.lockstep.console.live.LiveDatacenter;
@@ -18,7 +17,7 @@ public class CancelTasksHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
         List<Task> tasks = new ArrayList<>();
-        if (HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection s) {
+        if (Handlers.selection(event) instanceof IStructuredSelection s) {
             for (Object o : s.toList()) {
                 if (o instanceof Task t) {
                     tasks.add(t);

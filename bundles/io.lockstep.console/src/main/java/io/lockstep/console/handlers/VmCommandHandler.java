@@ -11,7 +11,6 @@ import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExecutableExtension;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.ui.handlers.HandlerUtil;
 
 import io.lockstep.console.live.BulkRun;
 import io.lockstep.console.live.BulkTasks;
@@ -44,7 +43,7 @@ public class VmCommandHandler extends AbstractHandler implements IExecutableExte
 
     @Override
     public Object execute(ExecutionEvent event) {
-        List<VirtualMachine> vms = vms(HandlerUtil.getCurrentSelection(event));
+        List<VirtualMachine> vms = vms(Handlers.selection(event));
         if (vms.isEmpty()) {
             Handlers.status(operation.title() + ": select one or more VMs first (in the inventory, FT Pairs or Checkpoints; Ctrl+click or "
                     + "Shift+arrows to select many)", true);
