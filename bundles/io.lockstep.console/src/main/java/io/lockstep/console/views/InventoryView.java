@@ -167,7 +167,7 @@ public class InventoryView extends LiveView {
         banner = new Label(parent, SWT.WRAP);
         banner.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         banner.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        viewer = new TreeViewer(parent, SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL | SWT.VIRTUAL);
+        viewer = new LazyTree(parent, SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL | SWT.VIRTUAL);
         viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         viewer.setUseHashlookup(true);
         factory = new ComposedAdapterFactory(ComposedAdapterFactory.Descriptor.Registry.INSTANCE);
@@ -447,6 +447,9 @@ public class InventoryView extends LiveView {
         } else {
             for (Object o : structural) {
                 viewer.refresh(o, false); // its children (the tree asks again for the ones it shows)
+                if (o instanceof Host) {
+                    ((LazyTree) viewer).realign(o); // VMs move between hosts; disks and hosts stay where they are
+                }
                 dirty.add(o); // and its own label (counts of hosts, disks, committed memory)
             }
             if (!dirty.isEmpty()) {
@@ -492,6 +495,34 @@ public class InventoryView extends LiveView {
             for (VirtualMachine vm : watched.getVms()) {
                 if (changed.contains(vm.getName())) {
                     dirty.add(vm);
+                }
+            }
+        }
+    }
+
+    /**
+     * A lazy tree that puts the right elements back into the items of a refreshed node. A refresh clears the items but
+     * JFace keeps each item's old element: a later update of that element (a VM that moved to another host, relabelled
+     * for its new power state) wrote its label into the stale item under the host it had left, which then never asked
+     * for its element again — the inventory showed a VM under its old host and hid the one that took its place. Items
+     * whose element is still the right one stay lazy.
+     */
+    private static final class LazyTree extends TreeViewer {
+        LazyTree(Composite parent, int style) {
+            super(parent, style);
+        }
+
+        void realign(Object element) {
+            List<?> children = Content.children(element);
+            for (org.eclipse.swt.widgets.Widget w : findItems(element)) {
+                if (w instanceof TreeItem parent) {
+                    TreeItem[] items = parent.getItems();
+                    for (int i = 0; i < items.length && i < children.size(); i++) {
+                        Object shown = items[i].getData(); // no SetData: the element JFace last gave it
+                        if (shown != null && shown != children.get(i)) {
+                            replace(element, i, children.get(i));
+                        }
+                    }
                 }
             }
         }

@@ -173,6 +173,8 @@ class BulkActionsUITest {
         bot.waitUntil("vm1 on host-1 and vm2 on host-2, running", () -> vm("vm1").getPowerState() == PowerState.POWERED_ON
                 && vm("vm2").getPowerState() == PowerState.POWERED_ON && vm("vm1").getCurrentHost() == live().host("host-1")
                 && vm("vm2").getCurrentHost() == live().host("host-2"), Duration.ofSeconds(30));
+        // the inventory follows: vm1 and vm3 under host-1, vm2 under host-2 only
+        select(inventory, "vm1", "vm3", "vm2");
         bot.showView(TasksView.ID, TasksView.class);
         bot.spin(300);
         bot.screenshot("bulk-start-summary");

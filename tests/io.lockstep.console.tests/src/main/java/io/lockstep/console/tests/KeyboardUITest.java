@@ -129,6 +129,10 @@ class KeyboardUITest {
         assertEquals("Shift+Alt+V C", bindings.getBestActiveBindingFormattedFor("io.lockstep.console.vm.checkpoint"));
         assertTrue(Arrays.stream(bindings.getActiveBindingsFor("org.eclipse.ui.window.quickAccess")).anyMatch(k -> k.format().equals("Ctrl+3")),
                 "Quick Access is on Ctrl+3");
+        // and bound by the console itself: the product does not carry org.eclipse.ui.ide, which binds it in the IDE (and in this test runtime)
+        assertTrue(Arrays.stream(org.eclipse.core.runtime.Platform.getExtensionRegistry().getConfigurationElementsFor("org.eclipse.ui.bindings"))
+                .anyMatch(e -> "io.lockstep.console".equals(e.getContributor().getName()) && "org.eclipse.ui.window.quickAccess".equals(e.getAttribute("commandId"))
+                        && "M1+3".equals(e.getAttribute("sequence"))), "io.lockstep.console binds M1+3 to Quick Access");
 
         Connector.local(bot.display(), dc.datacenterJson(), errors::add);
         bot.waitUntil("connected, vm1 running", () -> live() != null && vm("vm1") != null && vm("vm1").getPowerState() == PowerState.POWERED_ON,
