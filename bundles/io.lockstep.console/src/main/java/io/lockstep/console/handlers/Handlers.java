@@ -28,6 +28,24 @@ final class Handlers {
         return l;
     }
 
+    /**
+     * The selection a command acts on: the event's, or — when a popup ran it (Quick Access runs a command from its own
+     * shell, whose selection is empty) — the workbench window's, that of its active view.
+     */
+    static org.eclipse.jface.viewers.ISelection selection(org.eclipse.core.commands.ExecutionEvent event) {
+        org.eclipse.jface.viewers.ISelection s = org.eclipse.ui.handlers.HandlerUtil.getCurrentSelection(event);
+        if (s == null || s.isEmpty()) {
+            IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            if (w == null && PlatformUI.getWorkbench().getWorkbenchWindowCount() > 0) {
+                w = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+            }
+            if (w != null) {
+                s = w.getSelectionService().getSelection();
+            }
+        }
+        return s;
+    }
+
     static void error(String message) {
         status(message, true);
         if (!Boolean.getBoolean("lockstep.console.noDialogs")) {

@@ -321,6 +321,16 @@ public final class LiveDatacenter implements AutoCloseable {
         return !clients.isEmpty();
     }
 
+    /** The hosts whose agent this console is connected to (by the names the agents gave). */
+    public Set<String> agentHosts() {
+        return Set.copyOf(clients.keySet());
+    }
+
+    /** Tells the views that the model changed outside a picture or a stream (the console's own tasks; UI thread). */
+    public void notifyChanged() {
+        changed();
+    }
+
     private void follow(String host, AgentClient c) {
         long backoff = 250;
         while (!closed) {

@@ -178,7 +178,7 @@ public class InventoryView extends LiveView {
         banner = new Label(parent, SWT.WRAP);
         banner.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         banner.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        viewer = new TreeViewer(parent, SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL | SWT.VIRTUAL);
+        viewer = new LazyTree(parent, SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL | SWT.VIRTUAL);
         viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         viewer.setUseHashlookup(true);
         factory = new ComposedAdapterFactory(ComposedAdapterFactory.Descriptor.Registry.INSTANCE);
@@ -234,7 +234,14 @@ public class InventoryView extends LiveView {
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(this::fillMenu);
         viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+        java.util.function.Consumer<io.lockstep.console.live.BulkRun> ended = run -> {
+            if (!banner.isDisposed()) {
+                tell(run.summary(), run.count(io.lockstep.console.live.BulkRun.State.FAILED) > 0);
+            }
+        };
+        io.lockstep.console.live.BulkTasks.watch(ended);
         viewer.getControl().addDisposeListener(e -> {
+            io.lockstep.console.live.BulkTasks.unwatch(ended);
             if (watched != null) {
                 watched.eAdapters().remove(changes);
             }
@@ -280,6 +287,21 @@ public class InventoryView extends LiveView {
             return NotRunning.TOOLTIP;
         }
         return item.getData() instanceof VirtualMachine ? item.getText() : null;
+    }
+
+    /** Says {@code text} on the message line above the tree (and the status line), in red when something failed. */
+    public void tell(String text, boolean failed) {
+        banner.setForeground(banner.getDisplay().getSystemColor(failed ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_BLUE));
+        banner.setText(text);
+        banner.setToolTipText(text);
+        banner.getParent().layout();
+        var line = getViewSite().getActionBars().getStatusLineManager();
+        if (failed) {
+            line.setErrorMessage(text.replace('\n', ' '));
+        } else {
+            line.setErrorMessage(null);
+            line.setMessage(text);
+        }
     }
 
     /** The message line above the tree (what a drop did or why it was refused). */
@@ -341,12 +363,17 @@ public class InventoryView extends LiveView {
             return;
         }
         String n = vms.size() == 1 ? vms.get(0).getName() : vms.size() + " VMs";
-        m.add(bulk("Power On " + n, vms, vm -> live.client(vm.getCurrentHost() == null ? null : vm.getCurrentHost().getName())
-                .post("/v1/vms/" + vm.getName() + "/power-on", null)));
-        m.add(bulk("Power Off " + n, vms, vm -> live.client(vm.getCurrentHost().getName()).post("/v1/vms/" + vm.getName() + "/power-off", null)));
-        m.add(bulk("Take Checkpoint of " + n, vms, vm -> live.client(vm.getCurrentHost().getName()).post("/v1/vms/" + vm.getName() + "/checkpoints",
-                Map.of())));
-        m.add(bulk("Unprotect " + n, vms, vm -> live.client(vm.getCurrentHost().getName()).delete("/v1/vms/" + vm.getName() + "/ft")));
+        for (io.lockstep.console.live.VmOperation op : io.lockstep.console.live.VmOperation.values()) {
+            // the commands' own actions (VM menu, Alt+Shift+V …): one task per VM in the tasks dock; the key shows in the menu
+            Action a = new Action(op.title() + " " + n + (op == io.lockstep.console.live.VmOperation.PROTECT ? " (backup on the least-loaded host)" : "")) {
+                @Override
+                public void run() {
+                    io.lockstep.console.handlers.VmCommandHandler.run(live, op, vms);
+                }
+            };
+            a.setActionDefinitionId("io.lockstep.console.vm." + op.kind());
+            m.add(a);
+        }
         for (VirtualMachine vm : vms) {
             if (LiveDatacenter.isQemu(vm.getGuest())) {
                 m.add(new Action(vms.size() == 1 ? "Open Serial Console" : "Open Serial Console of " + vm.getName()) {
@@ -508,21 +535,6 @@ public class InventoryView extends LiveView {
         }
     }
 
-    private interface VmCall {
-        void call(VirtualMachine vm) throws Exception;
-    }
-
-    private Action bulk(String label, List<VirtualMachine> vms, VmCall call) {
-        return new Action(label) {
-            @Override
-            public void run() {
-                for (VirtualMachine vm : vms) {
-                    live.run(label.replace(vms.size() == 1 ? vm.getName() : vms.size() + " VMs", vm.getName()), () -> call.call(vm), InventoryView.this::refused);
-                }
-            }
-        };
-    }
-
     @Override
     protected void attached() {
         if (watched != null) {
@@ -585,6 +597,9 @@ public class InventoryView extends LiveView {
         } else {
             for (Object o : structural) {
                 viewer.refresh(o, false); // its children (the tree asks again for the ones it shows)
+                if (o instanceof Host) {
+                    ((LazyTree) viewer).realign(o); // VMs move between hosts; disks and hosts stay where they are
+                }
                 dirty.add(o); // and its own label (counts of hosts, disks, committed memory)
             }
             if (!dirty.isEmpty()) {
@@ -630,6 +645,34 @@ public class InventoryView extends LiveView {
             for (VirtualMachine vm : watched.getVms()) {
                 if (changed.contains(vm.getName())) {
                     dirty.add(vm);
+                }
+            }
+        }
+    }
+
+    /**
+     * A lazy tree that puts the right elements back into the items of a refreshed node. A refresh clears the items but
+     * JFace keeps each item's old element: a later update of that element (a VM that moved to another host, relabelled
+     * for its new power state) wrote its label into the stale item under the host it had left, which then never asked
+     * for its element again — the inventory showed a VM under its old host and hid the one that took its place. Items
+     * whose element is still the right one stay lazy.
+     */
+    private static final class LazyTree extends TreeViewer {
+        LazyTree(Composite parent, int style) {
+            super(parent, style);
+        }
+
+        void realign(Object element) {
+            List<?> children = Content.children(element);
+            for (org.eclipse.swt.widgets.Widget w : findItems(element)) {
+                if (w instanceof TreeItem parent) {
+                    TreeItem[] items = parent.getItems();
+                    for (int i = 0; i < items.length && i < children.size(); i++) {
+                        Object shown = items[i].getData(); // no SetData: the element JFace last gave it
+                        if (shown != null && shown != children.get(i)) {
+                            replace(element, i, children.get(i));
+                        }
+                    }
                 }
             }
         }

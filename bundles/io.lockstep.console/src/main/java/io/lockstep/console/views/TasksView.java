@@ -75,19 +75,34 @@ public class TasksView extends LiveView {
         cancel = new Action("Cancel Task") {
             @Override
             public void run() {
+                // the console's own tasks (many VMs at once) through their run; an agent's task through the agent that runs it
+                List<Task> chosen = new java.util.ArrayList<>();
                 for (Object o : tasks.getStructuredSelection().toList()) {
-                    Task t = (Task) o;
-                    if (t.isCancellable()) {
-                        live.run("cancel " + t.getId(), () -> live.client(null).post("/v1/tasks/" + t.getId() + "/cancel", null),
-                                msg -> getViewSite().getActionBars().getStatusLineManager().setErrorMessage(msg));
+                    if (o instanceof Task t && t.isCancellable()) {
+                        chosen.add(t);
                     }
                 }
+                io.lockstep.console.live.BulkTasks.cancel(live, chosen, msg -> getViewSite().getActionBars().getStatusLineManager().setErrorMessage(msg));
             }
         };
+        cancel.setActionDefinitionId("io.lockstep.console.tasks.cancel");
         cancel.setEnabled(false);
         tasks.addSelectionChangedListener(e -> cancel.setEnabled(tasks.getStructuredSelection().toList().stream().anyMatch(o -> ((Task) o).isCancellable())));
         getViewSite().getActionBars().getToolBarManager().add(cancel);
         getSite().setSelectionProvider(tasks);
+        // what the last action on many VMs did, above the tasks (each failure in the agent's words)
+        java.util.function.Consumer<io.lockstep.console.live.BulkRun> ended = run -> {
+            if (!tasks.getControl().isDisposed()) {
+                setContentDescription(run.summary());
+            }
+        };
+        io.lockstep.console.live.BulkTasks.watch(ended);
+        tasks.getControl().addDisposeListener(e -> io.lockstep.console.live.BulkTasks.unwatch(ended));
+    }
+
+    /** The summary of the last action on many VMs, as shown above the tasks ("" before any). */
+    public String summary() {
+        return getContentDescription();
     }
 
     public TableViewer tasks() {
