@@ -598,7 +598,7 @@ public class InventoryView extends LiveView {
             for (Object o : structural) {
                 viewer.refresh(o, false); // its children (the tree asks again for the ones it shows)
                 if (o instanceof Host) {
-                    ((LazyTree) viewer).realign(o); // VMs move between hosts; disks and hosts stay where they are
+                    ((LazyTree) viewer).realign(o, content().children(o)); // VMs move between hosts; disks and hosts stay where they are
                 }
                 dirty.add(o); // and its own label (counts of hosts, disks, committed memory)
             }
@@ -662,8 +662,8 @@ public class InventoryView extends LiveView {
             super(parent, style);
         }
 
-        void realign(Object element) {
-            List<?> children = Content.children(element);
+        /** {@code children}: the element's children as the (filtered) content gives them now. */
+        void realign(Object element, List<?> children) {
             for (org.eclipse.swt.widgets.Widget w : findItems(element)) {
                 if (w instanceof TreeItem parent) {
                     TreeItem[] items = parent.getItems();
