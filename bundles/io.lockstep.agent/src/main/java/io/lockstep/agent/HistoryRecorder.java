@@ -80,11 +80,24 @@ final class HistoryRecorder implements AutoCloseable {
     /** A series of a VM, host or pair over a range, from its file (written by whichever host: the datastore is shared). */
     HistoryFile.Series read(HistoryKind kind, String name, long fromSeconds, long toSeconds, int step) throws IOException {
         Path f = file(kind, name);
-        try {
-            return HistoryFile.read(f, fromSeconds, toSeconds, step);
-        } catch (NoSuchFileException e) {
-            throw ApiException.notFound("no history of " + kind.name().toLowerCase() + " '" + name + "': expected " + f + " on the datastore, found none "
-                    + "(it is written while the " + kind.name().toLowerCase() + " runs)");
+        for (int attempt = 0;; attempt++) {
+            try {
+                return HistoryFile.read(f, fromSeconds, toSeconds, step);
+            } catch (NoSuchFileException e) {
+                throw ApiException.notFound("no history of " + kind.name().toLowerCase() + " '" + name + "': expected " + f + " on the datastore, found "
+                        + "none (it is written while the " + kind.name().toLowerCase() + " runs)");
+            } catch (java.nio.file.FileSystemException e) {
+                // the host that writes it holds it alone for a moment (while it makes the file, ~30 ms): read again
+                if (attempt >= 40) {
+                    throw ApiException.conflict("the history of " + kind.name().toLowerCase() + " '" + name + "' is busy: " + e.getMessage());
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("reading " + f);
+                }
+            }
         }
     }
 

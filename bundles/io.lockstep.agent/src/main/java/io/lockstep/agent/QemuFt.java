@@ -121,7 +121,7 @@ final class QemuFt {
         @Override
         public MachinePrimary.Capture capture() throws IOException {
             long[] closed = new long[1];
-            Epochs.Epoch e = epochs.capture(() -> closed[0] = r.gate.endEpoch());
+            Epochs.Epoch e = epochs.capture(() -> closed[0] = r.gate.endEpoch(), () -> !r.suspended); // (the guard's suspension stands)
             synchronized (pauses) {
                 pauses[pauseCount++ % pauses.length] = e.pauseNanos() / 1000;
             }

@@ -214,6 +214,9 @@ final class VmPower {
     void off(String name) throws IOException {
         var q = here.runningQemu(name);
         if (q.isPresent()) {
+            if (q.get().ft != null) {
+                ft.unprotect(name); // the backup stands down first: a QEMU that ends while protected is a failure it takes over
+            }
             here.qemu().stop(q.get());
             here.startedQemu(name); // (the history without it)
             events.publish(EventType.VM_POWER, name, new PowerEvent("poweredOff", here.host(), null, null));
@@ -232,6 +235,9 @@ final class VmPower {
         if (q.isPresent()) {
             if (q.get().suspended) {
                 throw ApiException.conflict(name + " is suspended already");
+            }
+            if (q.get().ft != null) {
+                throw ApiException.conflict(name + " is an FT primary (" + q.get().ft.state + "); unprotect it before suspending it");
             }
             here.qemu().suspend(q.get());
             events.publish(EventType.VM_POWER, name, new PowerEvent("suspended", here.host(), null, null));

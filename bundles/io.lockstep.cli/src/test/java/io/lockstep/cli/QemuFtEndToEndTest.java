@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * across hosts in namespaces; a redis-cli loop through its address, each SET retried until acknowledged; the
  * primary's agent SIGKILLed, its host hung, and the pair partitioned — each time no acknowledged SET is lost, exactly
  * one side runs the VM and exactly one host routes its address (`lockstep fault trials --guest qemu`). While it is
- * protected, its FT status names the backup and counts epochs; a checkpoint of it is refused saying why.
+ * protected, its FT status names the backup and counts epochs; a checkpoint or a suspend is refused saying why; powered
+ * off, it stays off (its backup stands down rather than taking over).
  */
 class QemuFtEndToEndTest extends QemuDatacenterTest {
 
@@ -32,8 +33,17 @@ class QemuFtEndToEndTest extends QemuDatacenterTest {
         assertEquals("host-2", st.path("backup").asText(), st.toString());
         DatacenterEndToEndTest.Result cp = cli.lockstep("vm", "checkpoint", "qft");
         assertTrue(cp.code() != 0 && cp.all().contains("unprotect it before a checkpoint"), cp.all());
-        cli.ok("ft", "unprotect", "qft");
+        DatacenterEndToEndTest.Result su = cli.lockstep("vm", "suspend", "qft");
+        assertTrue(su.code() != 0 && su.all().contains("unprotect it before suspending it"), su.all());
+        // powered off while protected: the backup stands down first, it does not take the VM over
         cli.ok("vm", "stop", "qft");
+        Thread.sleep(3000);
+        JsonNode after = cli.json("vm", "ls");
+        for (JsonNode v : after) {
+            if (v.path("name").asText().equals("qft")) {
+                assertEquals("poweredOff", v.path("powerState").asText(), "a protected VM powered off stays off: " + v);
+            }
+        }
         cli.ok("vm", "rm", "qft");
 
         for (String fault : List.of("kill", "hang", "partition")) {

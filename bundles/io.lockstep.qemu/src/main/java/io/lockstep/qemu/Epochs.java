@@ -70,6 +70,14 @@ public final class Epochs {
      * its I/O): where an FT primary closes its output epoch.
      */
     public Epoch capture(Runnable whilePaused) throws IOException {
+        return capture(whilePaused, () -> true);
+    }
+
+    /**
+     * As {@link #capture(Runnable)}; the guest runs again after it only when {@code resume} says so (a guest suspended
+     * meanwhile, e.g. by the DoS guard, stays paused).
+     */
+    public Epoch capture(Runnable whilePaused, java.util.function.BooleanSupplier resume) throws IOException {
         if (!prepared || keepPrevious) { // (an FT pair's machine may have taken a checkpoint in between: set them each time)
             DeviceState.prepare(machine, true);
             prepared = true;
@@ -80,14 +88,18 @@ public final class Epochs {
             whilePaused.run();
             DirtyPages.Scan scan = keepPrevious ? dirty.scanKeepingPrevious() : dirty.scan();
             DeviceState.Saved device = DeviceState.save(machine, timeout);
-            machine.resume();
+            if (resume.getAsBoolean()) {
+                machine.resume();
+            }
             long pause = System.nanoTime() - t0;
             long deviceDiff = DeviceState.diffSize(lastDevice, device.bytes());
             lastDevice = device.bytes();
             return new Epoch(next++, pause, scan, device, deviceDiff);
         } catch (IOException | RuntimeException e) {
             try {
-                machine.resume();
+                if (resume.getAsBoolean()) {
+                    machine.resume();
+                }
             } catch (QmpException re) {
                 e.addSuppressed(re);
             }
