@@ -162,6 +162,24 @@ final class BackupDoor {
     }
 
     /**
+     * After losing the primary: claims the pair's go-live record for {@code generation} and, won, fences the old primary
+     * ({@link #fence}). Returns null when this side may go live, or why it halts (the record unreachable, the primary
+     * alive and holding it, the fence stopped).
+     */
+    static String claim(GoLive goLive, long generation, String why, Backup.Fence f, Consumer<FtStatus> status, BooleanSupplier closed) {
+        boolean won;
+        try {
+            won = goLive.tryWin(generation);
+        } catch (IOException | RuntimeException e) {
+            return "could not reach the go-live record after losing the primary (" + why + "): " + e.getMessage();
+        }
+        if (!won) {
+            return "the primary is alive: it won the go-live record (" + why + ")";
+        }
+        return fence(f, why, status, closed);
+    }
+
+    /**
      * Fences the old primary after this side won the go-live record, retrying every 0.5 s until it is done (the record
      * says this side runs the VM: a failure is never a reason to give up). Returns null once fenced, or why it stopped
      * (interrupted, or the backup closed meanwhile).

@@ -382,18 +382,7 @@ public final class MachineBackup implements AutoCloseable {
                 discard();
                 return;
             }
-            boolean won;
-            try {
-                won = goLive.tryWin(hello.generation());
-            } catch (IOException | RuntimeException e) {
-                halt("could not reach the go-live record after losing the primary (" + why + "): " + e.getMessage());
-                return;
-            }
-            if (!won) {
-                halt("the primary is alive: it won the go-live record (" + why + ")");
-                return;
-            }
-            String stopped = BackupDoor.fence(fence, why, status, () -> closed);
+            String stopped = BackupDoor.claim(goLive, hello.generation(), why, fence, status, () -> closed);
             if (stopped != null) {
                 halt(stopped);
                 return;
